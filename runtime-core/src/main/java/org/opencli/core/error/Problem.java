@@ -1,0 +1,22 @@
+package org.opencli.core.error;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/** RFC 9457 problem details with our stable {@code code} and located {@code errors}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"type", "title", "status", "detail", "code", "errors"})
+public record Problem(String type, String title, int status, String detail, String code, List<ProblemItem> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://open-cli.dev/problems/";
+
+    public static Problem of(OcliException e) {
+        return new Problem(TYPE_BASE + e.code(), e.title(), e.kind().httpStatus(), e.detail(), e.code(), e.items());
+    }
+
+    public static Problem internal(String detail) {
+        return new Problem(TYPE_BASE + "internal_error", "Internal error", 500, detail, "internal_error", List.of());
+    }
+}
