@@ -1,0 +1,98 @@
+package org.opencli.core.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.opencli.core.catalog.CatalogBuild;
+import org.opencli.core.catalog.CatalogBuilder;
+import org.opencli.core.catalog.EffectiveView;
+import org.opencli.core.catalog.ViewSelector;
+import org.opencli.core.config.ConfigLoader;
+import org.opencli.core.config.LoadedConfig;
+import org.opencli.core.discovery.DocumentFetcher;
+import org.opencli.core.error.ErrorKind;
+import org.opencli.core.error.OcliException;
+
+/**
+ * The engine's front door. The daemon's REST resources and the CLI's embedded mode both call this
+ * class, and both serialize its answers with {@link org.opencli.core.json.Json#MAPPER}, so the two
+ * topologies return the same JSON for the same request.
+ */
+public final class RuntimeEngine {
+    public static final String CONTRACT_VERSION = "1.1";
+    static final List<String> CAPABILITIES = List.of("catalog", "runtime-info");
+
+    private final EngineSettings settings;
+    private final ConfigCache configs;
+    private final CatalogBuilder builder;
+    private final CatalogCache catalogs;
+
+    public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher) {
+        this.settings = settings;
+        this.configs = new ConfigCache(loader);
+        this.builder = new CatalogBuilder(fetcher, settings.clock());
+        this.catalogs = new CatalogCache(settings.clock());
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** {@code GET /v1/catalog/effective}. */
+    public CatalogResponse effectiveCatalog(CatalogQuery query) {
+        LoadedConfig config = loadConfig(query.configPath());
+        CatalogBuild build = catalogs.get(cacheKey(config), () -> builder.build(config));
+        EffectiveView view = ViewSelector.select(build.catalog(), config.config(), blankToNull(query.mode()),
+                blankToNull(query.agentProfile()));
+        return new CatalogResponse(build.catalog(), view);
+    }
+
+    /** {@code GET /v1/runtime/info}; {@code url} is where this runtime is reachable (null when embedded). */
+    public RuntimeInfo runtimeInfo(String url) {
+        RuntimeInfo.Auth auth = new RuntimeInfo.Auth(false, null, List.of(), List.of(),
+                new RuntimeInfo.BrowserLogin(false, null), null, null);
+        return new RuntimeInfo(CONTRACT_VERSION, CAPABILITIES, settings.instanceId(), url, settings.runtimeMode(),
+                str(settings.auditPath()), str(settings.stateDir()), str(settings.cacheDir()),
+                str(settings.defaultConfig()), auth, Map.of("pid", ProcessHandle.current().pid()));
+    }
+
+    /** Resolves which config a request uses, honouring the daemon's default and pinning. */
+    LoadedConfig loadConfig(String requested) {
+        Path path = resolveConfigPath(requested);
+        return configs.load(path);
+    }
+
+    Path resolveConfigPath(String requested) {
+        Path fallback = settings.defaultConfig();
+        if (requested == null || requested.isBlank()) {
+            if (fallback == null) {
+                throw new OcliException(ErrorKind.BAD_REQUEST, "config_required", "No config given",
+                        "this runtime was started without --config, so each request must name one (config=PATH)");
+            }
+            return fallback;
+        }
+        Path path = Path.of(requested).toAbsolutePath().normalize();
+        if (settings.pinConfig() && fallback != null && !path.equals(fallback)) {
+            throw new OcliException(ErrorKind.FORBIDDEN, "config_pinned", "Config is pinned",
+                    "this runtime serves only its own config " + fallback + "; requests may not name another");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new OcliException(ErrorKind.BAD_REQUEST, "config_not_found", "Config not found",
+                    "no config file at " + path);
+        }
+        return path;
+    }
+
+    private static String cacheKey(LoadedConfig config) {
+        return config.files() + "#" + config.fingerprint();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String str(Path p) {
+        return p == null ? null : p.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package org.opencli.core.instance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.opencli.core.json.Json;
+
+/**
+ * Reads and writes an instance's {@code runtime.json}. An entry whose process is gone or whose port
+ * refuses connections is stale and removed on read.
+ */
+public final class RuntimeRegistry {
+    private final Path file;
+
+    public RuntimeRegistry(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void write(RegistryEntry entry) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, Json.writeBytes(entry));
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write runtime registry " + file, e);
+        }
+    }
+
+    /** Removes the entry if it still names {@code pid} (a newer daemon may own it by now). */
+    public void removeIfOwnedBy(long pid) {
+        read().filter(e -> e.pid() == pid).ifPresent(e -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover entry is detected as stale by the next reader
+            }
+        });
+    }
+
+    public Optional<RegistryEntry> read() {
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            return Optional.of(Json.MAPPER.readValue(file.toFile(), RegistryEntry.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The entry when its daemon is alive and accepting connections; a stale file is removed. */
+    public Optional<RegistryEntry> readLive() {
+        Optional<RegistryEntry> entry = read();
+        if (entry.isEmpty()) return entry;
+        if (isLive(entry.get())) return entry;
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // best effort; the entry is ignored either way
+        }
+        return Optional.empty();
+    }
+
+    static boolean isLive(RegistryEntry entry) {
+        boolean processAlive = ProcessHandle.of(entry.pid()).map(ProcessHandle::isAlive).orElse(false);
+        if (!processAlive) return false;
+        try {
+            URI uri = URI.create(entry.url());
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 500);
+                return true;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
