@@ -1,0 +1,22 @@
+package org.opencli.service.engine;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Daemon settings; {@link org.opencli.service.launch.OclirdMain} maps the command line onto them. */
+@ConfigMapping(prefix = "ocli")
+public interface OclirdSettings {
+    /** Default config for requests that name none. */
+    Optional<String> config();
+
+    Optional<String> instanceId();
+
+    Optional<String> stateDir();
+
+    Optional<String> auditPath();
+
+    /** local (loopback daemon) or remote (a shared service); reported in runtime info. */
+    @WithDefault("local")
+    String runtimeMode();
+}

@@ -1,0 +1,43 @@
+package org.opencli.service.launch;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import jakarta.inject.Inject;
+import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.core.instance.RegistryEntry;
+import org.opencli.core.instance.RuntimeRegistry;
+import org.opencli.core.instance.StateLayout;
+
+/**
+ * Runs once the HTTP server is listening: publishes {@code runtime.json} so CLIs can find this
+ * daemon, prints the URL, and removes the entry again on shutdown.
+ */
+public class OclirdApplication implements QuarkusApplication {
+
+    @Inject
+    ListeningAddress address;
+
+    @Inject
+    StateLayout layout;
+
+    @Inject
+    RuntimeEngine engine;
+
+    @Override
+    public int run(String... args) {
+        long pid = ProcessHandle.current().pid();
+        RuntimeRegistry registry = new RuntimeRegistry(layout.registryFile());
+        var settings = engine.settings();
+        registry.write(new RegistryEntry(layout.instanceId(), address.url(), pid,
+                settings.auditPath().toString(), settings.cacheDir().toString(),
+                settings.defaultConfig() == null ? null : settings.defaultConfig().toString()));
+        System.out.println("oclird listening on " + address.url() + " (instance " + layout.instanceId() + ")");
+        System.out.flush();
+        try {
+            Quarkus.waitForExit();
+        } finally {
+            registry.removeIfOwnedBy(pid);
+        }
+        return 0;
+    }
+}

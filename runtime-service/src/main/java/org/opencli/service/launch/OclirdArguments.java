@@ -1,0 +1,94 @@
+package org.opencli.service.launch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The daemon's command line, turned into config properties before Quarkus starts (the HTTP
+ * address must be known before the server binds).
+ */
+public final class OclirdArguments {
+    static final String USAGE = String.join("\n",
+            "Usage: oclird [--config FILE] [--addr HOST:PORT] [--instance-id ID] [--state-dir DIR]",
+            "              [--audit-path FILE] [--runtime-mode local|remote]",
+            "",
+            "Serves the open-cli runtime HTTP API (v1).",
+            "  --config FILE       default config for requests that name none",
+            "  --addr HOST:PORT    listen address (default 127.0.0.1:0, a free loopback port)",
+            "  --instance-id ID    isolate state, cache, audit log and runtime.json under this id",
+            "  --state-dir DIR     state root (default $OCLI_STATE_DIR, $XDG_STATE_HOME/oas-cli, ~/.local/state/oas-cli)",
+            "  --audit-path FILE   audit log location (default <state>/instances/<id>/audit.log)",
+            "  --runtime-mode M    reported runtime mode: local (default) or remote",
+            "  -h, --help          show this help",
+            "  -V, --version       show the version");
+
+    private OclirdArguments() {
+    }
+
+    /** Thrown for a command line that cannot be used; the message says what and where. */
+    public static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    public static Map<String, String> toProperties(String[] args) {
+        Map<String, String> props = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--config" -> props.put("ocli.config", value != null ? value : next(args, ++i, name));
+                case "--instance-id" -> props.put("ocli.instance-id", value != null ? value : next(args, ++i, name));
+                case "--state-dir" -> props.put("ocli.state-dir", value != null ? value : next(args, ++i, name));
+                case "--audit-path" -> props.put("ocli.audit-path", value != null ? value : next(args, ++i, name));
+                case "--runtime-mode" -> props.put("ocli.runtime-mode", runtimeMode(value != null ? value : next(args, ++i, name)));
+                case "--addr" -> putAddress(props, value != null ? value : next(args, ++i, name));
+                default -> throw new UsageException("unknown option '" + arg + "' (expected one of --config, --addr, "
+                        + "--instance-id, --state-dir, --audit-path, --runtime-mode, --help, --version)");
+            }
+        }
+        return props;
+    }
+
+    private static String next(String[] args, int i, String name) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException("option " + name + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static String runtimeMode(String value) {
+        if (!value.equals("local") && !value.equals("remote")) {
+            throw new UsageException("--runtime-mode: '" + value + "' is not valid (expected local or remote)");
+        }
+        return value;
+    }
+
+    private static void putAddress(Map<String, String> props, String addr) {
+        int colon = addr.lastIndexOf(':');
+        if (colon <= 0 || colon == addr.length() - 1) {
+            throw new UsageException("--addr: '" + addr + "' is not valid (expected HOST:PORT, e.g. 127.0.0.1:8765)");
+        }
+        String host = addr.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        String port = addr.substring(colon + 1);
+        int number;
+        try {
+            number = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--addr: port '" + port + "' is not a number (expected 0-65535)");
+        }
+        if (number < 0 || number > 65535) {
+            throw new UsageException("--addr: port " + number + " is out of range (expected 0-65535)");
+        }
+        props.put("quarkus.http.host", host);
+        props.put("quarkus.http.port", port);
+    }
+}

@@ -1,0 +1,30 @@
+package org.opencli.service.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.opencli.core.engine.CatalogQuery;
+import org.opencli.core.engine.RuntimeEngine;
+
+/** {@code GET /v1/catalog/effective}: the catalog and the view selected for the caller. */
+@Path("/v1/catalog/effective")
+public class CatalogResource {
+
+    @Inject
+    RuntimeEngine engine;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> effective(@QueryParam("config") String config, @QueryParam("mode") String mode,
+            @QueryParam("agentProfile") String agentProfile) {
+        // Config reads and catalog builds touch the disk and network: never on the event loop.
+        return Uni.createFrom().item(() -> JsonBodies.ok(engine.effectiveCatalog(new CatalogQuery(config, mode, agentProfile))))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+}

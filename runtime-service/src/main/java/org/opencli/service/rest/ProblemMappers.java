@@ -1,0 +1,45 @@
+package org.opencli.service.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opencli.core.error.OcliException;
+import org.opencli.core.error.Problem;
+import org.opencli.core.json.Json;
+
+/** Maps every failure once, to RFC 9457 problem+json with a stable {@code code}. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response engineFailure(OcliException e) {
+        return problem(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response httpFailure(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String code = switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return problem(new Problem("https://open-cli.dev/problems/" + code, title, status, e.getMessage(), code, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        // Log the cause for operators; the caller gets no internals.
+        LOG.error("unexpected failure", e);
+        return problem(Problem.internal("the runtime failed unexpectedly; see its log"));
+    }
+
+    static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(Json.writeBytes(problem)).build();
+    }
+}
