@@ -1,0 +1,52 @@
+# open-cli for Java — stable entry points. See README.md.
+MVN      ?= mvn
+MVNFLAGS ?= -B -q -e
+ROOT     := $(abspath .)
+FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath)
+GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
+
+.PHONY: build test demo fleet bench bench-catalog github-openapi conformance clean
+
+## build: compile everything and package the ocli and oclird applications (tests skipped)
+build:
+	$(MVN) $(MVNFLAGS) package -DskipTests
+
+## test: every test CI runs — unit, REST, CLI, end-to-end and the fleet lanes
+test: github-openapi
+	$(MVN) $(MVNFLAGS) verify -Docli.github.openapi=$(GITHUB_OPENAPI)
+
+## demo: the embedded demo; needs nothing but a build
+demo: build
+	@echo "== ocli --demo catalog list"
+	@bin/ocli --demo catalog list --format table
+	@echo
+	@echo "== ocli --demo shop --help"
+	@bin/ocli --demo shop --help
+	@echo
+	@echo "== ocli --demo explain shop:getItem"
+	@bin/ocli --demo explain shop:getItem
+
+## fleet: the end-to-end lanes alone (artifacts in target/fleet/<lane>/)
+fleet: build
+	java -cp "$(FLEET_CP)" org.opencli.fleet.FleetRunner "$(ROOT)"
+
+## bench: every benchmark
+bench: bench-catalog
+
+## bench-catalog: cold catalog build of GitHub's REST description vs a plain Jackson parse; warm GET latency
+bench-catalog: build github-openapi
+	java -cp "$(FLEET_CP)" org.opencli.fleet.bench.CatalogBench "$(ROOT)" "$(GITHUB_OPENAPI)"
+
+## github-openapi: GitHub's REST description from the npm registry (@octokit/openapi), for scale tests
+github-openapi: $(GITHUB_OPENAPI)
+$(GITHUB_OPENAPI):
+	mkdir -p target/octokit
+	cd target/octokit && npm pack --silent @octokit/openapi@23.0.2 >/dev/null && tar xzf octokit-openapi-*.tgz package/generated/api.github.com.json
+
+## conformance: the external check against ../shared/conformance (when present)
+conformance: build
+	scripts/conformance.sh
+
+clean:
+	$(MVN) $(MVNFLAGS) clean
+	rm -rf target

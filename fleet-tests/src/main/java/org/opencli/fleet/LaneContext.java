@@ -1,0 +1,197 @@
+package org.opencli.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything a lane needs: the real launchers, an isolated state root, a transcript of every
+ * command and response, and the checks that become its rubric.
+ */
+public final class LaneContext implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path repoRoot;
+    private final Path laneDir;
+    private final Path workDir;
+    private final Path stateDir;
+    private final PrintWriter transcript;
+    private final List<Check> checks = new ArrayList<>();
+    private final List<String> artifacts = new ArrayList<>();
+    private final List<Daemon> daemons = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    LaneContext(Path repoRoot, Path laneDir) throws IOException {
+        this.repoRoot = repoRoot;
+        this.laneDir = laneDir;
+        this.workDir = Files.createDirectories(laneDir.resolve("work"));
+        this.stateDir = Files.createDirectories(laneDir.resolve("state"));
+        this.transcript = new PrintWriter(Files.newBufferedWriter(laneDir.resolve("transcript.log"), StandardCharsets.UTF_8), true);
+        artifacts.add("transcript.log");
+    }
+
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** A directory of lane fixtures, copied into the work dir so lanes may edit them. */
+    public Path fixture(String name) throws IOException {
+        Path source = repoRoot.resolve("fleet-tests/fixtures").resolve(name);
+        Path target = workDir.resolve(name);
+        try (var paths = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(dest);
+                else Files.copy(p, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return target;
+    }
+
+    public void log(String line) {
+        transcript.println(line);
+    }
+
+    public ProcResult ocli(String... args) throws IOException, InterruptedException {
+        return run(workDir, Map.of(), "bin/ocli", args);
+    }
+
+    public ProcResult ocliIn(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(cwd, env, "bin/ocli", args);
+    }
+
+    private ProcResult run(Path cwd, Map<String, String> env, String launcher, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(repoRoot.resolve(launcher).toString());
+        command.addAll(List.of(args));
+        log("$ " + String.join(" ", command));
+        Path out = Files.createTempFile(laneDir, "out", ".txt");
+        Path err = Files.createTempFile(laneDir, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+        pb.environment().put("OCLI_STATE_DIR", stateDir.toString());
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        if (!process.waitFor(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            Processes.stop(process);
+            throw new IllegalStateException("timed out after " + PROCESS_TIMEOUT + ": " + command);
+        }
+        ProcResult result = new ProcResult(command, process.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        log("exit " + result.exitCode());
+        if (!result.stdout().isEmpty()) log("stdout:\n" + indent(result.stdout()));
+        if (!result.stderr().isEmpty()) log("stderr:\n" + indent(result.stderr()));
+        return result;
+    }
+
+    /** Starts {@code bin/oclird} with the lane's state root and waits until it answers. */
+    public Daemon startDaemon(String instanceId, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(repoRoot.resolve("bin/oclird").toString(),
+                "--state-dir", stateDir.toString(), "--instance-id", instanceId));
+        command.addAll(List.of(args));
+        log("$ " + String.join(" ", command) + " &");
+        Path daemonLog = laneDir.resolve("oclird-" + instanceId + ".log");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(daemonLog.toFile()).start();
+        artifacts.add(daemonLog.getFileName().toString());
+        Path registry = stateDir.resolve("instances").resolve(instanceId).resolve("runtime.json");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("oclird exited with " + process.exitValue() + ": " + Files.readString(daemonLog));
+            }
+            if (Files.isRegularFile(registry)) {
+                try {
+                    String url = JSON.readTree(registry.toFile()).path("url").asText();
+                    if (get(url + "/v1/runtime/info").statusCode() == 200) {
+                        Daemon daemon = new Daemon(process, url, registry);
+                        daemons.add(daemon);
+                        log("oclird up at " + url);
+                        return daemon;
+                    }
+                } catch (IOException partialOrNotYetListening) {
+                    // the file is being written or the port is not accepting yet: poll again
+                }
+            }
+            process.waitFor(100, TimeUnit.MILLISECONDS);
+        }
+        Processes.stop(process);
+        throw new IllegalStateException("oclird did not publish " + registry + " within 60s");
+    }
+
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        log("GET " + url + " -> " + response.statusCode());
+        return response;
+    }
+
+    public JsonNode json(String text) throws IOException {
+        return JSON.readTree(text);
+    }
+
+    public boolean check(String name, boolean pass, String detail) {
+        checks.add(new Check(name, pass, detail));
+        log((pass ? "PASS " : "FAIL ") + name + (detail == null || detail.isEmpty() ? "" : " — " + detail));
+        return pass;
+    }
+
+    public void artifact(String name, String content) throws IOException {
+        Files.writeString(laneDir.resolve(name), content);
+        artifacts.add(name);
+    }
+
+    List<Check> checks() {
+        return checks;
+    }
+
+    List<String> artifacts() {
+        return artifacts;
+    }
+
+    @Override
+    public void close() {
+        daemons.forEach(Daemon::close);
+        transcript.close();
+    }
+
+    private static String indent(String text) {
+        return "  " + text.strip().replace("\n", "\n  ");
+    }
+
+    private static java.io.File nullFile() {
+        return new java.io.File("/dev/null");
+    }
+
+    public static Map<String, String> env(String... kv) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) map.put(kv[i], kv[i + 1]);
+        return map;
+    }
+}
