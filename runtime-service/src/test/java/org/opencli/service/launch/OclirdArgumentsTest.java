@@ -1,0 +1,44 @@
+package org.opencli.service.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OclirdArgumentsTest {
+
+    @Test
+    void mapsFlagsToProperties() {
+        Map<String, String> props = OclirdArguments.toProperties(new String[] {
+            "--config", "a/.cli.json", "--addr", "0.0.0.0:8765", "--instance-id=ci", "--state-dir", "/tmp/s",
+            "--audit-path", "/tmp/a.log", "--runtime-mode", "remote"});
+        assertThat(props).containsEntry("ocli.config", "a/.cli.json")
+                .containsEntry("quarkus.http.host", "0.0.0.0")
+                .containsEntry("quarkus.http.port", "8765")
+                .containsEntry("ocli.instance-id", "ci")
+                .containsEntry("ocli.state-dir", "/tmp/s")
+                .containsEntry("ocli.audit-path", "/tmp/a.log")
+                .containsEntry("ocli.runtime-mode", "remote");
+    }
+
+    @Test
+    void acceptsBracketedIpv6Hosts() {
+        assertThat(OclirdArguments.toProperties(new String[] {"--addr", "[::1]:0"}))
+                .containsEntry("quarkus.http.host", "::1").containsEntry("quarkus.http.port", "0");
+    }
+
+    @Test
+    void refusesBadAddressesAndUnknownFlagsWithWhatWasExpected() {
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--addr", "localhost"}))
+                .hasMessageContaining("expected HOST:PORT");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--addr", "h:99999"}))
+                .hasMessageContaining("out of range");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--colour"}))
+                .hasMessageContaining("unknown option '--colour'");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--config"}))
+                .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--runtime-mode", "cloud"}))
+                .hasMessageContaining("expected local or remote");
+    }
+}

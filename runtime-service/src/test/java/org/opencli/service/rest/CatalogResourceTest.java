@@ -1,0 +1,74 @@
+package org.opencli.service.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.opencli.service.ServiceTestProfile;
+
+@QuarkusTest
+@TestProfile(ServiceTestProfile.class)
+class CatalogResourceTest {
+
+    @Test
+    void servesTheDefaultConfigsCatalogWithTheDiscoverView() {
+        given().when().get("/v1/catalog/effective")
+                .then().statusCode(200)
+                .contentType(startsWith("application/json"))
+                .body("catalog.tools.id", containsInAnyOrder("helpdesk:listTickets", "helpdesk:createTicket",
+                        "helpdesk:getTicket", "helpdesk:deleteTicket", "helpdesk:listComments"))
+                .body("view.name", equalTo("discover"))
+                .body("catalog.services.id", hasItem("helpdesk"));
+    }
+
+    @Test
+    void agentProfileSelectsItsCuratedView() {
+        given().queryParam("agentProfile", "reader").when().get("/v1/catalog/effective")
+                .then().statusCode(200)
+                .body("view.name", equalTo("reader"))
+                .body("view.mode", equalTo("curated"))
+                .body("view.tools.id", containsInAnyOrder("helpdesk:getTicket"));
+    }
+
+    @Test
+    void unknownProfileIsAProblemWithAStableCode() {
+        given().queryParam("agentProfile", "nobody").when().get("/v1/catalog/effective")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("unknown_profile"))
+                .body("status", equalTo(400));
+    }
+
+    @Test
+    void missingConfigFileIsAProblem() {
+        given().queryParam("config", "/no/such/dir/.cli.json").when().get("/v1/catalog/effective")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("config_not_found"));
+    }
+
+    @Test
+    void invalidConfigNamesFileAndJsonPath() {
+        String invalid = Path.of("src/test/resources/svc/invalid.cli.json").toAbsolutePath().toString();
+        given().queryParam("config", invalid).when().get("/v1/catalog/effective")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("invalid_config"))
+                .body("errors.file", hasItem(invalid))
+                .body("errors.path", hasItem("$.mode.default"));
+    }
+
+    @Test
+    void unknownEndpointIsAProblemToo() {
+        given().when().get("/v1/nothing-here")
+                .then().statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("not_found"));
+    }
+}
