@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opencli.core.catalog.CatalogBuild;
 import org.opencli.core.catalog.CatalogBuilder;
 import org.opencli.core.catalog.EffectiveView;
@@ -13,6 +14,7 @@ import org.opencli.core.config.LoadedConfig;
 import org.opencli.core.discovery.DocumentFetcher;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
+import org.opencli.core.json.Json;
 
 /**
  * The engine's front door. The daemon's REST resources and the CLI's embedded mode both call this
@@ -27,6 +29,7 @@ public final class RuntimeEngine {
     private final ConfigCache configs;
     private final CatalogBuilder builder;
     private final CatalogCache catalogs;
+    private final Map<String, Rendered> renderedCatalogs = new ConcurrentHashMap<>();
 
     public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher) {
         this.settings = settings;
@@ -41,11 +44,37 @@ public final class RuntimeEngine {
 
     /** {@code GET /v1/catalog/effective}. */
     public CatalogResponse effectiveCatalog(CatalogQuery query) {
+        return selected(query).response();
+    }
+
+    /**
+     * The same answer as {@link #effectiveCatalog}, already serialized. A large catalog (thousands
+     * of tools) costs far more to serialize than to look up, so the bytes are kept per build and view.
+     */
+    public byte[] effectiveCatalogJson(CatalogQuery query) {
+        Selection selection = selected(query);
+        String key = selection.cacheKey() + "|" + selection.response().view().name();
+        Rendered rendered = renderedCatalogs.get(key);
+        if (rendered == null || rendered.build() != selection.build()) {
+            rendered = new Rendered(selection.build(), Json.writeBytes(selection.response()));
+            renderedCatalogs.put(key, rendered);
+        }
+        return rendered.bytes();
+    }
+
+    private record Selection(String cacheKey, CatalogBuild build, CatalogResponse response) {
+    }
+
+    private record Rendered(CatalogBuild build, byte[] bytes) {
+    }
+
+    private Selection selected(CatalogQuery query) {
         LoadedConfig config = loadConfig(query.configPath());
-        CatalogBuild build = catalogs.get(cacheKey(config), () -> builder.build(config));
+        String key = cacheKey(config);
+        CatalogBuild build = catalogs.get(key, () -> builder.build(config));
         EffectiveView view = ViewSelector.select(build.catalog(), config.config(), blankToNull(query.mode()),
                 blankToNull(query.agentProfile()));
-        return new CatalogResponse(build.catalog(), view);
+        return new Selection(key, build, new CatalogResponse(build.catalog(), view));
     }
 
     /** {@code GET /v1/runtime/info}; {@code url} is where this runtime is reachable (null when embedded). */

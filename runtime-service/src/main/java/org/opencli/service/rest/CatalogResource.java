@@ -24,7 +24,7 @@ public class CatalogResource {
     public Uni<Response> effective(@QueryParam("config") String config, @QueryParam("mode") String mode,
             @QueryParam("agentProfile") String agentProfile) {
         // Config reads and catalog builds touch the disk and network: never on the event loop.
-        return Uni.createFrom().item(() -> JsonBodies.ok(engine.effectiveCatalog(new CatalogQuery(config, mode, agentProfile))))
+        return Uni.createFrom().item(() -> JsonBodies.okBytes(engine.effectiveCatalogJson(new CatalogQuery(config, mode, agentProfile))))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

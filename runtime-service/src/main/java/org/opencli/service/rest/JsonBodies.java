@@ -13,6 +13,10 @@ final class JsonBodies {
     }
 
     static Response ok(Object value) {
-        return Response.ok(Json.writeBytes(value), MediaType.APPLICATION_JSON_TYPE).build();
+        return okBytes(Json.writeBytes(value));
+    }
+
+    static Response okBytes(byte[] json) {
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }
