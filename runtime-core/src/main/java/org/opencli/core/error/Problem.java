@@ -10,7 +10,7 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String code, List<ProblemItem> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final String TYPE_BASE = "https://open-cli.dev/problems/";
+    private static final String TYPE_BASE = "urn:open-cli:problem:";
 
     public static Problem of(OcliException e) {
         return new Problem(TYPE_BASE + e.code(), e.title(), e.kind().httpStatus(), e.detail(), e.code(), e.items());

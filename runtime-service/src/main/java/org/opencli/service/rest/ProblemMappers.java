@@ -29,7 +29,7 @@ public class ProblemMappers {
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return problem(new Problem("https://open-cli.dev/problems/" + code, title, status, e.getMessage(), code, List.of()));
+        return problem(new Problem("urn:open-cli:problem:" + code, title, status, e.getMessage(), code, List.of()));
     }
 
     @ServerExceptionMapper
