@@ -16,7 +16,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_BASE + e.code(), e.title(), e.kind().httpStatus(), e.detail(), e.code(), e.items());
     }
 
+    public static Problem of(String code, String title, int status, String detail) {
+        return new Problem(TYPE_BASE + code, title, status, detail, code, List.of());
+    }
+
     public static Problem internal(String detail) {
-        return new Problem(TYPE_BASE + "internal_error", "Internal error", 500, detail, "internal_error", List.of());
+        return of("internal_error", "Internal error", 500, detail);
     }
 }

@@ -2,7 +2,6 @@ package org.opencli.service.rest;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.opencli.core.error.OcliException;
@@ -29,7 +28,7 @@ public class ProblemMappers {
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return problem(new Problem("urn:open-cli:problem:" + code, title, status, e.getMessage(), code, List.of()));
+        return problem(Problem.of(code, title, status, e.getMessage()));
     }
 
     @ServerExceptionMapper
