@@ -68,12 +68,12 @@ final class McpServersNormalizer {
         boolean stdio = type.equals("stdio");
         String needed = stdio ? "command" : "url";
         if (!server.hasNonNull(needed) || server.get(needed).asText().isEmpty()) {
-            problems.add(JsonPaths.child(path, needed), "a " + type + " MCP server needs '" + needed + "'",
+            problems.add(JsonPaths.child(path, needed), Wording.a(type) + " MCP server needs '" + needed + "'",
                     "a non-empty string");
         }
         for (String field : stdio ? HTTP_ONLY : STDIO_ONLY) {
             if (server.has(field)) {
-                problems.add(JsonPaths.child(path, field), "'" + field + "' does not apply to a " + type + " MCP server",
+                problems.add(JsonPaths.child(path, field), "'" + field + "' does not apply to " + Wording.a(type) + " MCP server",
                         stdio ? "only command, args, env for stdio" : "only url, headers, headerSecrets for " + type);
             }
         }

@@ -17,7 +17,7 @@ final class OAuthRules {
         String path = JsonPaths.child(sourcePath, "oauth");
         String transportPath = JsonPaths.child(sourcePath, "transport");
         if (transport != null && transport.type() != null && !transport.type().equals("streamable-http")) {
-            problems.add(path, "'oauth' is not supported on a " + transport.type() + " transport",
+            problems.add(path, "'oauth' is not supported on " + Wording.a(transport.type()) + " transport",
                     "oauth only with transport type streamable-http");
         }
         if (oauth.mode() != null && !oauth.mode().equals(CLIENT_CREDENTIALS)) {

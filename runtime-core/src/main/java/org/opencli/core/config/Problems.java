@@ -22,7 +22,9 @@ final class Problems {
         return new Problems(path -> file);
     }
 
+    /** Adds a problem unless one is already reported at {@code path} (schema and rules may overlap). */
     void add(String path, String message, String expected) {
+        if (items.stream().anyMatch(i -> i.path().equals(path))) return;
         items.add(new ProblemItem(fileOf.apply(path), path, message, expected));
     }
 

@@ -35,7 +35,7 @@ final class SecretRules {
         if (ref == null || ref.type() == null) return;
         String type = ref.type();
         if (VALUE_TYPES.contains(type) && isBlank(ref.value())) {
-            problems.add(JsonPaths.child(path, "value"), "a " + type + " secret needs 'value'", valueMeaning(type));
+            problems.add(JsonPaths.child(path, "value"), Wording.a(type) + " secret needs 'value'", valueMeaning(type));
         }
         if (type.equals("exec") && (ref.command() == null || ref.command().isEmpty())) {
             problems.add(JsonPaths.child(path, "command"), "an exec secret needs 'command'",
@@ -43,7 +43,7 @@ final class SecretRules {
         }
         if (!type.equals("exec") && ref.command() != null) {
             problems.add(JsonPaths.child(path, "command"), "'command' applies to exec secrets only",
-                    "no command on a " + type + " secret");
+                    "no command on " + Wording.a(type) + " secret");
         }
     }
 
@@ -93,7 +93,7 @@ final class SecretRules {
         fields.forEach((name, value) -> {
             if (value != null) {
                 problems.add(JsonPaths.child(path, name), "'" + name + "' applies to oauth2 secrets only",
-                        "no " + name + " on a " + s.type() + " secret");
+                        "no " + name + " on " + Wording.a(s.type()) + " secret");
             }
         });
     }

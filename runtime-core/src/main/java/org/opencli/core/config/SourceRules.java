@@ -30,7 +30,7 @@ final class SourceRules {
     private static void checkDocumentSource(SourceConfig source, String path, Problems problems) {
         String type = source.type();
         if (SecretRules.isBlank(source.uri())) {
-            problems.add(JsonPaths.child(path, "uri"), "a " + type + " source needs 'uri'",
+            problems.add(JsonPaths.child(path, "uri"), Wording.a(type) + " source needs 'uri'",
                     "a URL or a file path (relative to the config directory)");
         }
         forbid(source.transport() != null, path, "transport", type, problems);
@@ -41,7 +41,7 @@ final class SourceRules {
     private static void forbid(boolean present, String path, String field, String type, Problems problems) {
         if (present) {
             problems.add(JsonPaths.child(path, field), "'" + field + "' applies to mcp sources only",
-                    "no " + field + " on a " + type + " source");
+                    "no " + field + " on " + Wording.a(type) + " source");
         }
     }
 

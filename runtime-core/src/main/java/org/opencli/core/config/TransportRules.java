@@ -13,7 +13,7 @@ final class TransportRules {
                     "the program to start, a non-empty string");
         }
         if (!stdio && SecretRules.isBlank(t.url())) {
-            problems.add(JsonPaths.child(path, "url"), "a " + t.type() + " transport needs 'url'",
+            problems.add(JsonPaths.child(path, "url"), Wording.a(t.type()) + " transport needs 'url'",
                     "the MCP server URL");
         }
         String type = t.type();
@@ -30,7 +30,7 @@ final class TransportRules {
 
     private static void notAllowed(boolean present, String path, String field, String type, Problems problems) {
         if (present) {
-            problems.add(JsonPaths.child(path, field), "'" + field + "' does not apply to a " + type + " transport",
+            problems.add(JsonPaths.child(path, field), "'" + field + "' does not apply to " + Wording.a(type) + " transport",
                     type.equals("stdio") ? "only command, args, env for stdio"
                             : "only url, headers, headerSecrets for " + type);
         }

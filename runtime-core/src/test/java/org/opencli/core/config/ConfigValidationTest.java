@@ -22,14 +22,14 @@ class ConfigValidationTest {
             service-unknown-source             | $.services.orders.source                      | unknown source 'ordersApi'         | one of the sources: orders
             profile-unknown-toolset            | $.agents.profiles.ops.toolSet                 | unknown tool set 'operations'      | one of the curation.toolSets: ops
             default-profile-unknown            | $.agents.defaultProfile                       | unknown profile 'support'          | one of the agents.profiles: ops
-            openapi-missing-uri                | $.sources.orders.uri                          | a openapi source needs 'uri'       | a URL or a file path
+            openapi-missing-uri                | $.sources.orders.uri                          | an openapi source needs 'uri'      | a URL or a file path
             mcp-with-uri                       | $.sources.fs.uri                              | not allowed on an mcp source       | no uri
-            openapi-with-transport             | $.sources.orders.transport                    | applies to mcp sources only        | no transport on a openapi source
-            openapi-with-oauth                 | $.sources.orders.oauth                        | applies to mcp sources only        | no oauth on a openapi source
+            openapi-with-transport             | $.sources.orders.transport                    | applies to mcp sources only        | no transport on an openapi source
+            openapi-with-oauth                 | $.sources.orders.oauth                        | applies to mcp sources only        | no oauth on an openapi source
             openapi-with-disabled-tools        | $.sources.orders.disabledTools                | applies to mcp sources only        | no disabledTools
             stdio-missing-command              | $.sources.fs.transport.command                | a stdio transport needs 'command'  | non-empty string
             stdio-with-url                     | $.sources.fs.transport.url                    | does not apply to a stdio transport | only command, args, env
-            sse-missing-url                    | $.sources.ev.transport.url                    | a sse transport needs 'url'        | MCP server URL
+            sse-missing-url                    | $.sources.ev.transport.url                    | an sse transport needs 'url'       | MCP server URL
             http-with-command                  | $.sources.ev.transport.command                | does not apply to a streamable-http | only url, headers, headerSecrets
             mcp-missing-transport              | $.sources.fs.transport                        | an mcp source needs 'transport'    | stdio, sse or streamable-http
             oauth-on-stdio                     | $.sources.fs.oauth                            | not supported on a stdio transport | streamable-http
@@ -44,8 +44,8 @@ class ConfigValidationTest {
             introspection-missing-url          | $.runtime.server.auth.introspectionURL        | oauth2_introspection needs 'introspectionURL' | non-empty string
             legacy-mode-conflict               | $.runtime.server.auth.mode                    | contradicts validationProfile 'oidc_jwks' | not both
             secret-exec-without-command        | $.secrets.vault.command                       | an exec secret needs 'command'     | non-empty array
-            secret-env-without-value           | $.secrets.token.value                         | a env secret needs 'value'         | environment variable
-            secret-env-with-command            | $.secrets.token.command                       | applies to exec secrets only       | no command on a env secret
+            secret-env-without-value           | $.secrets.token.value                         | an env secret needs 'value'        | environment variable
+            secret-env-with-command            | $.secrets.token.command                       | applies to exec secrets only       | no command on an env secret
             secret-oauth2-without-mode         | $.secrets.idp.mode                            | an oauth2 secret needs 'mode'      | clientCredentials, authorizationCode
             secret-oauth2-cc-without-token-url | $.secrets.idp.tokenURL                        | needs 'tokenURL' or 'issuer'       | token endpoint
             refresh-negative                   | $.sources.orders.refresh.maxAgeSeconds        | value -5 is out of range           | an integer >= 0
