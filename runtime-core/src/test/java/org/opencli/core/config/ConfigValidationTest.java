@@ -56,6 +56,10 @@ class ConfigValidationTest {
             missing-cli                        | $.cli                                         | missing required key 'cli'         | a non-empty string
             no-sources                         | $.sources                                     | must have at least one entry       | at least one entry
             mcp-server-missing-command         | $.mcpServers.fs.command                       | a stdio MCP server needs 'command'  | non-empty string
+            empty-uri                          | $.sources.orders.uri                          | must not be empty                  | a non-empty string
+            mode-without-default               | $.mode.default                                | missing required key 'default'     | one of: discover, curated
+            server-auth-without-profile        | $.runtime.server.auth.validationProfile       | needs 'validationProfile'          | oidc_jwks, oauth2_introspection
+            mcp-server-without-type            | $.mcpServers.x.type                           | cannot tell the transport          | type stdio (with command)
             mcp-server-name-clash              | $.mcpServers.orders                           | share the name 'orders'            | not already used in sources
             """)
     void invalidFixtureIsReportedAtItsPath(String fixture, String path, String message, String expected) {
@@ -73,6 +77,16 @@ class ConfigValidationTest {
             assertThat(item.message()).contains(message);
             assertThat(item.expected()).contains(expected);
         });
+    }
+
+    @Test
+    void aKeyBrokenTwiceIsReportedOnce() {
+        Path project = ConfigFixtures.copy("invalid/empty-uri.cli.json", root.resolve("project/.cli.json"));
+
+        ConfigException error = catchThrowableOfType(ConfigException.class,
+                () -> ConfigFixtures.loaderIn(root).load(project));
+
+        assertThat(error.items()).extracting(ProblemItem::path).containsExactly("$.sources.orders.uri");
     }
 
     @Test
