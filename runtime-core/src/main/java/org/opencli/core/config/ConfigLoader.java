@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.opencli.core.error.ProblemItem;
 import org.opencli.core.json.Json;
 
 /**
@@ -66,7 +67,7 @@ public final class ConfigLoader {
     /** Reads and leniently checks every existing scope file, reporting all files' problems together. */
     private List<ConfigFileReader.ReadFile> readScopes(Path project, Path local) {
         List<ConfigFileReader.ReadFile> files = new ArrayList<>();
-        List<org.opencli.core.error.ProblemItem> problems = new ArrayList<>();
+        List<ProblemItem> problems = new ArrayList<>();
         for (Path candidate : List.of(absolute(scopes.managed()), absolute(scopes.user()), project, local)) {
             if (candidate == null || !Files.isRegularFile(candidate)) continue;
             if (files.stream().anyMatch(f -> f.path().equals(candidate))) continue; // same file in two scopes

@@ -1,11 +1,15 @@
 package org.opencli.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencli.core.error.ProblemItem;
 
 /** Loading valid configs: binding, defaults, baseDir, files, fingerprint, discovery. */
 class ConfigLoaderTest {
@@ -92,8 +96,8 @@ class ConfigLoaderTest {
         assertThat(config.mcpServers()).as("normalized away").isEmpty();
         SourceConfig fs = config.sources().get("fs");
         assertThat(fs.type()).isEqualTo("mcp");
-        assertThat(fs.transport()).isEqualTo(new McpTransportConfig("stdio", "fs-mcp", java.util.List.of("/data"),
-                java.util.Map.of("LOG", "debug"), null, null, null));
+        assertThat(fs.transport()).isEqualTo(new McpTransportConfig("stdio", "fs-mcp", List.of("/data"),
+                Map.of("LOG", "debug"), null, null, null));
         assertThat(fs.disabledTools()).containsExactly("rm");
         assertThat(fs.isEnabled()).isTrue();
         SourceConfig docs = config.sources().get("docs");
@@ -125,10 +129,10 @@ class ConfigLoaderTest {
         Path project = ConfigFixtures.write(root.resolve("proj/.cli.json"), ConfigFixtures.minimalWith(
                 "\"runtime\": {\"server\": {\"auth\": {\"mode\": \"oauth2Introspection\", \"audience\": \"ocli\"}}}"));
 
-        ConfigException error = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class,
+        ConfigException error = catchThrowableOfType(ConfigException.class,
                 () -> ConfigFixtures.loaderIn(root).load(project));
 
-        assertThat(error.items()).extracting(org.opencli.core.error.ProblemItem::path)
+        assertThat(error.items()).extracting(ProblemItem::path)
                 .containsExactly("$.runtime.server.auth.introspectionURL");
     }
 

@@ -2,8 +2,10 @@ package org.opencli.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +84,7 @@ class ConfigMergeTest {
         CliConfig config = load().config();
 
         assertThat(config.services().get("o")).isEqualTo(new ServiceConfig("orders", "ord",
-                java.util.List.of(), java.util.List.of("s.json"), java.util.List.of()));
+                List.of(), List.of("s.json"), List.of()));
         assertThat(config.agents().profiles().get("p")).isEqualTo(new AgentProfileConfig("discover", "t"));
     }
 
@@ -226,9 +228,9 @@ class ConfigMergeTest {
         ConfigException error = loadFails();
 
         assertThat(error.items()).extracting(ProblemItem::path, ProblemItem::file).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("$.services.s.source", user.toString()),
-                org.assertj.core.groups.Tuple.tuple("$.sources.orders.uri", project.toString()),
-                org.assertj.core.groups.Tuple.tuple("$.sources.orders.transport", local.toString()));
+                tuple("$.services.s.source", user.toString()),
+                tuple("$.sources.orders.uri", project.toString()),
+                tuple("$.sources.orders.transport", local.toString()));
     }
 
     @Test
@@ -240,7 +242,7 @@ class ConfigMergeTest {
         ConfigException error = loadFails();
 
         assertThat(error.items()).extracting(ProblemItem::path, ProblemItem::file).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("$.unknown", user.toString()),
-                org.assertj.core.groups.Tuple.tuple("$.sources.orders.enabled", local.toString()));
+                tuple("$.unknown", user.toString()),
+                tuple("$.sources.orders.enabled", local.toString()));
     }
 }
