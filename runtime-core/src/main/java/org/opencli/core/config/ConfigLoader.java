@@ -1,13 +1,31 @@
 package org.opencli.core.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.opencli.core.error.ProblemItem;
+import org.opencli.core.json.Json;
 
 /**
  * Loads and merges the four config scopes (managed, user, project, local), validating each file
- * leniently and the merged result strictly. PLACEHOLDER: implemented in the config work.
+ * leniently and the merged result strictly (CONTRACT.md §2). Steps:
+ * <ol>
+ *   <li>read each existing scope file; per-file schema check without presence rules;</li>
+ *   <li>merge ({@link ScopeMerger}); the managed scope's {@code policy.deny} is kept apart;</li>
+ *   <li>normalize {@code mcpServers} and the legacy server auth mode;</li>
+ *   <li>strict schema check, fill empty sections, bind to {@link CliConfig}, cross-field rules.</li>
+ * </ol>
+ * Every stage collects all of its problems and throws one {@link ConfigException}.
  */
 public final class ConfigLoader {
+    static final String PROJECT_FILE = ".cli.json";
+    static final String LOCAL_FILE = ".cli.local.json";
+
     private final ConfigScopes scopes;
 
     public ConfigLoader(ConfigScopes scopes) {
@@ -26,14 +44,84 @@ public final class ConfigLoader {
      * @throws ConfigException naming file, JSON path and what was expected
      */
     public LoadedConfig load(Path projectConfig) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Path project = projectConfig.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(project)) {
+            throw new ConfigException(project.toString(), JsonPaths.ROOT, "config file not found",
+                    "an existing " + PROJECT_FILE + " file");
+        }
+        Path local = project.resolveSibling(LOCAL_FILE);
+        List<ConfigFileReader.ReadFile> files = readScopes(project, local);
+
+        ScopeMerger merger = new ScopeMerger(project.toString());
+        for (ConfigFileReader.ReadFile file : files) {
+            merger.add(file.root(), file.name(), isManaged(file.path()));
+        }
+        CliConfig config = finish(merger.result(), merger.provenance());
+
+        Path baseDir = Files.isRegularFile(local) ? local.getParent() : project.getParent();
+        if (baseDir == null) baseDir = Path.of("").toAbsolutePath();
+        List<Path> paths = files.stream().map(ConfigFileReader.ReadFile::path).toList();
+        return new LoadedConfig(config, baseDir, paths, merger.managedDeny(), ConfigFingerprint.of(files));
+    }
+
+    /** Reads and leniently checks every existing scope file, reporting all files' problems together. */
+    private List<ConfigFileReader.ReadFile> readScopes(Path project, Path local) {
+        List<ConfigFileReader.ReadFile> files = new ArrayList<>();
+        List<ProblemItem> problems = new ArrayList<>();
+        for (Path candidate : List.of(absolute(scopes.managed()), absolute(scopes.user()), project, local)) {
+            if (candidate == null || !Files.isRegularFile(candidate)) continue;
+            if (files.stream().anyMatch(f -> f.path().equals(candidate))) continue; // same file in two scopes
+            try {
+                ConfigFileReader.ReadFile file = ConfigFileReader.read(candidate);
+                Problems fileProblems = Problems.forFile(file.name());
+                fileProblems.addAll(ConfigSchema.lenient().validate(file.root()));
+                problems.addAll(fileProblems.items());
+                files.add(file);
+            } catch (ConfigException e) {
+                problems.addAll(e.items());
+            }
+        }
+        if (!problems.isEmpty()) throw new ConfigException(problems);
+        return files;
+    }
+
+    /** Normalizes, validates strictly and binds the merged tree. */
+    private static CliConfig finish(ObjectNode merged, Provenance provenance) {
+        Problems problems = new Problems(provenance::fileFor);
+        Set<String> fromMcpServers = McpServersNormalizer.normalize(merged, provenance, problems);
+        LegacyAuthNormalizer.normalize(merged, problems);
+        problems.addAll(ConfigSchema.strict().validate(merged));
+        ConfigDefaults.apply(merged);
+        CliConfig config;
+        try {
+            config = Json.MAPPER.treeToValue(merged, CliConfig.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Unreachable once the schema passed; reported rather than thrown raw, just in case.
+            problems.add(JsonPaths.ROOT, "config cannot be read: " + e.getMessage(), "a config matching the schema");
+            problems.throwIfAny();
+            throw new ConfigException(provenance.fileFor(JsonPaths.ROOT), JsonPaths.ROOT, e.getMessage(), null);
+        }
+        SourceRules.check(config, fromMcpServers, problems);
+        ReferenceRules.check(config, problems);
+        RuntimeRules.check(config, problems);
+        SecretRules.check(config, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    private boolean isManaged(Path file) {
+        return scopes.managed() != null && file.equals(absolute(scopes.managed()));
+    }
+
+    private static Path absolute(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize();
     }
 
     /** The nearest {@code .cli.json} in {@code start} or a parent directory. */
     public static Optional<Path> discover(Path start) {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(".cli.json");
-            if (java.nio.file.Files.isRegularFile(candidate)) return Optional.of(candidate);
+            Path candidate = dir.resolve(PROJECT_FILE);
+            if (Files.isRegularFile(candidate)) return Optional.of(candidate);
         }
         return Optional.empty();
     }

@@ -1,0 +1,83 @@
+package org.opencli.core.config;
+
+/**
+ * {@code runtime}: remote mode needs a URL; each remote oauth mode its inputs; manual shutdown only
+ * for a shared-group session; each server validation profile its endpoints.
+ */
+final class RuntimeRules {
+    private RuntimeRules() {
+    }
+
+    static void check(CliConfig config, Problems problems) {
+        RuntimeConfig runtime = config.runtime();
+        if (runtime == null) return;
+        RuntimeRemoteConfig remote = runtime.remote();
+        if ("remote".equals(runtime.mode()) && (remote == null || SecretRules.isBlank(remote.url()))) {
+            problems.add(JsonPaths.of("runtime", "remote", "url"), "runtime mode 'remote' needs runtime.remote.url",
+                    "the URL of the remote runtime");
+        }
+        if (remote != null && remote.oauth() != null) checkRemoteOAuth(remote.oauth(), problems);
+        checkLocal(runtime.local(), problems);
+        if (runtime.server() != null && runtime.server().auth() != null) checkServerAuth(runtime.server().auth(), problems);
+    }
+
+    private static void checkRemoteOAuth(RemoteOAuthConfig oauth, Problems problems) {
+        String path = JsonPaths.of("runtime", "remote", "oauth");
+        if ("providedToken".equals(oauth.mode()) && SecretRules.isBlank(oauth.tokenRef())) {
+            problems.add(JsonPaths.child(path, "tokenRef"), "mode providedToken needs 'tokenRef'",
+                    "a token reference such as env:NAME");
+        }
+        String clientPath = JsonPaths.child(path, "client");
+        if ("oauthClient".equals(oauth.mode())) {
+            RemoteOAuthConfig.RemoteOAuthClient client = oauth.client();
+            if (client == null) {
+                problems.add(clientPath, "mode oauthClient needs 'client'", "an object with tokenURL, clientId, clientSecret");
+                return;
+            }
+            if (SecretRules.isBlank(client.tokenURL())) {
+                problems.add(JsonPaths.child(clientPath, "tokenURL"), "mode oauthClient needs 'client.tokenURL'",
+                        "the token endpoint URL");
+            }
+            OAuthRules.requireRef(client.clientId(), clientPath, "clientId", problems);
+            OAuthRules.requireRef(client.clientSecret(), clientPath, "clientSecret", problems);
+        } else if (oauth.client() != null) {
+            SecretRules.checkRef(oauth.client().clientId(), JsonPaths.child(clientPath, "clientId"), problems);
+            SecretRules.checkRef(oauth.client().clientSecret(), JsonPaths.child(clientPath, "clientSecret"), problems);
+        }
+    }
+
+    private static void checkLocal(RuntimeLocalConfig local, Problems problems) {
+        if (local == null) return;
+        if ("manual".equals(local.shutdown()) && !"shared-group".equals(local.sessionScope())) {
+            problems.add(JsonPaths.of("runtime", "local", "shutdown"),
+                    "shutdown 'manual' needs sessionScope 'shared-group' (found "
+                            + (local.sessionScope() == null ? "none" : "'" + local.sessionScope() + "'") + ")",
+                    "when-owner-exits, or sessionScope shared-group");
+        }
+    }
+
+    private static void checkServerAuth(ServerAuthConfig auth, Problems problems) {
+        String path = JsonPaths.of("runtime", "server", "auth");
+        String profile = auth.validationProfile();
+        if (profile == null) {
+            problems.add(JsonPaths.child(path, "validationProfile"), "server auth needs 'validationProfile'",
+                    "one of: oidc_jwks, oauth2_introspection");
+        } else if (profile.equals("oidc_jwks")) {
+            require(auth.issuer(), path, "issuer", profile, problems);
+            require(auth.jwksURL(), path, "jwksURL", profile, problems);
+            require(auth.audience(), path, "audience", profile, problems);
+        } else if (profile.equals("oauth2_introspection")) {
+            require(auth.audience(), path, "audience", profile, problems);
+            require(auth.introspectionURL(), path, "introspectionURL", profile, problems);
+        }
+        SecretRules.checkRef(auth.clientId(), JsonPaths.child(path, "clientId"), problems);
+        SecretRules.checkRef(auth.clientSecret(), JsonPaths.child(path, "clientSecret"), problems);
+    }
+
+    private static void require(String value, String path, String field, String profile, Problems problems) {
+        if (SecretRules.isBlank(value)) {
+            problems.add(JsonPaths.child(path, field), "validationProfile " + profile + " needs '" + field + "'",
+                    "a non-empty string");
+        }
+    }
+}
