@@ -184,4 +184,16 @@ class OpenApiDerivationTest {
         assertThat(b.catalog().services()).extracting(Service::id).containsExactly("pets", "pets-2");
         assertThat(b.catalog().tools()).extracting(Tool::id).containsExactly("pets:showPetById", "pets-2:showPetById");
     }
+
+    @Test
+    void openApi31JsonAndFingerprintFollowsContent() throws Exception {
+        String v1 = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Fp\",\"version\":\"1\"},"
+                + "\"paths\":{\"/fp\":{\"patch\":{\"operationId\":\"touch\",\"responses\":{}}}}}";
+        Catalog first = TestCatalogs.catalogOf(dir, "fp.json", v1);
+        assertThat(first.tools()).extracting(Tool::id, Tool::command).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("fp:touch", "touch"));
+        assertThat(TestCatalogs.catalogOf(dir, "fp.json", v1).sourceFingerprint()).isEqualTo(first.sourceFingerprint());
+        assertThat(TestCatalogs.catalogOf(dir, "fp.json", v1.replace("touch", "poke")).sourceFingerprint())
+                .isNotEqualTo(first.sourceFingerprint());
+    }
 }
