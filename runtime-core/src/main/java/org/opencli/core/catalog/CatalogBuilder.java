@@ -1,10 +1,38 @@
 package org.opencli.core.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opencli.core.catalog.openapi.IgnoredOperation;
+import org.opencli.core.catalog.openapi.IndexedDocument;
+import org.opencli.core.catalog.openapi.OpenApiIndexer;
+import org.opencli.core.catalog.overlay.OverlayApplier;
+import org.opencli.core.catalog.skills.SkillManifests;
+import org.opencli.core.catalog.views.ToolPattern;
+import org.opencli.core.catalog.views.ViewBuilder;
+import org.opencli.core.catalog.workflow.ArazzoWorkflows;
+import org.opencli.core.config.CliConfig;
 import org.opencli.core.config.LoadedConfig;
+import org.opencli.core.config.ServiceConfig;
+import org.opencli.core.config.SourceConfig;
+import org.opencli.core.discovery.DiscoveredService;
 import org.opencli.core.discovery.DocumentFetcher;
+import org.opencli.core.discovery.FetchedDocument;
+import org.opencli.core.discovery.RawDocuments;
+import org.opencli.core.error.ErrorKind;
+import org.opencli.core.error.OcliException;
 
-/** Config + sources → catalog. PLACEHOLDER: implemented in the catalog work. */
+/**
+ * Config + sources → catalog. Per enabled source (config order): read or discover its documents;
+ * per service over it: apply overlays to the raw tree, index tools, gather skill guidance; then
+ * bind workflows across the whole catalog, apply {@code policy.approvalRequired}, build views.
+ */
 public final class CatalogBuilder {
     private final DocumentFetcher fetcher;
     private final Clock clock;
@@ -15,6 +43,130 @@ public final class CatalogBuilder {
     }
 
     public CatalogBuild build(LoadedConfig config) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return build(config, false);
+    }
+
+    /** @param forceRefresh revalidate every remote document, manual-only ones included */
+    public CatalogBuild build(LoadedConfig loaded, boolean forceRefresh) {
+        CliConfig cfg = loaded.config();
+        DocumentLog log = new DocumentLog();
+        SourceReader reader = new SourceReader(fetcher, clock, loaded.baseDir(), forceRefresh, log);
+        Map<String, SourceConfig> sources = cfg.sources() == null ? Map.of() : cfg.sources();
+        Map<String, ServiceConfig> configured = cfg.services() == null ? Map.of() : cfg.services();
+
+        List<CatalogSource> sourceEntries = new ArrayList<>();
+        List<Service> services = new ArrayList<>();
+        List<Tool> tools = new ArrayList<>();
+        List<IgnoredOperation> ignored = new ArrayList<>();
+        Map<String, Guidance> guidance = new LinkedHashMap<>();
+        Map<String, List<FetchedDocument>> workflowDocs = new LinkedHashMap<>();
+        Set<String> usedServiceIds = new HashSet<>();
+
+        for (var s : sources.entrySet()) {
+            if (!s.getValue().isEnabled()) continue;
+            SourceReader.ReadSource read = reader.read(s.getKey(), s.getValue());
+            sourceEntries.add(read.entry());
+            List<String> namedBy = configured.entrySet().stream()
+                    .filter(e -> s.getKey().equals(e.getValue().source())).map(Map.Entry::getKey).toList();
+            if (read.services().isEmpty()) {
+                // MCP: list configured services, no tools yet.
+                for (String id : namedBy) {
+                    ServiceConfig sc = configured.get(id);
+                    services.add(new Service(id, alias(sc, id), s.getKey(), id, List.of()));
+                    usedServiceIds.add(id);
+                }
+                continue;
+            }
+            for (DiscoveredService api : read.services()) {
+                // Several configured services may share one openapi source; an API catalog's items get derived ids.
+                List<String> ids = read.services().size() == 1 && !namedBy.isEmpty() ? namedBy : nullList();
+                for (String configuredId : ids) {
+                    JsonNode tree = RawDocuments.parse(api.openapi());
+                    String serviceId = configuredId != null ? configuredId
+                            : unique(OpenApiIndexer.deriveServiceId(tree, api.openapi().location()), usedServiceIds);
+                    usedServiceIds.add(serviceId);
+                    ServiceConfig sc = configuredId == null ? null : configured.get(configuredId);
+                    for (FetchedDocument overlay : concat(api.overlays(), fetchAll(reader, s.getValue(), sc == null ? null : sc.overlays(), log))) {
+                        OverlayApplier.apply(tree, RawDocuments.parse(overlay), overlay.location());
+                    }
+                    IndexedDocument indexed = OpenApiIndexer.index(serviceId, s.getKey(), tree, api.openapi().location());
+                    services.add(new Service(serviceId, alias(sc, serviceId), s.getKey(),
+                            indexed.title() != null ? indexed.title() : serviceId, indexed.servers()));
+                    tools.addAll(indexed.tools());
+                    ignored.addAll(indexed.ignored());
+                    for (FetchedDocument skill : concat(api.skills(), fetchAll(reader, s.getValue(), sc == null ? null : sc.skills(), log))) {
+                        SkillManifests.collect(RawDocuments.parse(skill), skill.location(), serviceId, guidance);
+                    }
+                    workflowDocs.computeIfAbsent(serviceId, k -> new ArrayList<>())
+                            .addAll(concat(api.workflows(), fetchAll(reader, s.getValue(), sc == null ? null : sc.workflows(), log)));
+                }
+            }
+        }
+        requireUniqueIds(tools);
+        List<Tool> finished = finish(tools, guidance, cfg);
+        ArazzoWorkflows binder = new ArazzoWorkflows(finished, ignored);
+        List<Workflow> workflows = new ArrayList<>();
+        workflowDocs.forEach((serviceId, docs) -> docs.forEach(d ->
+                workflows.addAll(binder.bind(RawDocuments.parse(d), d.location(), serviceId))));
+        Catalog catalog = new Catalog(Catalog.VERSION, clock.instant().toString(), log.fingerprint(), sourceEntries,
+                services, finished, workflows, ViewBuilder.build(finished, cfg));
+        return new CatalogBuild(catalog, log.dependencies());
+    }
+
+    /** Attaches guidance and turns on approval for tools matching {@code policy.approvalRequired}. */
+    private static List<Tool> finish(List<Tool> tools, Map<String, Guidance> guidance, CliConfig cfg) {
+        List<String> approval = cfg.policy() == null || cfg.policy().approvalRequired() == null
+                ? List.of() : cfg.policy().approvalRequired();
+        List<Tool> out = new ArrayList<>(tools.size());
+        for (Tool t : tools) {
+            Tool x = guidance.containsKey(t.id()) ? t.withGuidance(guidance.get(t.id())) : t;
+            if (!x.safety().requiresApproval() && ToolPattern.anyMatches(approval, x.id())) {
+                x = x.withSafety(x.safety().withRequiresApproval(true));
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
+    private static void requireUniqueIds(List<Tool> tools) {
+        Map<String, Tool> seen = new HashMap<>();
+        for (Tool t : tools) {
+            Tool previous = seen.putIfAbsent(t.id(), t);
+            if (previous != null) {
+                throw new OcliException(ErrorKind.CONFIG, "duplicate_tool_id", "Duplicate tool id",
+                        "tool id " + t.id() + " is derived from both " + previous.method() + " " + previous.path()
+                                + " and " + t.method() + " " + t.path());
+            }
+        }
+    }
+
+    private static List<FetchedDocument> fetchAll(SourceReader reader, SourceConfig source, List<String> refs, DocumentLog log) {
+        List<FetchedDocument> out = new ArrayList<>();
+        if (refs == null) return out;
+        for (String ref : refs) out.add(log.record(reader.fetcher().fetch(reader.request(source, ref, null))));
+        return out;
+    }
+
+    private static List<FetchedDocument> concat(List<FetchedDocument> a, List<FetchedDocument> b) {
+        List<FetchedDocument> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static List<String> nullList() {
+        List<String> one = new ArrayList<>();
+        one.add(null);
+        return one;
+    }
+
+    private static String alias(ServiceConfig sc, String id) {
+        return sc != null && sc.alias() != null && !sc.alias().isBlank() ? sc.alias() : id;
+    }
+
+    private static String unique(String id, Set<String> used) {
+        if (!used.contains(id)) return id;
+        int n = 2;
+        while (used.contains(id + "-" + n)) n++;
+        return id + "-" + n;
     }
 }

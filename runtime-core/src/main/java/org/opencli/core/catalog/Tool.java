@@ -1,5 +1,54 @@
 package org.opencli.core.catalog;
 
-/** One tool of the catalog. PLACEHOLDER: the catalog work gives it every contract field. */
-public record Tool(String id) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One tool of the catalog (CONTRACT.md §3). {@code output}, {@code pagination} and {@code retry}
+ * carry the {@code x-cli-*} extension values as written. Empty lists and nulls are left out of
+ * the JSON; {@code hidden} and {@code safety} are always present.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"id", "serviceId", "operationId", "method", "path", "group", "command", "aliases", "summary",
+        "description", "hidden", "pathParams", "flags", "requestBody", "authAlternatives", "safety", "output",
+        "pagination", "retry", "guidance", "servers", "backend"})
+public record Tool(
+        String id,
+        String serviceId,
+        String operationId,
+        String method,
+        String path,
+        String group,
+        String command,
+        List<String> aliases,
+        String summary,
+        String description,
+        @JsonInclude(JsonInclude.Include.ALWAYS) boolean hidden,
+        List<ToolParameter> pathParams,
+        List<ToolParameter> flags,
+        RequestBody requestBody,
+        List<AuthAlternative> authAlternatives,
+        Safety safety,
+        JsonNode output,
+        JsonNode pagination,
+        JsonNode retry,
+        Guidance guidance,
+        List<String> servers,
+        Backend backend) {
+
+    /** A copy with guidance attached (skill manifests arrive after indexing). */
+    public Tool withGuidance(Guidance g) {
+        return new Tool(id, serviceId, operationId, method, path, group, command, aliases, summary, description,
+                hidden, pathParams, flags, requestBody, authAlternatives, safety, output, pagination, retry, g,
+                servers, backend);
+    }
+
+    /** A copy with a different safety (policy.approvalRequired applies after indexing). */
+    public Tool withSafety(Safety s) {
+        return new Tool(id, serviceId, operationId, method, path, group, command, aliases, summary, description,
+                hidden, pathParams, flags, requestBody, authAlternatives, s, output, pagination, retry, guidance,
+                servers, backend);
+    }
 }

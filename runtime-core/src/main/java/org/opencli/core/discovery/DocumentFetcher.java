@@ -4,8 +4,13 @@ import java.nio.file.Path;
 
 /**
  * Fetches a document by reference: a file path (relative to {@code baseDir}), {@code file://} or
- * http(s). PLACEHOLDER interface shape; the catalog work implements it with the contract's cache.
+ * http(s). {@link DocumentFetchers#standard} is the implementation with the contract's cache.
  */
 public interface DocumentFetcher {
     FetchedDocument fetch(String ref, Path baseDir, String accept);
+
+    /** Fetch with a method and freshness policy; simple fetchers ignore both. */
+    default FetchedDocument fetch(FetchRequest request) {
+        return fetch(request.ref(), request.baseDir(), request.accept());
+    }
 }

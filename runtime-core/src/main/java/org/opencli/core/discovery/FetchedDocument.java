@@ -1,5 +1,44 @@
 package org.opencli.core.discovery;
 
-/** The bytes of a fetched document, where they came from, and how the cache answered. */
-public record FetchedDocument(String location, String contentType, byte[] content, String cacheOutcome, DocumentDependency dependency) {
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The bytes of a fetched document, where they came from (after redirects), and how the cache
+ * answered. For local files {@code requestMethod}, {@code cacheOutcome} and the HTTP fields are null.
+ * {@code headers} keeps the response headers discovery needs (Link, Content-Type), lower-case names.
+ */
+public record FetchedDocument(
+        String location,
+        String contentType,
+        byte[] content,
+        String cacheOutcome,
+        DocumentDependency dependency,
+        String requestMethod,
+        Integer statusCode,
+        boolean stale,
+        String etag,
+        String lastModified,
+        Instant fetchedAt,
+        Map<String, List<String>> headers) {
+
+    public FetchedDocument(String location, String contentType, byte[] content, String cacheOutcome,
+                           DocumentDependency dependency) {
+        this(location, contentType, content, cacheOutcome, dependency, null, null, false, null, null, null, Map.of());
+    }
+
+    public List<String> header(String name) {
+        return headers == null ? List.of() : headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    public FetchedDocument withStatus(int status) {
+        return new FetchedDocument(location, contentType, content, cacheOutcome, dependency, requestMethod, status,
+                stale, etag, lastModified, fetchedAt, headers);
+    }
+
+    public boolean isRemote() {
+        return location.startsWith("http://") || location.startsWith("https://");
+    }
 }

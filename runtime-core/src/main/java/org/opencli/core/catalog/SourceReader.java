@@ -1,0 +1,79 @@
+package org.opencli.core.catalog;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencli.core.config.SourceConfig;
+import org.opencli.core.discovery.DiscoveredService;
+import org.opencli.core.discovery.Discovery;
+import org.opencli.core.discovery.DocumentFetcher;
+import org.opencli.core.discovery.FetchRequest;
+import org.opencli.core.discovery.FetchedDocument;
+import org.opencli.core.discovery.ServiceDiscovery;
+import org.opencli.core.error.ErrorKind;
+import org.opencli.core.error.OcliException;
+
+/** Reads one configured source: its catalog entry (with provenance) and the APIs it yields. */
+final class SourceReader {
+    record ReadSource(CatalogSource entry, List<DiscoveredService> services) {
+    }
+
+    private final DocumentFetcher fetcher;
+    private final Clock clock;
+    private final Path baseDir;
+    private final boolean forceRefresh;
+    private final DocumentLog log;
+
+    SourceReader(DocumentFetcher fetcher, Clock clock, Path baseDir, boolean forceRefresh, DocumentLog log) {
+        this.fetcher = fetcher;
+        this.clock = clock;
+        this.baseDir = baseDir;
+        this.forceRefresh = forceRefresh;
+        this.log = log;
+    }
+
+    DocumentFetcher fetcher() {
+        return fetcher;
+    }
+
+    FetchRequest request(SourceConfig source, String ref, String accept) {
+        Integer maxAge = source.refresh() == null ? null : source.refresh().maxAgeSeconds();
+        boolean manual = source.refresh() != null && Boolean.TRUE.equals(source.refresh().manualOnly());
+        return new FetchRequest(ref, baseDir, "GET", accept, maxAge, manual, forceRefresh);
+    }
+
+    ReadSource read(String id, SourceConfig source) {
+        String type = source.type() == null ? "openapi" : source.type();
+        String at = clock.instant().toString();
+        if (type.equals("mcp")) {
+            // MCP discovery arrives later: the source is listed, it contributes no tools yet.
+            return new ReadSource(new CatalogSource(id, type, null, new Provenance("mcp", at, List.of())), List.of());
+        }
+        if (source.uri() == null || source.uri().isBlank()) {
+            throw new OcliException(ErrorKind.CONFIG, "invalid_config", "Source without uri",
+                    "sources." + id + ".uri is required for type " + type);
+        }
+        Discovery discovery = switch (type) {
+            case "openapi" -> {
+                FetchedDocument doc = fetcher.fetch(request(source, source.uri(), null));
+                yield new Discovery(List.of(new DiscoveredService(source.uri(), doc, List.of(), List.of(), List.of())),
+                        List.of(doc));
+            }
+            case "serviceRoot" -> new ServiceDiscovery(fetcher).serviceRoot(request(source, source.uri(), null));
+            case "apiCatalog" -> new ServiceDiscovery(fetcher).apiCatalog(request(source, source.uri(), null));
+            default -> throw new OcliException(ErrorKind.CONFIG, "invalid_config", "Unknown source type",
+                    "sources." + id + ".type is " + type + " (expected openapi, serviceRoot, apiCatalog or mcp)");
+        };
+        String method = type.equals("openapi") ? "explicit" : type;
+        List<Fetch> fetches = new ArrayList<>();
+        for (FetchedDocument doc : discovery.fetches()) {
+            log.record(doc);
+            fetches.add(new Fetch(doc.location(), doc.fetchedAt() == null ? at : doc.fetchedAt().toString(), method,
+                    doc.requestMethod(), doc.statusCode(), doc.cacheOutcome(), doc.etag(), doc.lastModified(),
+                    doc.stale() ? Boolean.TRUE : null));
+        }
+        return new ReadSource(new CatalogSource(id, type, source.uri(), new Provenance(method, at, fetches)),
+                discovery.services());
+    }
+}

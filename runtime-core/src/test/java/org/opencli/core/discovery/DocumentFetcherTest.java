@@ -1,0 +1,197 @@
+package org.opencli.core.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencli.core.discovery.TestHttpServer.Reply;
+import org.opencli.core.error.ErrorKind;
+import org.opencli.core.error.OcliException;
+
+class DocumentFetcherTest {
+    @TempDir
+    Path dir;
+    TestHttpServer server;
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    DocumentFetcher fetcher;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new TestHttpServer();
+        fetcher = DocumentFetchers.standard(dir.resolve("cache"), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private FetchRequest get(String path, Integer maxAge, boolean manualOnly, boolean force) {
+        return new FetchRequest(server.url(path), dir, "GET", null, maxAge, manualOnly, force);
+    }
+
+    private static String text(FetchedDocument d) {
+        return new String(d.content(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void missThenFreshHitWithoutAskingTheServer() {
+        server.route("/doc", Reply.ok("v1").withEtag("\"1\""));
+        FetchedDocument first = fetcher.fetch(get("/doc", 60, false, false));
+        assertThat(first.cacheOutcome()).isEqualTo("miss");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.etag()).isEqualTo("\"1\"");
+        assertThat(text(first)).isEqualTo("v1");
+        clock.advance(Duration.ofSeconds(59));
+        FetchedDocument second = fetcher.fetch(get("/doc", 60, false, false));
+        assertThat(second.cacheOutcome()).isEqualTo("fresh_hit");
+        assertThat(text(second)).isEqualTo("v1");
+        assertThat(server.count("GET", "/doc")).isEqualTo(1);
+        assertThat(second.dependency().isCurrent(clock)).isTrue();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(second.dependency().isCurrent(clock)).isFalse();
+    }
+
+    @Test
+    void expiredEntryIsRevalidatedWithEtagThenRefreshedWhenChanged() {
+        server.route("/doc", Reply.ok("v1").withEtag("\"1\""));
+        fetcher.fetch(get("/doc", 10, false, false));
+        clock.advance(Duration.ofSeconds(11));
+        FetchedDocument revalidated = fetcher.fetch(get("/doc", 10, false, false));
+        assertThat(revalidated.cacheOutcome()).isEqualTo("revalidated_hit");
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(text(revalidated)).isEqualTo("v1");
+        assertThat(server.seen.get(1).header("If-None-Match")).isEqualTo("\"1\"");
+        // revalidation restarts the max age
+        assertThat(fetcher.fetch(get("/doc", 10, false, false)).cacheOutcome()).isEqualTo("fresh_hit");
+
+        server.route("/doc", Reply.ok("v2").withEtag("\"2\""));
+        clock.advance(Duration.ofSeconds(11));
+        FetchedDocument refreshed = fetcher.fetch(get("/doc", 10, false, false));
+        assertThat(refreshed.cacheOutcome()).isEqualTo("refreshed");
+        assertThat(text(refreshed)).isEqualTo("v2");
+    }
+
+    @Test
+    void lastModifiedIsSentAsIfModifiedSince() {
+        server.route("/doc", Reply.ok("v1").withHeader("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT"));
+        fetcher.fetch(get("/doc", 0, false, false));
+        fetcher.fetch(get("/doc", 0, false, false));
+        assertThat(server.seen.get(1).header("If-Modified-Since")).isEqualTo("Wed, 21 Oct 2015 07:28:00 GMT");
+    }
+
+    @Test
+    void serverErrorOrUnreachableServesStaleCopy() {
+        server.route("/doc", Reply.ok("v1"));
+        fetcher.fetch(get("/doc", 0, false, false));
+        server.route("/doc", Reply.status(503));
+        FetchedDocument stale = fetcher.fetch(get("/doc", 0, false, false));
+        assertThat(stale.cacheOutcome()).isEqualTo("stale_hit");
+        assertThat(stale.stale()).isTrue();
+        assertThat(text(stale)).isEqualTo("v1");
+        assertThat(stale.dependency().isCurrent(clock)).isFalse();
+        server.close();
+        FetchedDocument offline = fetcher.fetch(get("/doc", 0, false, false));
+        assertThat(offline.cacheOutcome()).isEqualTo("stale_hit");
+        assertThat(text(offline)).isEqualTo("v1");
+    }
+
+    @Test
+    void failureWithoutCacheNamesUrlAndStatus() {
+        assertThatThrownBy(() -> fetcher.fetch(get("/missing", null, false, false)))
+                .isInstanceOfSatisfying(OcliException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.UPSTREAM);
+                    assertThat(e.code()).isEqualTo("source_fetch_failed");
+                    assertThat(e.getMessage()).contains(server.url("/missing"), "404");
+                });
+        String unreachable = server.url("/x");
+        server.close();
+        assertThatThrownBy(() -> fetcher.fetch(unreachable, dir, null))
+                .isInstanceOfSatisfying(OcliException.class, e -> {
+                    assertThat(e.code()).isEqualTo("source_fetch_failed");
+                    assertThat(e.getMessage()).contains(unreachable);
+                });
+    }
+
+    @Test
+    void manualOnlyReusesCacheUntilForcedRefresh() {
+        server.route("/doc", Reply.ok("v1").withEtag("\"1\""));
+        fetcher.fetch(get("/doc", 0, true, false));
+        clock.advance(Duration.ofDays(30));
+        FetchedDocument reused = fetcher.fetch(get("/doc", 0, true, false));
+        assertThat(reused.cacheOutcome()).isEqualTo("fresh_hit");
+        assertThat(reused.dependency().isCurrent(clock)).isTrue();
+        assertThat(server.count("GET", "/doc")).isEqualTo(1);
+        assertThat(fetcher.fetch(get("/doc", 0, true, true)).cacheOutcome()).isEqualTo("revalidated_hit");
+        assertThat(server.count("GET", "/doc")).isEqualTo(2);
+    }
+
+    @Test
+    void forcedRefreshIgnoresMaxAge() {
+        server.route("/doc", Reply.ok("v1"));
+        fetcher.fetch(get("/doc", 3600, false, false));
+        server.route("/doc", Reply.ok("v2"));
+        FetchedDocument forced = fetcher.fetch(get("/doc", 3600, false, true));
+        assertThat(forced.cacheOutcome()).isEqualTo("refreshed");
+        assertThat(text(forced)).isEqualTo("v2");
+    }
+
+    @Test
+    void corruptEntryIsDroppedAndRefetched() throws Exception {
+        server.route("/doc", Reply.ok("v1"));
+        fetcher.fetch(get("/doc", 3600, false, false));
+        Path cacheDir = dir.resolve("cache");
+        try (var files = Files.list(cacheDir)) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".body")).toList()) Files.writeString(p, "tampered");
+        }
+        FetchedDocument again = fetcher.fetch(get("/doc", 3600, false, false));
+        assertThat(again.cacheOutcome()).isEqualTo("miss");
+        assertThat(text(again)).isEqualTo("v1");
+        try (var files = Files.list(cacheDir)) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".json")).toList()) Files.writeString(p, "{not json");
+        }
+        assertThat(fetcher.fetch(get("/doc", 3600, false, false)).cacheOutcome()).isEqualTo("miss");
+    }
+
+    @Test
+    void cacheKeyIncludesMethodAndAccept() {
+        server.route("/doc", Reply.ok("v1"));
+        fetcher.fetch(get("/doc", 3600, false, false));
+        FetchedDocument other = fetcher.fetch(get("/doc", 3600, false, false).withAccept("application/linkset+json"));
+        assertThat(other.cacheOutcome()).isEqualTo("miss");
+        assertThat(server.seen.get(1).header("Accept")).isEqualTo("application/linkset+json");
+        assertThat(fetcher.fetch(get("/doc", 3600, false, false).withMethod("HEAD")).cacheOutcome()).isEqualTo("miss");
+        assertThat(server.count("HEAD", "/doc")).isEqualTo(1);
+    }
+
+    @Test
+    void redirectsAreFollowedAndLocationIsTheFinalUrl() {
+        server.route("/old", new Reply(302, java.util.Map.of("Location", "/new"), "", null));
+        server.route("/new", Reply.ok("moved"));
+        FetchedDocument d = fetcher.fetch(get("/old", null, false, false));
+        assertThat(text(d)).isEqualTo("moved");
+        assertThat(d.location()).isEqualTo(server.url("/new"));
+    }
+
+    @Test
+    void localFilesByRelativePathAndFileUri() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), "x: 1");
+        FetchedDocument rel = fetcher.fetch("a.yaml", dir, null);
+        assertThat(text(rel)).isEqualTo("x: 1");
+        assertThat(rel.cacheOutcome()).isNull();
+        assertThat(rel.dependency().file()).isEqualTo(dir.resolve("a.yaml").toAbsolutePath());
+        FetchedDocument uri = fetcher.fetch(dir.resolve("a.yaml").toUri().toString(), null, null);
+        assertThat(text(uri)).isEqualTo("x: 1");
+        assertThat(rel.dependency().isCurrent(clock)).isTrue();
+        Files.writeString(dir.resolve("a.yaml"), "x: 22");
+        assertThat(rel.dependency().isCurrent(clock)).isFalse();
+    }
+}
