@@ -1,6 +1,7 @@
 package org.opencli.core.engine;
 
 import org.opencli.core.config.ConfigLoader;
+import org.opencli.core.discovery.DocumentFetchers;
 
 /** Wires a {@link RuntimeEngine} with the standard config scopes and document fetcher. */
 public final class RuntimeEngines {
@@ -8,9 +9,7 @@ public final class RuntimeEngines {
     }
 
     public static RuntimeEngine create(EngineSettings settings) {
-        // PLACEHOLDER fetcher until the discovery work lands.
-        return new RuntimeEngine(settings, ConfigLoader.standard(), (ref, baseDir, accept) -> {
-            throw new UnsupportedOperationException("not yet implemented");
-        });
+        return new RuntimeEngine(settings, ConfigLoader.standard(),
+                DocumentFetchers.standard(settings.cacheDir(), settings.clock()));
     }
 }
