@@ -26,6 +26,10 @@ public final class CliSession implements AutoCloseable {
         return options;
     }
 
+    public RuntimeResolver resolver() {
+        return resolver;
+    }
+
     public ResolvedRuntime runtime() {
         if (runtime == null) runtime = resolver.resolve(options);
         return runtime;
@@ -35,6 +39,10 @@ public final class CliSession implements AutoCloseable {
     public CatalogView catalog() {
         if (catalog == null) {
             ResolvedRuntime rt = runtime();
+            if (rt.embedded() && rt.configPath() == null) {
+                throw new CliException(ExitCodes.USAGE, "config_not_found", "No config",
+                        "no .cli.json in the current directory or its parents; use --config FILE, --runtime URL or --demo");
+            }
             catalog = new CatalogView(rt.client().catalog(rt.configPath(), blankToNull(options.mode),
                     blankToNull(options.agentProfile)));
         }

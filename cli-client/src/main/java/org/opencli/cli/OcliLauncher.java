@@ -1,5 +1,6 @@
 package org.opencli.cli;
 
+import java.io.PrintWriter;
 import org.opencli.cli.dynamic.DynamicCommands;
 import org.opencli.cli.runtime.RuntimeResolver;
 import picocli.CommandLine;
@@ -14,7 +15,15 @@ public final class OcliLauncher {
     }
 
     public static int run(CommandLine.IFactory factory, RuntimeResolver resolver, String... args) {
+        return run(factory, resolver, null, null, args);
+    }
+
+    /** With explicit stdout/stderr writers (null: the process streams), for tests. */
+    public static int run(CommandLine.IFactory factory, RuntimeResolver resolver, PrintWriter out, PrintWriter err,
+                          String... args) {
         CommandLine commandLine = create(factory);
+        if (out != null) commandLine.setOut(out);
+        if (err != null) commandLine.setErr(err);
         OcliCommand root = commandLine.getCommand();
         root.useResolver(resolver);
         try {

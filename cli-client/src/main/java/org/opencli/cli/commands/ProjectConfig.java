@@ -3,7 +3,6 @@ package org.opencli.cli.commands;
 import java.nio.file.Path;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
-import org.opencli.cli.runtime.RuntimeResolver;
 import org.opencli.core.config.ConfigLoader;
 import org.opencli.core.config.LoadedConfig;
 
@@ -13,7 +12,7 @@ final class ProjectConfig {
     }
 
     static LoadedConfig load(BaseCommand command) {
-        Path path = RuntimeResolver.standard().configPath(command.session().options());
+        Path path = command.session().resolver().configPath(command.session().options());
         if (path == null) {
             throw new CliException(ExitCodes.USAGE, "config_not_found", "No config",
                     "no .cli.json in " + Path.of("").toAbsolutePath() + " or its parents (use --config FILE)");

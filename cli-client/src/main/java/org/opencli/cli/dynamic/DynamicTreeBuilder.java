@@ -38,6 +38,8 @@ public final class DynamicTreeBuilder {
             CommandLine service = node(root, alias, serviceDescription(groups));
             groups.forEach((group, tools) -> {
                 CommandLine groupLine = node(service, group, groupDescription(tools));
+                // a group of hidden tools is itself left out of listings
+                groupLine.getCommandSpec().usageMessage().hidden(tools.stream().allMatch(CatalogView::hidden));
                 tools.forEach(tool -> addTool(groupLine, tool));
             });
         });
@@ -46,11 +48,11 @@ public final class DynamicTreeBuilder {
     private CommandLine node(CommandLine parent, String name, String[] description) {
         NodeCommand command = new NodeCommand();
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name).mixinStandardHelpOptions(true);
-        spec.interpolateVariables(false);
         spec.usageMessage().description(description).synopsisSubcommandLabel("COMMAND");
         CommandLine line = new CommandLine(spec);
         command.bind(line);
         parent.addSubcommand(name, line);
+        inheritStreams(parent, line);
         return line;
     }
 
@@ -59,13 +61,13 @@ public final class DynamicTreeBuilder {
         ToolInvocation invocation = new ToolInvocation(toolId);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(invocation).name(tool.path("command").asText())
                 .mixinStandardHelpOptions(true);
-        spec.interpolateVariables(false);
         List<String> aliases = new ArrayList<>();
         tool.path("aliases").forEach(a -> aliases.add(a.asText()));
         spec.aliases(aliases.toArray(String[]::new));
         spec.usageMessage().hidden(CatalogView.hidden(tool)).description(toolDescription(tool)).footer(toolFooter(tool));
         CommandLine line = new CommandLine(spec);
         group.addSubcommand(spec.name(), line, spec.aliases());
+        inheritStreams(group, line);
         invocation.bind(spec);
 
         int index = 0;
@@ -151,8 +153,14 @@ public final class DynamicTreeBuilder {
         return sb.toString();
     }
 
-    /** Picocli formats help text with String.format; catalog text may contain '%'. */
+    /** Subcommands added after the root's writers were set do not pick them up by themselves. */
+    private static void inheritStreams(CommandLine parent, CommandLine child) {
+        child.setOut(parent.getOut());
+        child.setErr(parent.getErr());
+    }
+
+    /** Picocli formats help text with String.format and expands ${...}; catalog text may contain either. */
     private static String escape(String text) {
-        return text.replace("%", "%%");
+        return text.replace("%", "%%").replace("${", "$${");
     }
 }

@@ -3,6 +3,7 @@ package org.opencli.cli.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.PrintWriter;
@@ -19,7 +20,9 @@ import org.opencli.core.json.Json;
  * a two-column table.
  */
 public final class OutputWriter {
-    private static final DefaultPrettyPrinter TWO_SPACES = new DefaultPrettyPrinter()
+    /** {@code "key": value}, two-space indent, one array element per line (like JSON.stringify(v, null, 2)). */
+    private static final DefaultPrettyPrinter TWO_SPACES = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     private static final ObjectWriter JSON = Json.MAPPER.writer(TWO_SPACES);

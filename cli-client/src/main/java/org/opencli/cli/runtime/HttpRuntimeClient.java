@@ -105,7 +105,8 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     private CliException unreachable(Exception e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String why = e instanceof java.net.ConnectException ? "connection refused"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new CliException(ExitCodes.UNREACHABLE, "runtime_unreachable", "Runtime unreachable",
                 "cannot reach the runtime at " + base + " (" + why + ")");
     }
