@@ -48,6 +48,17 @@ public class GlobalOptions {
 
     /** The format to render with: the explicit one, else by whether stdout is a terminal. */
     public OutputFormat effectiveFormat() {
-        return format != null ? format : OutputFormat.defaultFor(System.console() != null);
+        return format != null ? format : OutputFormat.defaultFor(stdoutIsTerminal());
+    }
+
+    /** System.console() is non-null for a terminal; on JDK 22+ it always is, so ask isTerminal() there. */
+    static boolean stdoutIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 17-21: a console exists only for a terminal
+        }
     }
 }
