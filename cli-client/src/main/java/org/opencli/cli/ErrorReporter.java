@@ -28,7 +28,7 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof CommandLine.ParameterException) return ExitCodes.USAGE;
         if (ex instanceof CliException cli) return cli.exitCode();
-        if (ex instanceof OcliException engine) return ExitCodes.forRuntimeStatus(engine.kind().httpStatus());
+        if (ex instanceof OcliException engine) return ExitCodes.forRuntimeProblem(engine.kind().httpStatus(), engine.code());
         return ExitCodes.INTERNAL;
     }
 

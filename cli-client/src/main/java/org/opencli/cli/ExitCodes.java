@@ -34,6 +34,18 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
+    /**
+     * Exit code for a problem the runtime reported. "Unknown X" codes are not-found whatever status
+     * the runtime chose for them (an unknown profile is a 400 to the daemon, a 3 to the CLI user).
+     */
+    public static int forRuntimeProblem(int status, String code) {
+        if (code != null && (code.startsWith("unknown_") || code.endsWith("_not_found"))
+                && !code.equals("config_not_found")) {
+            return NOT_FOUND;
+        }
+        return forRuntimeStatus(status);
+    }
+
     /** Exit code for a problem the runtime reported with this HTTP status. */
     public static int forRuntimeStatus(int status) {
         return switch (status) {

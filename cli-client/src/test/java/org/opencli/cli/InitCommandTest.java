@@ -39,7 +39,9 @@ class InitCommandTest {
     void fallsBackToTheFileName() throws Exception {
         Path api = Files.writeString(dir.resolve("Billing_v2.json"), "{\"openapi\":\"3.0.3\",\"paths\":{}}");
         Path out = dir.resolve(".cli.json");
-        assertThat(cli().run("init", api.toString(), "--output", out.toString()).exitCode()).isZero();
+        CliResult r = cli().run("init", api.toString(), "--output", out.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("wrote " + out + " (service 'billing-v2'");
         assertThat(Json.MAPPER.readTree(out.toFile()).path("services").has("billing-v2")).isTrue();
     }
 

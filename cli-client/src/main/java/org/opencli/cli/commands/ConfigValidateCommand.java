@@ -21,7 +21,7 @@ public class ConfigValidateCommand extends BaseCommand {
         result.put("valid", true);
         loaded.files().forEach(f -> result.withArray("files").add(f.toString()));
         String files = loaded.files().stream().map(Path::toString).collect(Collectors.joining(", "));
-        output().writeText(result, () -> "valid: " + files + "\n");
+        output().writeStatus(result, "valid: " + files);
         return 0;
     }
 }

@@ -47,8 +47,7 @@ public class InitCommand extends BaseCommand {
         result.put("file", target.toString());
         result.put("serviceId", serviceId);
         result.put("source", doc.location());
-        output().writeText(result, () -> "wrote " + target + " (service '" + serviceId + "', try: ocli "
-                + serviceId + " --help)\n");
+        output().writeStatus(result, "wrote " + target + " (service '" + serviceId + "'; try: ocli " + serviceId + " --help)");
         return 0;
     }
 

@@ -29,11 +29,14 @@ public final class OutputWriter {
 
     private final PrintWriter out;
     private final OutputFormat format;
+    private final boolean explicit;
     private final int width;
 
-    public OutputWriter(PrintWriter out, OutputFormat format, int width) {
+    /** @param explicit whether the user asked for {@code format} (rather than it being the default) */
+    public OutputWriter(PrintWriter out, OutputFormat format, boolean explicit, int width) {
         this.out = out;
         this.format = format;
+        this.explicit = explicit;
         this.width = width;
     }
 
@@ -58,6 +61,19 @@ public final class OutputWriter {
             out.flush();
         } else {
             write(data, null);
+        }
+    }
+
+    /**
+     * A status report (init, config validate): the one-line text unless a structured format was
+     * asked for explicitly — scripts that want data say {@code --format json}.
+     */
+    public void writeStatus(JsonNode data, String text) {
+        if (explicit && format != OutputFormat.TABLE) {
+            write(data, null);
+        } else {
+            out.println(text);
+            out.flush();
         }
     }
 
