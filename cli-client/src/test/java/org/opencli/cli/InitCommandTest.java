@@ -3,6 +3,9 @@ package org.opencli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,6 +58,27 @@ class InitCommandTest {
         assertThat(Files.readString(out)).isEqualTo("keep me");
         assertThat(cli().run("init", api.toString(), "--output", out.toString(), "--force").exitCode()).isZero();
         assertThat(Json.MAPPER.readTree(out.toFile()).path("services").has("a")).isTrue();
+    }
+
+    @Test
+    void readsTheTitleFromAUrl() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/specs/openapi.json", ex -> {
+            byte[] body = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Remote Inventory\"},\"paths\":{}}".getBytes();
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/specs/openapi.json";
+            Path out = dir.resolve(".cli.json");
+            assertThat(cli().run("init", url, "--output", out.toString()).exitCode()).isZero();
+            JsonNode config = Json.MAPPER.readTree(out.toFile());
+            assertThat(config.path("sources").path("remote-inventory").path("uri").asText()).isEqualTo(url);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
