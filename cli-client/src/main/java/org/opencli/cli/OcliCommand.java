@@ -47,14 +47,18 @@ public class OcliCommand implements Runnable {
 
     /** The invocation's session, created on first use from the parsed global options. */
     public CliSession session() {
-        if (session == null) session = new CliSession(options, resolver != null ? resolver : RuntimeResolver.standard());
+        if (session == null) session = new CliSession(options, resolver());
         return session;
     }
 
     /** Starts the session from options parsed ahead of the real parse (for the dynamic tree). */
-    public CliSession openSession(GlobalOptions preParsed, RuntimeResolver resolver) {
-        session = new CliSession(preParsed, resolver);
+    public CliSession openSession(GlobalOptions preParsed) {
+        session = new CliSession(preParsed, resolver());
         return session;
+    }
+
+    private RuntimeResolver resolver() {
+        return resolver != null ? resolver : RuntimeResolver.standard();
     }
 
     public void closeSession() {

@@ -28,7 +28,7 @@ public final class OcliLauncher {
         root.useResolver(resolver);
         try {
             try {
-                DynamicCommands.attachIfNeeded(commandLine, args, resolver);
+                DynamicCommands.attachIfNeeded(commandLine, args);
             } catch (RuntimeException e) {
                 return ErrorReporter.report(e, commandLine.getErr(), root.session().options().format);
             }

@@ -51,5 +51,4 @@ public class ToolSchemaCommand extends BaseCommand {
     private static String compact(JsonNode schema) {
         return schema.isMissingNode() || schema.isNull() ? "" : schema.toString();
     }
-
 }

@@ -3,7 +3,6 @@ package org.opencli.cli.dynamic;
 import org.opencli.cli.CliSession;
 import org.opencli.cli.OcliCommand;
 import org.opencli.cli.options.GlobalOptions;
-import org.opencli.cli.runtime.RuntimeResolver;
 import picocli.CommandLine;
 
 /**
@@ -14,12 +13,12 @@ public final class DynamicCommands {
     private DynamicCommands() {
     }
 
-    public static void attachIfNeeded(CommandLine root, String[] args, RuntimeResolver resolver) {
+    public static void attachIfNeeded(CommandLine root, String[] args) {
         String first = ArgScan.firstPositional(args, root.getCommandSpec());
         if (first == null || root.getSubcommands().containsKey(first)) return;
         GlobalOptions options = GlobalOptionsParser.parse(args);
         if (options == null) return;
-        CliSession session = ((OcliCommand) root.getCommand()).openSession(options, resolver);
+        CliSession session = ((OcliCommand) root.getCommand()).openSession(options);
         // With nothing configured there is no catalog to ask: let picocli report the unknown command.
         if (!session.hasCatalogSource()) return;
         new DynamicTreeBuilder(root, session.catalog()).build();
