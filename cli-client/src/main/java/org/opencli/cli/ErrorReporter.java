@@ -1,0 +1,75 @@
+package org.opencli.cli;
+
+import java.io.PrintWriter;
+import org.opencli.cli.options.OutputFormat;
+import org.opencli.cli.output.OutputWriter;
+import org.opencli.core.error.OcliException;
+import org.opencli.core.error.Problem;
+import org.opencli.core.error.ProblemItem;
+import org.opencli.core.json.Json;
+import picocli.CommandLine;
+
+/**
+ * Turns any failure into stderr text and an exit code: {@code error: <title>: <detail>} plus one
+ * line per located item, or the problem JSON with {@code --format json}. Never a stack trace
+ * (unless {@code OCLI_DEBUG} is set, for developers).
+ */
+public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        return report(ex, commandLine.getErr(), explicitFormat(commandLine));
+    }
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        return exitCodeOf(exception);
+    }
+
+    static int exitCodeOf(Throwable ex) {
+        if (ex instanceof CommandLine.ParameterException) return ExitCodes.USAGE;
+        if (ex instanceof CliException cli) return cli.exitCode();
+        if (ex instanceof OcliException engine) return ExitCodes.forRuntimeProblem(engine.kind().httpStatus(), engine.code());
+        return ExitCodes.INTERNAL;
+    }
+
+    static Problem problemOf(Throwable ex) {
+        if (ex instanceof CliException cli) return cli.problem();
+        if (ex instanceof OcliException engine) return engine.toProblem();
+        return Problem.internal(describe(ex));
+    }
+
+    public static int report(Throwable ex, PrintWriter err, OutputFormat format) {
+        Problem problem = problemOf(ex);
+        int exitCode = exitCodeOf(ex);
+        if (format == OutputFormat.JSON || format == OutputFormat.PRETTY) {
+            err.println(OutputWriter.json(Json.MAPPER.valueToTree(problem)));
+        } else if (format == OutputFormat.YAML) {
+            err.print(OutputWriter.yaml(Json.MAPPER.valueToTree(problem)));
+        } else {
+            err.println(headline(problem));
+            if (problem.errors() != null) {
+                for (ProblemItem item : problem.errors()) err.println("  " + item.describe());
+            }
+        }
+        if (System.getenv("OCLI_DEBUG") != null && exitCodeOf(ex) == ExitCodes.INTERNAL) ex.printStackTrace(err);
+        err.flush();
+        return exitCode;
+    }
+
+    static String headline(Problem problem) {
+        String detail = problem.detail();
+        return detail == null || detail.isBlank() ? "error: " + problem.title() : "error: " + problem.title() + ": " + detail;
+    }
+
+    private static String describe(Throwable ex) {
+        String message = ex.getMessage();
+        return message == null || message.isBlank() ? ex.getClass().getSimpleName() : message;
+    }
+
+    /** The format given on the command line (the root's options hold inherited values). */
+    private OutputFormat explicitFormat(CommandLine commandLine) {
+        Object root = commandLine.getCommandSpec().root().userObject();
+        if (root instanceof OcliCommand ocli && ocli.options().format != null) return ocli.options().format;
+        return null;
+    }
+}

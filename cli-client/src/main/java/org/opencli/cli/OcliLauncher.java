@@ -1,0 +1,49 @@
+package org.opencli.cli;
+
+import java.io.PrintWriter;
+import org.opencli.cli.dynamic.DynamicCommands;
+import org.opencli.cli.runtime.RuntimeResolver;
+import picocli.CommandLine;
+
+/**
+ * Builds the command line (built-ins, then the catalog's service commands when the first word is
+ * not a built-in), runs it and returns the exit code. Free of Quarkus so tests can run it in a
+ * bare JVM.
+ */
+public final class OcliLauncher {
+    private OcliLauncher() {
+    }
+
+    public static int run(CommandLine.IFactory factory, RuntimeResolver resolver, String... args) {
+        return run(factory, resolver, null, null, args);
+    }
+
+    /** With explicit stdout/stderr writers (null: the process streams), for tests. */
+    public static int run(CommandLine.IFactory factory, RuntimeResolver resolver, PrintWriter out, PrintWriter err,
+                          String... args) {
+        CommandLine commandLine = create(factory);
+        if (out != null) commandLine.setOut(out);
+        if (err != null) commandLine.setErr(err);
+        OcliCommand root = commandLine.getCommand();
+        root.useResolver(resolver);
+        try {
+            try {
+                DynamicCommands.attachIfNeeded(commandLine, args);
+            } catch (RuntimeException e) {
+                return ErrorReporter.report(e, commandLine.getErr(), root.session().options().format);
+            }
+            return commandLine.execute(args);
+        } finally {
+            root.closeSession();
+        }
+    }
+
+    public static CommandLine create(CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(OcliCommand.class, factory);
+        ErrorReporter errors = new ErrorReporter();
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setExitCodeExceptionMapper(errors);
+        commandLine.getCommandSpec().usageMessage().footer(ExitCodes.HELP_FOOTER);
+        return commandLine;
+    }
+}

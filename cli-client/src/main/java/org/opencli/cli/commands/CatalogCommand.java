@@ -1,0 +1,8 @@
+package org.opencli.cli.commands;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Inspect the effective tool catalog.",
+        subcommands = CatalogListCommand.class)
+public class CatalogCommand extends GroupCommand {
+}

@@ -1,0 +1,166 @@
+package org.opencli.cli.dynamic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opencli.cli.catalog.CatalogView;
+import org.opencli.cli.catalog.ToolText;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Adds {@code <alias> <group> <command>} subcommands for the selected view's tools to the root.
+ * Levels are attached top-down so each picks up the root's inherited global options. Hidden tools
+ * are left out of help listings but still run. A service alias equal to a built-in command is
+ * skipped (the built-in wins).
+ */
+public final class DynamicTreeBuilder {
+    private final CommandLine root;
+    private final CatalogView catalog;
+
+    public DynamicTreeBuilder(CommandLine root, CatalogView catalog) {
+        this.root = root;
+        this.catalog = catalog;
+    }
+
+    public void build() {
+        Map<String, Map<String, List<JsonNode>>> tree = new LinkedHashMap<>();
+        for (JsonNode tool : catalog.tools()) {
+            tree.computeIfAbsent(catalog.alias(tool), a -> new LinkedHashMap<>())
+                    .computeIfAbsent(tool.path("group").asText("misc"), g -> new ArrayList<>()).add(tool);
+        }
+        tree.forEach((alias, groups) -> {
+            if (root.getSubcommands().containsKey(alias)) return;
+            CommandLine service = node(root, alias, serviceDescription(groups));
+            groups.forEach((group, tools) -> {
+                CommandLine groupLine = node(service, group, groupDescription(tools));
+                // a group of hidden tools is itself left out of listings
+                groupLine.getCommandSpec().usageMessage().hidden(tools.stream().allMatch(CatalogView::hidden));
+                tools.forEach(tool -> addTool(groupLine, tool));
+            });
+        });
+    }
+
+    private CommandLine node(CommandLine parent, String name, String[] description) {
+        NodeCommand command = new NodeCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name).mixinStandardHelpOptions(true);
+        spec.usageMessage().description(description).synopsisSubcommandLabel("COMMAND");
+        CommandLine line = new CommandLine(spec);
+        command.bind(line);
+        parent.addSubcommand(name, line);
+        inheritStreams(parent, line);
+        return line;
+    }
+
+    private void addTool(CommandLine group, JsonNode tool) {
+        String toolId = tool.path("id").asText();
+        ToolInvocation invocation = new ToolInvocation(toolId);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(invocation).name(tool.path("command").asText())
+                .mixinStandardHelpOptions(true);
+        List<String> aliases = new ArrayList<>();
+        tool.path("aliases").forEach(a -> aliases.add(a.asText()));
+        spec.aliases(aliases.toArray(String[]::new));
+        spec.usageMessage().hidden(CatalogView.hidden(tool)).description(toolDescription(tool)).footer(toolFooter(tool));
+        CommandLine line = new CommandLine(spec);
+        group.addSubcommand(spec.name(), line, spec.aliases());
+        inheritStreams(group, line);
+        invocation.bind(spec);
+
+        int index = 0;
+        for (JsonNode param : tool.path("pathParams")) {
+            spec.addPositional(PositionalParamSpec.builder().index(String.valueOf(index++)).arity("1").required(true)
+                    .type(String.class).paramLabel("<" + param.path("name").asText() + ">")
+                    .description(escape(paramDescription(param))).build());
+        }
+        for (JsonNode flag : tool.path("flags")) {
+            String[] names = optionNames(spec, flag);
+            if (names.length == 0) continue;
+            OptionSpec option = OptionSpec.builder(names).type(String.class).arity("1")
+                    .required(flag.path("required").asBoolean(false))
+                    .paramLabel(flag.path("name").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+                    .description(escape(paramDescription(flag))).build();
+            spec.addOption(option);
+            invocation.mapFlag(option, flag.path("name").asText());
+        }
+        if (tool.hasNonNull("requestBody") && spec.findOption(ToolInvocation.BODY_OPTION) == null) {
+            boolean required = tool.path("requestBody").path("required").asBoolean(false);
+            OptionSpec body = OptionSpec.builder(ToolInvocation.BODY_OPTION).type(String.class).arity("1").required(required)
+                    .paramLabel("JSON|@FILE|-")
+                    .description("Request body: inline JSON, @file or - for stdin" + (required ? " (required)" : "") + ".")
+                    .build();
+            spec.addOption(body);
+            invocation.bodyOption(body);
+        }
+    }
+
+    /** {@code --name}, plus {@code --originalName} when different; names already taken (global options) are skipped. */
+    private static String[] optionNames(CommandSpec spec, JsonNode flag) {
+        List<String> names = new ArrayList<>();
+        for (String candidate : new String[] {flag.path("name").asText(), flag.path("originalName").asText("")}) {
+            if (candidate.isBlank() || !candidate.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) continue;
+            String option = "--" + candidate;
+            if (!names.contains(option) && spec.findOption(option) == null) names.add(option);
+        }
+        return names.toArray(String[]::new);
+    }
+
+    private String[] serviceDescription(Map<String, List<JsonNode>> groups) {
+        JsonNode first = groups.values().iterator().next().get(0);
+        String serviceId = first.path("serviceId").asText();
+        String title = catalog.service(serviceId).map(s -> s.path("title").asText("")).orElse("");
+        return new String[] {escape(title.isBlank() ? "Service " + serviceId : title), "Service id: " + escape(serviceId)};
+    }
+
+    private static String[] groupDescription(List<JsonNode> tools) {
+        long visible = tools.stream().filter(t -> !CatalogView.hidden(t)).count();
+        return new String[] {visible + (visible == 1 ? " command" : " commands")};
+    }
+
+    private static String[] toolDescription(JsonNode tool) {
+        List<String> lines = new ArrayList<>();
+        String summary = tool.path("summary").asText("");
+        lines.add(escape(summary.isBlank() ? tool.path("method").asText() + " " + tool.path("path").asText() : summary));
+        String description = tool.path("description").asText("");
+        if (!description.isBlank() && !description.strip().equals(summary.strip())) {
+            lines.add("");
+            for (String line : description.strip().split("\\R")) lines.add(escape(line));
+        }
+        return lines.toArray(String[]::new);
+    }
+
+    private static String[] toolFooter(JsonNode tool) {
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add(escape("Tool: " + tool.path("id").asText() + " (" + tool.path("method").asText() + " "
+                + tool.path("path").asText() + ")"));
+        String body = ToolText.requestBody(tool);
+        if (body != null) lines.add(escape("Request body: " + body));
+        lines.add("Safety: " + ToolText.safety(tool));
+        return lines.toArray(String[]::new);
+    }
+
+    private static String paramDescription(JsonNode param) {
+        StringBuilder sb = new StringBuilder();
+        String description = param.path("description").asText("");
+        sb.append(description.isBlank() ? param.path("location").asText("") + " parameter" : description.strip());
+        String type = param.path("schema").path("type").asText("");
+        if (!type.isEmpty()) sb.append(" [").append(type).append(']');
+        if (param.path("required").asBoolean(false)) sb.append(" (required)");
+        return sb.toString();
+    }
+
+    /** Subcommands added after the root's writers were set do not pick them up by themselves. */
+    private static void inheritStreams(CommandLine parent, CommandLine child) {
+        child.setOut(parent.getOut());
+        child.setErr(parent.getErr());
+    }
+
+    /** Picocli formats help text with String.format and expands ${...}; catalog text may contain either. */
+    private static String escape(String text) {
+        return text.replace("%", "%%").replace("${", "$${");
+    }
+}

@@ -1,0 +1,27 @@
+package org.opencli.cli.init;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import org.opencli.core.json.Json;
+
+/** The {@code .cli.json} that {@code ocli init} writes: one OpenAPI source and one service over it. */
+public final class StarterConfig {
+    private StarterConfig() {
+    }
+
+    public static ObjectNode of(String serviceId, String sourceUri) {
+        ObjectNode config = Json.MAPPER.createObjectNode();
+        config.put("cli", "1.0.0");
+        config.putObject("mode").put("default", "discover");
+        config.putObject("sources").putObject(serviceId).put("type", "openapi").put("uri", sourceUri);
+        config.putObject("services").putObject(serviceId).put("source", serviceId).put("alias", serviceId);
+        return config;
+    }
+
+    /** Lower-case letters, digits and single dashes; null when nothing usable is left. */
+    public static String slug(String text) {
+        if (text == null) return null;
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? null : s;
+    }
+}

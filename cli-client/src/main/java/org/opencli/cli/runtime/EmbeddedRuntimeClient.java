@@ -1,0 +1,52 @@
+package org.opencli.cli.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.opencli.core.engine.CatalogQuery;
+import org.opencli.core.engine.EngineSettings;
+import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.core.engine.RuntimeEngines;
+import org.opencli.core.error.OcliException;
+import org.opencli.core.instance.StateLayout;
+import org.opencli.core.json.Json;
+
+/**
+ * The engine in-process. Loaded only by name from {@link RuntimeResolver}, so the engine, the
+ * OpenAPI parser and their dependencies are never linked when the CLI talks to a daemon. Answers go
+ * through {@link Json#MAPPER}, the daemon's mapper, so both topologies print identical JSON.
+ */
+public final class EmbeddedRuntimeClient implements RuntimeClient {
+    private final RuntimeEngine engine;
+
+    public EmbeddedRuntimeClient(Path configPath, String instanceId, Path stateRoot) {
+        StateLayout layout = new StateLayout(stateRoot, instanceId);
+        this.engine = RuntimeEngines.create(new EngineSettings(configPath, false, instanceId, stateRoot,
+                layout.cacheDir(), layout.defaultAuditPath(), "embedded", Clock.systemUTC()));
+    }
+
+    @Override
+    public JsonNode catalog(Path configPath, String mode, String agentProfile) {
+        String config = configPath == null ? null : configPath.toAbsolutePath().normalize().toString();
+        return answer(() -> engine.effectiveCatalog(new CatalogQuery(config, mode, agentProfile)));
+    }
+
+    @Override
+    public JsonNode runtimeInfo() {
+        return answer(() -> engine.runtimeInfo(null));
+    }
+
+    @Override
+    public String location() {
+        return "embedded";
+    }
+
+    private static JsonNode answer(Supplier<Object> call) {
+        try {
+            return Json.MAPPER.valueToTree(call.get());
+        } catch (OcliException e) {
+            throw new ProblemException(e.toProblem());
+        }
+    }
+}

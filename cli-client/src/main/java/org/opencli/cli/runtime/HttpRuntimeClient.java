@@ -1,0 +1,120 @@
+package org.opencli.cli.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.opencli.cli.CliException;
+import org.opencli.cli.ExitCodes;
+import org.opencli.core.error.Problem;
+import org.opencli.core.json.Json;
+
+/** Talks to an {@code oclird} over its v1 HTTP API with the JDK's HTTP client. */
+public final class HttpRuntimeClient implements RuntimeClient {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
+    private final URI base;
+    private final HttpClient http;
+
+    public HttpRuntimeClient(String baseUrl) {
+        String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        try {
+            this.base = URI.create(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "bad_runtime_url", "Bad runtime URL", "'" + baseUrl + "' is not a URL");
+        }
+        if (base.getScheme() == null || base.getHost() == null) {
+            throw new CliException(ExitCodes.USAGE, "bad_runtime_url", "Bad runtime URL",
+                    "'" + baseUrl + "' is not an http(s) URL");
+        }
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    @Override
+    public JsonNode catalog(Path configPath, String mode, String agentProfile) {
+        Map<String, String> query = new LinkedHashMap<>();
+        // The daemon resolves the config itself, so it needs a path that does not depend on our cwd.
+        if (configPath != null) query.put("config", configPath.toAbsolutePath().normalize().toString());
+        if (mode != null) query.put("mode", mode);
+        if (agentProfile != null) query.put("agentProfile", agentProfile);
+        return get("/v1/catalog/effective", query);
+    }
+
+    @Override
+    public JsonNode runtimeInfo() {
+        return get("/v1/runtime/info", Map.of());
+    }
+
+    @Override
+    public String location() {
+        return base.toString();
+    }
+
+    private JsonNode get(String path, Map<String, String> query) {
+        URI uri = URI.create(base + path + queryString(query));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json, application/problem+json").GET().build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
+        if (response.statusCode() / 100 == 2) return readJson(response);
+        throw new ProblemException(problemOf(response));
+    }
+
+    private JsonNode readJson(HttpResponse<byte[]> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.INTERNAL, "bad_runtime_response", "Bad runtime response",
+                    "the runtime at " + base + " answered with something that is not JSON");
+        }
+    }
+
+    /** problem+json when the runtime sent one; otherwise a problem built from status and text. */
+    static Problem problemOf(HttpResponse<byte[]> response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node != null && node.isObject() && node.hasNonNull("title")) {
+                Problem p = Json.MAPPER.treeToValue(node, Problem.class);
+                int status = p.status() == 0 ? response.statusCode() : p.status();
+                return new Problem(p.type(), p.title(), status, p.detail(), p.code(), p.errors() == null ? List.of() : p.errors());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // not JSON: fall through to the plain-text form
+        }
+        String detail = body.isBlank() ? "HTTP " + response.statusCode() : body.strip();
+        return new Problem("about:blank", "Runtime error", response.statusCode(), detail, "http_" + response.statusCode(), List.of());
+    }
+
+    private CliException unreachable(Exception e) {
+        String why = e instanceof java.net.ConnectException ? "connection refused"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new CliException(ExitCodes.UNREACHABLE, "runtime_unreachable", "Runtime unreachable",
+                "cannot reach the runtime at " + base + " (" + why + ")");
+    }
+
+    private static String queryString(Map<String, String> query) {
+        if (query.isEmpty()) return "";
+        return query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&", "?", ""));
+    }
+}

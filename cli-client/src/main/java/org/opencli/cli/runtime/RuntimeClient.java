@@ -1,0 +1,24 @@
+package org.opencli.cli.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+
+/**
+ * What the CLI needs from a runtime, in the HTTP API's JSON shapes, whether the runtime is a daemon
+ * or the engine running in-process. Failures are {@link ProblemException}s or CLI exceptions.
+ */
+public interface RuntimeClient extends AutoCloseable {
+
+    /** {@code GET /v1/catalog/effective}: {@code {catalog, view}}. */
+    JsonNode catalog(Path configPath, String mode, String agentProfile);
+
+    /** {@code GET /v1/runtime/info}. */
+    JsonNode runtimeInfo();
+
+    /** Where this client talks to: a URL, or {@code embedded}. */
+    String location();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,134 @@
+package org.opencli.cli.runtime;
+
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.opencli.cli.CliException;
+import org.opencli.cli.ExitCodes;
+import org.opencli.cli.demo.DemoEnvironment;
+import org.opencli.cli.options.GlobalOptions;
+import org.opencli.core.error.ProblemItem;
+import org.opencli.core.instance.InstanceId;
+import org.opencli.core.instance.RegistryEntry;
+import org.opencli.core.instance.RuntimeRegistry;
+import org.opencli.core.instance.StateLayout;
+
+/**
+ * Decides which runtime a command talks to (docs/cli.md, "Runtime resolution"):
+ * {@code --demo}/{@code --embedded} → config {@code runtime.mode} (embedded, or remote's URL) →
+ * {@code --runtime} → {@code OCLI_RUNTIME_URL} → the instance's live registry entry → embedded.
+ */
+public final class RuntimeResolver {
+    /** Named, not referenced: the engine is linked only when embedded mode is actually chosen. */
+    static final String EMBEDDED_CLIENT = "org.opencli.cli.runtime.EmbeddedRuntimeClient";
+    public static final String ENV_RUNTIME_URL = "OCLI_RUNTIME_URL";
+    public static final String ENV_INSTANCE_ID = "OCLI_INSTANCE_ID";
+
+    private final Map<String, String> env;
+    private final Path cwd;
+
+    public RuntimeResolver(Map<String, String> env, Path cwd) {
+        this.env = env;
+        this.cwd = cwd;
+    }
+
+    public static RuntimeResolver standard() {
+        return new RuntimeResolver(System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    public ResolvedRuntime resolve(GlobalOptions options) {
+        Path stateRoot = StateLayout.defaultStateRoot(options.stateDir);
+        if (options.demo) {
+            DemoEnvironment demo = DemoEnvironment.start(stateRoot.resolve("demo"));
+            String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), demo.configPath());
+            try {
+                return new ResolvedRuntime(embedded(demo.configPath(), instanceId, stateRoot), "--demo",
+                        demo.configPath(), instanceId, stateRoot, demo);
+            } catch (RuntimeException e) {
+                demo.close();
+                throw e;
+            }
+        }
+        Path configPath = configPath(options);
+        String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
+        RuntimeChoice choice = choose(options, configPath, registryLookup(stateRoot, instanceId));
+        RuntimeClient client = choice.embedded()
+                ? embedded(configPath, instanceId, stateRoot)
+                : new HttpRuntimeClient(choice.url());
+        return new ResolvedRuntime(client, choice.reason(), configPath, instanceId, stateRoot, null);
+    }
+
+    /**
+     * False when nothing points at a catalog (no demo, no config, no runtime anywhere): then there
+     * is no catalog to build service commands from, and no engine should be started to find that out.
+     */
+    public boolean hasCatalogSource(GlobalOptions options) {
+        if (options.demo) return true;
+        Path configPath = configPath(options);
+        if (configPath != null) return true;
+        Path stateRoot = StateLayout.defaultStateRoot(options.stateDir);
+        String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), null);
+        return !choose(options, null, registryLookup(stateRoot, instanceId)).reason().equals("auto");
+    }
+
+    private static Supplier<Optional<String>> registryLookup(Path stateRoot, String instanceId) {
+        return () -> new RuntimeRegistry(new StateLayout(stateRoot, instanceId).registryFile()).readLive().map(RegistryEntry::url);
+    }
+
+    /** The resolution order itself, free of side effects apart from asking {@code registryUrl}. */
+    public RuntimeChoice choose(GlobalOptions options, Path configPath, Supplier<Optional<String>> registryUrl) {
+        if (options.demo) return RuntimeChoice.embedded("--demo");
+        if (options.embedded) return RuntimeChoice.embedded("--embedded");
+        ConfigRuntimeChoice fromConfig = ConfigRuntimeChoice.read(configPath);
+        if ("embedded".equals(fromConfig.mode())) return RuntimeChoice.embedded("config runtime.mode");
+        if ("remote".equals(fromConfig.mode())) {
+            if (fromConfig.remoteUrl() == null) {
+                throw new CliException(ExitCodes.USAGE, "invalid_config", "Invalid configuration",
+                        "runtime.mode is remote but no runtime.remote.url is set",
+                        List.of(new ProblemItem(String.valueOf(configPath), "$.runtime.remote.url",
+                                "missing", "the remote runtime's URL")));
+            }
+            return RuntimeChoice.http(fromConfig.remoteUrl(), "config runtime.remote.url");
+        }
+        if (notBlank(options.runtimeUrl)) return RuntimeChoice.http(options.runtimeUrl, "--runtime");
+        String fromEnv = env.get(ENV_RUNTIME_URL);
+        if (notBlank(fromEnv)) return RuntimeChoice.http(fromEnv, ENV_RUNTIME_URL);
+        Optional<String> registered = registryUrl.get();
+        if (registered.isPresent()) return RuntimeChoice.http(registered.get(), "registry");
+        return RuntimeChoice.embedded("auto");
+    }
+
+    /** {@code --config} (must exist), else the nearest {@code .cli.json} upwards from the cwd, else null. */
+    public Path configPath(GlobalOptions options) {
+        if (notBlank(options.config)) {
+            Path explicit = cwd.resolve(options.config).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(explicit)) {
+                throw new CliException(ExitCodes.USAGE, "config_not_found", "Config not found", "no config file at " + explicit);
+            }
+            return explicit;
+        }
+        return ConfigDiscovery.discover(cwd).orElse(null);
+    }
+
+    static RuntimeClient embedded(Path configPath, String instanceId, Path stateRoot) {
+        try {
+            Class<?> type = Class.forName(EMBEDDED_CLIENT);
+            return (RuntimeClient) type.getConstructor(Path.class, String.class, Path.class)
+                    .newInstance(configPath, instanceId, stateRoot);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("cannot start the embedded runtime", e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new CliException(ExitCodes.INTERNAL, "embedded_unavailable", "Embedded runtime unavailable",
+                    "this build of ocli cannot run the engine in-process: " + e);
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,66 @@
+package org.opencli.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencli.cli.support.FakeRuntime;
+
+/**
+ * Daemon mode must not load the engine: runs {@code ocli --runtime URL catalog list} and a dynamic
+ * tool's help in a fresh JVM with {@code -verbose:class} and checks no engine, catalog or OpenAPI
+ * parser class was loaded (and that the embedded client was never touched).
+ */
+class LeanStartTest {
+    private static final List<String> FORBIDDEN = List.of(
+            "org.opencli.core.catalog.", "org.opencli.core.engine.RuntimeEngine", "org.opencli.core.config.ConfigLoader",
+            "io.swagger.", "org.opencli.cli.runtime.EmbeddedRuntimeClient", "com.networknt.");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void daemonPathLoadsNoEngineClasses() throws Exception {
+        try (FakeRuntime runtime = new FakeRuntime()) {
+            String classes = runProbe(runtime.url(), "catalog", "list", "--format", "json");
+            assertThat(classes).contains("org.opencli.cli.runtime.HttpRuntimeClient");
+            FORBIDDEN.forEach(prefix -> assertThat(classes).as("loaded " + prefix).doesNotContain(prefix));
+            String dynamic = runProbe(runtime.url(), "hd", "tickets", "get-ticket", "--help");
+            assertThat(dynamic).contains("org.opencli.cli.dynamic.DynamicTreeBuilder");
+            FORBIDDEN.forEach(prefix -> assertThat(dynamic).as("loaded " + prefix).doesNotContain(prefix));
+        }
+    }
+
+    private String runProbe(String url, String... command) throws Exception {
+        Path log = dir.resolve("classes-" + System.nanoTime() + ".txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> args = new java.util.ArrayList<>(List.of(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                LeanStartProbe.class.getName(), "--runtime", url, "--state-dir", dir.resolve("state").toString()));
+        args.addAll(List.of(command));
+        Process process = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("probe finished").isTrue();
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).as(output).isZero();
+            return output;
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** The probe's main: the real launcher with picocli's plain factory (no CDI container). */
+    public static final class LeanStartProbe {
+        public static void main(String[] args) {
+            int exit = OcliLauncher.run(picocli.CommandLine.defaultFactory(),
+                    org.opencli.cli.runtime.RuntimeResolver.standard(), args);
+            System.exit(exit);
+        }
+    }
+
+}

@@ -1,0 +1,114 @@
+package org.opencli.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencli.cli.options.GlobalOptions;
+import org.opencli.cli.runtime.ResolvedRuntime;
+import org.opencli.cli.runtime.RuntimeChoice;
+import org.opencli.cli.runtime.RuntimeResolver;
+import org.opencli.cli.support.FakeRuntime;
+import org.opencli.core.instance.InstanceId;
+import org.opencli.core.instance.RegistryEntry;
+import org.opencli.core.instance.RuntimeRegistry;
+import org.opencli.core.instance.StateLayout;
+
+/** The resolution order: demo/embedded → config → --runtime → OCLI_RUNTIME_URL → registry → embedded. */
+class RuntimeResolverTest {
+    @TempDir
+    Path dir;
+
+    private static GlobalOptions options() {
+        return new GlobalOptions();
+    }
+
+    private RuntimeChoice choose(Map<String, String> env, GlobalOptions o, Path config, String registry) {
+        return new RuntimeResolver(env, dir).choose(o, config, () -> Optional.ofNullable(registry));
+    }
+
+    @Test
+    void demoAndEmbeddedFlagsWin() throws Exception {
+        Path config = Files.writeString(dir.resolve(".cli.json"), "{\"runtime\":{\"mode\":\"remote\",\"remote\":{\"url\":\"http://r\"}}}");
+        GlobalOptions o = options();
+        o.embedded = true;
+        o.runtimeUrl = "http://flag";
+        assertThat(choose(Map.of(), o, config, "http://reg")).isEqualTo(new RuntimeChoice(true, null, "--embedded"));
+        o.demo = true;
+        assertThat(choose(Map.of(), o, config, null).reason()).isEqualTo("--demo");
+    }
+
+    @Test
+    void configRuntimeModeBeatsFlagsAndEnvironment() throws Exception {
+        Path config = Files.writeString(dir.resolve(".cli.json"), "{\"runtime\":{\"mode\":\"remote\",\"remote\":{\"url\":\"http://remote:1\"}}}");
+        GlobalOptions o = options();
+        o.runtimeUrl = "http://flag";
+        assertThat(choose(Map.of(RuntimeResolver.ENV_RUNTIME_URL, "http://env"), o, config, "http://reg"))
+                .isEqualTo(new RuntimeChoice(false, "http://remote:1", "config runtime.remote.url"));
+        Files.writeString(dir.resolve(".cli.local.json"), "{\"runtime\":{\"mode\":\"embedded\"}}");
+        assertThat(choose(Map.of(), o, config, null)).isEqualTo(new RuntimeChoice(true, null, "config runtime.mode"));
+    }
+
+    @Test
+    void remoteWithoutUrlIsAConfigError() throws Exception {
+        Path config = Files.writeString(dir.resolve(".cli.json"), "{\"runtime\":{\"mode\":\"remote\"}}");
+        assertThatThrownBy(() -> choose(Map.of(), options(), config, null))
+                .isInstanceOfSatisfying(CliException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE);
+                    assertThat(e.problem().errors().get(0).path()).isEqualTo("$.runtime.remote.url");
+                });
+    }
+
+    @Test
+    void thenFlagThenEnvironmentThenRegistryThenEmbedded() throws Exception {
+        Path config = Files.writeString(dir.resolve(".cli.json"), "{\"runtime\":{\"mode\":\"auto\"}}");
+        GlobalOptions o = options();
+        o.runtimeUrl = "http://flag";
+        Map<String, String> env = Map.of(RuntimeResolver.ENV_RUNTIME_URL, "http://env");
+        assertThat(choose(env, o, config, "http://reg")).isEqualTo(new RuntimeChoice(false, "http://flag", "--runtime"));
+        assertThat(choose(env, options(), config, "http://reg")).isEqualTo(new RuntimeChoice(false, "http://env", "OCLI_RUNTIME_URL"));
+        assertThat(choose(Map.of(), options(), config, "http://reg")).isEqualTo(new RuntimeChoice(false, "http://reg", "registry"));
+        assertThat(choose(Map.of(), options(), null, null)).isEqualTo(new RuntimeChoice(true, null, "auto"));
+    }
+
+    @Test
+    void discoversConfigUpwardsAndReadsTheLiveRegistryOfItsInstance() throws Exception {
+        Path config = Files.writeString(dir.resolve(".cli.json"), "{}");
+        Path nested = Files.createDirectories(dir.resolve("x/y"));
+        Path state = dir.resolve("state");
+        try (FakeRuntime daemon = new FakeRuntime()) {
+            String instanceId = InstanceId.fromConfigPath(config);
+            new RuntimeRegistry(new StateLayout(state, instanceId).registryFile())
+                    .write(new RegistryEntry(instanceId, daemon.url(), ProcessHandle.current().pid(), null, null, null));
+            GlobalOptions o = options();
+            o.stateDir = state.toString();
+            try (ResolvedRuntime resolved = new RuntimeResolver(Map.of(), nested).resolve(o)) {
+                assertThat(resolved.reason()).isEqualTo("registry");
+                assertThat(resolved.configPath()).isEqualTo(config);
+                assertThat(resolved.instanceId()).isEqualTo(instanceId);
+                assertThat(resolved.client().location()).isEqualTo(daemon.url());
+                assertThat(resolved.client().runtimeInfo().path("instanceId").asText()).isEqualTo("fake");
+            }
+        }
+    }
+
+    @Test
+    void instanceIdComesFromFlagThenEnvironment() throws Exception {
+        Files.writeString(dir.resolve(".cli.json"), "{}");
+        GlobalOptions o = options();
+        o.runtimeUrl = "http://127.0.0.1:1";
+        o.stateDir = dir.toString();
+        try (ResolvedRuntime r = new RuntimeResolver(Map.of(RuntimeResolver.ENV_INSTANCE_ID, "From Env"), dir).resolve(o)) {
+            assertThat(r.instanceId()).isEqualTo("from-env");
+        }
+        o.instanceId = "Team A";
+        try (ResolvedRuntime r = new RuntimeResolver(Map.of(RuntimeResolver.ENV_INSTANCE_ID, "From Env"), dir).resolve(o)) {
+            assertThat(r.instanceId()).isEqualTo("team-a");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.opencli.cli.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A daemon stand-in on a loopback port: canned catalog and runtime info, problem+json for an
+ * unknown profile ({@code agentProfile=nope}) and for configs named {@code bad.cli.json}.
+ */
+public final class FakeRuntime implements AutoCloseable {
+    public static final String CATALOG = read("/fake-runtime/catalog.json");
+    public static final String INFO = read("/fake-runtime/runtime-info.json");
+
+    private final HttpServer server;
+    private final List<Map<String, String>> catalogQueries = new CopyOnWriteArrayList<>();
+
+    public FakeRuntime() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/catalog/effective", this::catalog);
+        server.createContext("/v1/runtime/info", ex -> send(ex, 200, "application/json", INFO));
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The query parameters of every catalog request, in order. */
+    public List<Map<String, String>> catalogQueries() {
+        return catalogQueries;
+    }
+
+    private void catalog(HttpExchange ex) throws IOException {
+        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        catalogQueries.add(query);
+        if ("nope".equals(query.get("agentProfile"))) {
+            send(ex, 404, "application/problem+json", "{\"type\":\"https://open-cli.dev/problems/unknown_profile\","
+                    + "\"title\":\"Unknown agent profile\",\"status\":404,\"detail\":\"no agent profile 'nope'\",\"code\":\"unknown_profile\"}");
+        } else if (query.getOrDefault("config", "").endsWith("bad.cli.json")) {
+            send(ex, 400, "application/problem+json", "{\"type\":\"https://open-cli.dev/problems/invalid_config\","
+                    + "\"title\":\"Invalid configuration\",\"status\":400,\"detail\":\"1 problem\",\"code\":\"invalid_config\","
+                    + "\"errors\":[{\"file\":\"/p/bad.cli.json\",\"path\":\"$.mode.default\",\"message\":\"unknown mode 'x'\","
+                    + "\"expected\":\"discover or curated\"}]}");
+        } else {
+            send(ex, 200, "application/json", CATALOG);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null) return out;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = FakeRuntime.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
