@@ -11,7 +11,7 @@ public final class CatalogJson {
     }
 
     /**
-     * A copy without build timestamps ({@code generatedAt}, provenance {@code at}): two builds of the
+     * A copy without build timestamps ({@code generatedAt}, provenance {@code at} and {@code fetchedAt}): two builds of the
      * same sources differ only there, so everything else must be equal byte for byte.
      */
     public static JsonNode withoutTimestamps(JsonNode node) {
@@ -22,7 +22,7 @@ public final class CatalogJson {
 
     private static void strip(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            object.remove(List.of("generatedAt", "at"));
+            object.remove(List.of("generatedAt", "at", "fetchedAt"));
             object.forEach(CatalogJson::strip);
         } else if (node.isArray()) {
             node.forEach(CatalogJson::strip);

@@ -13,9 +13,9 @@ public class ServiceTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         try {
             return Map.of(
-                    "ocli.config", CONFIG.toString(),
-                    "ocli.state-dir", Files.createTempDirectory("oclird-test").toString(),
-                    "ocli.instance-id", "rest-tests");
+                    "oclird.config", CONFIG.toString(),
+                    "oclird.state-dir", Files.createTempDirectory("oclird-test").toString(),
+                    "oclird.instance-id", "rest-tests");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -28,7 +28,7 @@ public final class CatalogDaemonLane implements Lane {
         ctx.artifact("catalog-daemon.json", viaUrl.stdout());
         boolean bothOk = viaUrl.exitCode() == 0 && embedded.exitCode() == 0;
         ctx.check("ocli --runtime URL catalog list exits 0", viaUrl.exitCode() == 0, "exit " + viaUrl.exitCode());
-        ctx.check("daemon and embedded answers are identical (build timestamps aside)",
+        ctx.check("daemon and embedded answers are identical (build and fetch timestamps aside)",
                 bothOk && CatalogJson.withoutTimestamps(ctx.json(viaUrl.stdout())).equals(CatalogJson.withoutTimestamps(ctx.json(embedded.stdout()))),
                 bothOk ? "compared" : "a run failed");
 

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /** Daemon settings; {@link org.opencli.service.launch.OclirdMain} maps the command line onto them. */
-@ConfigMapping(prefix = "ocli")
+@ConfigMapping(prefix = "oclird")
 public interface OclirdSettings {
     /** Default config for requests that name none. */
     Optional<String> config();

@@ -44,11 +44,11 @@ public final class OclirdArguments {
                 value = arg.substring(eq + 1);
             }
             switch (name) {
-                case "--config" -> props.put("ocli.config", value != null ? value : next(args, ++i, name));
-                case "--instance-id" -> props.put("ocli.instance-id", value != null ? value : next(args, ++i, name));
-                case "--state-dir" -> props.put("ocli.state-dir", value != null ? value : next(args, ++i, name));
-                case "--audit-path" -> props.put("ocli.audit-path", value != null ? value : next(args, ++i, name));
-                case "--runtime-mode" -> props.put("ocli.runtime-mode", runtimeMode(value != null ? value : next(args, ++i, name)));
+                case "--config" -> props.put("oclird.config", value != null ? value : next(args, ++i, name));
+                case "--instance-id" -> props.put("oclird.instance-id", value != null ? value : next(args, ++i, name));
+                case "--state-dir" -> props.put("oclird.state-dir", value != null ? value : next(args, ++i, name));
+                case "--audit-path" -> props.put("oclird.audit-path", value != null ? value : next(args, ++i, name));
+                case "--runtime-mode" -> props.put("oclird.runtime-mode", runtimeMode(value != null ? value : next(args, ++i, name)));
                 case "--addr" -> putAddress(props, value != null ? value : next(args, ++i, name));
                 default -> throw new UsageException("unknown option '" + arg + "' (expected one of --config, --addr, "
                         + "--instance-id, --state-dir, --audit-path, --runtime-mode, --help, --version)");

@@ -13,13 +13,13 @@ class OclirdArgumentsTest {
         Map<String, String> props = OclirdArguments.toProperties(new String[] {
             "--config", "a/.cli.json", "--addr", "0.0.0.0:8765", "--instance-id=ci", "--state-dir", "/tmp/s",
             "--audit-path", "/tmp/a.log", "--runtime-mode", "remote"});
-        assertThat(props).containsEntry("ocli.config", "a/.cli.json")
+        assertThat(props).containsEntry("oclird.config", "a/.cli.json")
                 .containsEntry("quarkus.http.host", "0.0.0.0")
                 .containsEntry("quarkus.http.port", "8765")
-                .containsEntry("ocli.instance-id", "ci")
-                .containsEntry("ocli.state-dir", "/tmp/s")
-                .containsEntry("ocli.audit-path", "/tmp/a.log")
-                .containsEntry("ocli.runtime-mode", "remote");
+                .containsEntry("oclird.instance-id", "ci")
+                .containsEntry("oclird.state-dir", "/tmp/s")
+                .containsEntry("oclird.audit-path", "/tmp/a.log")
+                .containsEntry("oclird.runtime-mode", "remote");
     }
 
     @Test
