@@ -55,7 +55,7 @@ public final class CliSession implements AutoCloseable {
     }
 
     public OutputWriter output(PrintWriter out) {
-        return new OutputWriter(out, options.effectiveFormat(), options.format != null, OutputWriter.terminalWidth());
+        return new OutputWriter(out, options.effectiveFormat(), options.format != null, OutputWriter.terminalWidth(GlobalOptions.stdoutIsTerminal()));
     }
 
     @Override

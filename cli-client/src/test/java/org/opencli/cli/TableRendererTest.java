@@ -19,4 +19,19 @@ class TableRendererTest {
         assertThat(out.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(40));
         assertThat(out).contains("…");
     }
+
+    @Test
+    void neverCutsTheIdentifierColumn() {
+        String id = "helpdesk-tickets:listComments";
+        String out = TableRenderer.render(new Table("ID", "COMMAND", "SUMMARY")
+                .row(id, "helpdesk-tickets comments list-comments", "List the comments of a ticket"), 60);
+        assertThat(out).contains(id);
+        assertThat(out.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
+    }
+
+    @Test
+    void unlimitedWidthCutsNothing() {
+        String out = TableRenderer.render(new Table("ID", "SUMMARY").row("t1", "x".repeat(500)), Integer.MAX_VALUE);
+        assertThat(out).contains("x".repeat(500)).doesNotContain("…");
+    }
 }

@@ -52,7 +52,7 @@ public class GlobalOptions {
     }
 
     /** System.console() is non-null for a terminal; on JDK 22+ it always is, so ask isTerminal() there. */
-    static boolean stdoutIsTerminal() {
+    public static boolean stdoutIsTerminal() {
         java.io.Console console = System.console();
         if (console == null) return false;
         try {

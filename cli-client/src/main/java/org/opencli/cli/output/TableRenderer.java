@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Aligned columns. When the table is wider than the terminal, the widest columns are shrunk (cells
- * cut with an ellipsis) until it fits; every column keeps at least a few characters.
+ * cut with an ellipsis) until it fits; every column keeps at least a few characters, and the first
+ * column (the identifier a user copies into the next command) is never cut.
  */
 public final class TableRenderer {
     private static final String GAP = "  ";
@@ -40,8 +41,9 @@ public final class TableRenderer {
     private static void shrink(int[] widths, int maxWidth) {
         int total = total(widths);
         while (total > maxWidth) {
-            int widest = 0;
-            for (int i = 1; i < widths.length; i++) if (widths[i] > widths[widest]) widest = i;
+            if (widths.length < 2) return;
+            int widest = 1;
+            for (int i = 2; i < widths.length; i++) if (widths[i] > widths[widest]) widest = i;
             if (widths[widest] <= MIN_COLUMN) return;
             widths[widest]--;
             total--;

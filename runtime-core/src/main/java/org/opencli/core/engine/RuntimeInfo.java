@@ -30,6 +30,7 @@ public record RuntimeInfo(
             AuthorizationEnvelope authorizationEnvelope) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BrowserLogin(boolean configured, String configEndpoint) {
     }
 
