@@ -1,24 +1,36 @@
 package org.opencli.core.catalog.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Follows local {@code $ref}s ({@code #/components/...}) inside one raw document. External refs
- * are left as they are. Chains are followed up to a small depth so a cycle cannot hang the build.
+ * Follows local {@code $ref}s ({@code #/components/...}) inside the (already bundled, see
+ * {@link ExternalRefs}) document. A missing target, a ref loop or a ref that is still external
+ * (e.g. added by an overlay) fails with {@code unresolved_ref}.
  */
 final class Refs {
-    private static final int MAX_DEPTH = 16;
-
     private Refs() {
     }
 
-    static JsonNode resolve(JsonNode doc, JsonNode node) {
+    /**
+     * @param file  the document's location, for errors
+     * @param where JSON pointer of {@code node}, computed only when an error is reported
+     */
+    static JsonNode resolve(JsonNode doc, JsonNode node, String file, Supplier<String> where) {
         JsonNode current = node;
-        for (int i = 0; i < MAX_DEPTH && current != null && current.has("$ref"); i++) {
+        Set<String> seen = null;
+        while (current != null && current.isObject() && current.has("$ref")) {
             String ref = current.get("$ref").asText();
-            if (!ref.startsWith("#")) return current;
-            JsonNode target = doc.at(ref.substring(1));
-            if (target.isMissingNode()) return current;
+            if (!ref.startsWith("#")) {
+                throw RefErrors.unresolved(file, where.get(), ref, "external refs are bundled before overlays;"
+                        + " this one was not (was it added by an overlay?)", null);
+            }
+            if (seen == null) seen = new HashSet<>();
+            if (!seen.add(ref)) throw RefErrors.unresolved(file, where.get(), ref, "circular $ref chain", null);
+            JsonNode target = ref.length() == 1 ? doc : doc.at(ref.substring(1));
+            if (target.isMissingNode()) throw RefErrors.unresolved(file, where.get(), ref, "no such node", null);
             current = target;
         }
         return current;
