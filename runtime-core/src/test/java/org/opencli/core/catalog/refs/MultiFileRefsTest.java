@@ -110,6 +110,23 @@ class MultiFileRefsTest {
         assertThat(MultiFile.build(dir, "spec/openapi.yaml").catalog().tools()).hasSize(5);
     }
 
+    @Test
+    void overlaysSeeTheBundledDocument() throws Exception {
+        Files.writeString(dir.resolve("rename.overlay.yaml"), """
+                overlay: 1.0.0
+                info: {title: rename, version: "1"}
+                actions:
+                  - target: "$.paths['/tickets'].get"
+                    update: {x-cli-name: ls}
+                """);
+        Catalog c = TestCatalogs.build(TestCatalogs.config(dir, """
+                {"cli":"1.0.0","mode":{"default":"discover"},
+                 "sources":{"hd":{"type":"openapi","uri":"%s"}},
+                 "services":{"helpdesk":{"source":"hd","overlays":["rename.overlay.yaml"]}}}"""
+                .formatted(MultiFile.FIXTURE.resolve("openapi.yaml").toUri())), dir.resolve("cache")).catalog();
+        assertThat(tool(c, "helpdesk:listTickets").command()).isEqualTo("ls");
+    }
+
     /** Every $ref in {@code node} that is not a local "#/..." ref. */
     static List<String> externalRefs(JsonNode node) {
         List<String> out = new ArrayList<>();
