@@ -35,13 +35,15 @@ public final class OpenApiIndexer {
     private final JsonNode doc;
     private final String location;
     private final SecurityIndexer security;
+    private final Refs refs;
 
-    private OpenApiIndexer(String serviceId, String sourceId, JsonNode doc, String location) {
+    private OpenApiIndexer(String serviceId, String sourceId, JsonNode doc, String location, Refs refs) {
+        this.refs = refs;
         this.serviceId = serviceId;
         this.sourceId = sourceId;
         this.doc = doc;
         this.location = location;
-        this.security = new SecurityIndexer(doc, location);
+        this.security = new SecurityIndexer(doc, refs);
     }
 
     /**
@@ -49,8 +51,9 @@ public final class OpenApiIndexer {
      * @throws OcliException {@code invalid_openapi}, {@code unresolved_ref} or {@code duplicate_tool_id} (kind CONFIG)
      */
     public static IndexedDocument index(String serviceId, String sourceId, JsonNode doc, String location) {
-        OpenApiValidator.validate(doc, location);
-        return new OpenApiIndexer(serviceId, sourceId, doc, location).index();
+        Refs refs = new Refs(doc, location);
+        OpenApiValidator.validate(doc, location, refs);
+        return new OpenApiIndexer(serviceId, sourceId, doc, location, refs).index();
     }
 
     /** The service id for a source that no service names: first path segment → slug(title) → slug(file name). */
@@ -74,7 +77,7 @@ public final class OpenApiIndexer {
         for (var paths = doc.path("paths").fields(); paths.hasNext(); ) {
             var p = paths.next();
             String path = p.getKey();
-            JsonNode item = Refs.resolve(doc, p.getValue(), location, () -> JsonPointers.pointer(List.of("paths", path)));
+            JsonNode item = refs.resolve(p.getValue(), () -> JsonPointers.pointer(List.of("paths", path)));
             for (var ops = item.fields(); ops.hasNext(); ) {
                 var o = ops.next();
                 String method = o.getKey().toLowerCase(Locale.ROOT);
@@ -138,7 +141,7 @@ public final class OpenApiIndexer {
         for (JsonNode source : new JsonNode[] {item.get("parameters"), op.get("parameters")}) {
             if (source == null || !source.isArray()) continue;
             for (JsonNode raw : source) {
-                JsonNode p = Refs.resolve(doc, raw, location, () -> JsonPointers.pointer(List.of("paths", path, method, "parameters")));
+                JsonNode p = refs.resolve(raw, () -> JsonPointers.pointer(List.of("paths", path, method, "parameters")));
                 if (text(p, "name") == null || text(p, "in") == null) continue;
                 merged.put(text(p, "in") + ":" + text(p, "name"), p);
             }
@@ -176,7 +179,7 @@ public final class OpenApiIndexer {
 
     private RequestBody requestBody(JsonNode op, String path, String method) {
         if (!op.has("requestBody")) return null;
-        JsonNode body = Refs.resolve(doc, op.get("requestBody"), location, () -> JsonPointers.pointer(List.of("paths", path, method, "requestBody")));
+        JsonNode body = refs.resolve(op.get("requestBody"), () -> JsonPointers.pointer(List.of("paths", path, method, "requestBody")));
         List<RequestBody.ContentType> types = new ArrayList<>();
         for (var it = body.path("content").fields(); it.hasNext(); ) {
             var e = it.next();

@@ -24,11 +24,13 @@ public final class OpenApiValidator {
 
     private final JsonNode doc;
     private final String file;
+    private final Refs refs;
     private final List<ProblemItem> problems = new ArrayList<>();
 
-    private OpenApiValidator(JsonNode doc, String file) {
+    private OpenApiValidator(JsonNode doc, String file, Refs refs) {
         this.doc = doc;
         this.file = file;
+        this.refs = refs;
     }
 
     /** The root must be an object with {@code openapi: "3.x"}; checked before external refs are loaded. */
@@ -48,7 +50,12 @@ public final class OpenApiValidator {
     /** @throws OcliException {@code invalid_openapi} listing every problem found */
     public static void validate(JsonNode doc, String file) {
         requireHeader(doc, file);
-        OpenApiValidator v = new OpenApiValidator(doc, file);
+        validate(doc, file, new Refs(doc, file));
+    }
+
+    static void validate(JsonNode doc, String file, Refs refs) {
+        requireHeader(doc, file);
+        OpenApiValidator v = new OpenApiValidator(doc, file, refs);
         v.paths();
         if (!v.problems.isEmpty()) throw invalid(file, v.problems);
     }
@@ -63,7 +70,7 @@ public final class OpenApiValidator {
         for (var it = paths.fields(); it.hasNext(); ) {
             var e = it.next();
             List<Object> at = List.of("paths", e.getKey());
-            JsonNode item = Refs.resolve(doc, e.getValue(), file, () -> JsonPointers.pointer(at));
+            JsonNode item = refs.resolve(e.getValue(), () -> JsonPointers.pointer(at));
             if (!item.isObject()) {
                 problem(at, "path item is " + kind(item), "a Path Item object");
                 continue;
@@ -80,7 +87,7 @@ public final class OpenApiValidator {
                 }
                 parameters(op.get("parameters"), concat(opAt, "parameters"), template);
                 JsonNode body = op.get("requestBody");
-                if (body != null && !Refs.resolve(doc, body, file, () -> JsonPointers.pointer(concat(opAt, "requestBody"))).isObject()) {
+                if (body != null && !refs.resolve(body, () -> JsonPointers.pointer(concat(opAt, "requestBody"))).isObject()) {
                     problem(concat(opAt, "requestBody"), "requestBody is " + kind(body), "a Request Body object");
                 }
             }
@@ -95,7 +102,7 @@ public final class OpenApiValidator {
         }
         for (int i = 0; i < params.size(); i++) {
             List<Object> pAt = concat(at, i);
-            JsonNode p = Refs.resolve(doc, params.get(i), file, () -> JsonPointers.pointer(pAt));
+            JsonNode p = refs.resolve(params.get(i), () -> JsonPointers.pointer(pAt));
             if (!p.isObject()) {
                 problem(pAt, "parameter is " + kind(p), "a Parameter object");
                 continue;

@@ -11,12 +11,17 @@ final class RefScan {
     }
 
     static boolean mayHaveExternalRefs(byte[] text) {
-        int end = text.length - 4;
-        for (int i = 0; i < end; i++) {
-            if (text[i] != '$' || text[i + 1] != 'r' || text[i + 2] != 'e' || text[i + 3] != 'f') continue;
-            int j = i + 4;
-            while (j < text.length && isFiller(text[j])) j++;
-            if (j < text.length && text[j] != '#') return true;
+        // Horspool search for "$ref": look at the 4th byte and skip up to 4 bytes at a time.
+        int i = 0;
+        int last = text.length - 4;
+        while (i <= last) {
+            byte c = text[i + 3];
+            if (c == 'f' && text[i] == '$' && text[i + 1] == 'r' && text[i + 2] == 'e') {
+                int j = i + 4;
+                while (j < text.length && isFiller(text[j])) j++;
+                if (j < text.length && text[j] != '#') return true;
+            }
+            i += c == 'e' ? 1 : c == 'r' ? 2 : c == '$' ? 3 : 4;
         }
         return false;
     }

@@ -14,11 +14,11 @@ import org.opencli.core.catalog.AuthAlternative.Requirement;
  */
 final class SecurityIndexer {
     private final JsonNode doc;
-    private final String location;
+    private final Refs refs;
 
-    SecurityIndexer(JsonNode doc, String location) {
+    SecurityIndexer(JsonNode doc, Refs refs) {
         this.doc = doc;
-        this.location = location;
+        this.refs = refs;
     }
 
     List<AuthAlternative> alternatives(JsonNode operation) {
@@ -37,7 +37,7 @@ final class SecurityIndexer {
     }
 
     private Requirement requirement(String name, List<String> scopes) {
-        JsonNode scheme = Refs.resolve(doc, doc.path("components").path("securitySchemes").path(name), location,
+        JsonNode scheme = refs.resolve(doc.path("components").path("securitySchemes").path(name),
                 () -> JsonPointers.pointer(List.of("components", "securitySchemes", name)));
         List<OAuthFlow> flows = new ArrayList<>();
         for (var it = scheme.path("flows").fields(); it.hasNext(); ) {
