@@ -2,7 +2,6 @@ package org.opencli.core.catalog.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,7 +17,8 @@ import org.opencli.core.error.ProblemItem;
  * docs/catalog.md, "Validation"): this is not a full OpenAPI schema validation.
  */
 public final class OpenApiValidator {
-    static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    // A list, not Set.of: problems must come out in the same order on every run.
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final Set<String> LOCATIONS = Set.of("path", "query", "header", "cookie");
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
 
@@ -75,7 +75,7 @@ public final class OpenApiValidator {
                 problem(at, "path item is " + kind(item), "a Path Item object");
                 continue;
             }
-            Set<String> template = templateNames(e.getKey());
+            String template = e.getKey();
             parameters(item.get("parameters"), concat(at, "parameters"), template);
             for (String method : METHODS) {
                 JsonNode op = item.get(method);
@@ -94,7 +94,7 @@ public final class OpenApiValidator {
         }
     }
 
-    private void parameters(JsonNode params, List<Object> at, Set<String> template) {
+    private void parameters(JsonNode params, List<Object> at, String template) {
         if (params == null) return;
         if (!params.isArray()) {
             problem(at, "parameters is " + kind(params), "an array of Parameter objects");
@@ -117,15 +117,16 @@ public final class OpenApiValidator {
             } else if (!LOCATIONS.contains(in.asText())) {
                 problem(pAt, "parameter \"in\" is \"" + in.asText() + "\"", "one of path, query, header, cookie");
             } else if (in.asText().equals("path") && name != null && name.isTextual()
-                    && !template.contains(name.asText())) {
+                    && !template.contains("{" + name.asText() + "}")) {
+                Set<String> names = templateNames(template);
                 problem(pAt, "path parameter \"" + name.asText() + "\" does not occur in the path template",
-                        "one of " + (template.isEmpty() ? "(none: the path has no {variables})" : template));
+                        "one of " + (names.isEmpty() ? "(none: the path has no {variables})" : names));
             }
         }
     }
 
     private static Set<String> templateNames(String path) {
-        Set<String> names = new HashSet<>();
+        Set<String> names = new java.util.LinkedHashSet<>();
         Matcher m = TEMPLATE.matcher(path);
         while (m.find()) names.add(m.group(1));
         return names;
