@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opencli.core.catalog.openapi.ExternalRefs;
 import org.opencli.core.catalog.openapi.IgnoredOperation;
 import org.opencli.core.catalog.openapi.IndexedDocument;
 import org.opencli.core.catalog.openapi.OpenApiIndexer;
+import org.opencli.core.catalog.openapi.OpenApiValidator;
 import org.opencli.core.catalog.overlay.OverlayApplier;
 import org.opencli.core.catalog.skills.SkillManifests;
 import org.opencli.core.catalog.views.ToolPattern;
@@ -65,11 +67,12 @@ public final class CatalogBuilder {
         for (var s : sources.entrySet()) {
             if (!s.getValue().isEnabled()) continue;
             SourceReader.ReadSource read = reader.read(s.getKey(), s.getValue());
-            sourceEntries.add(read.entry());
+            RefDocuments refDocs = new RefDocuments(reader, s.getValue(), log);
             List<String> namedBy = configured.entrySet().stream()
                     .filter(e -> s.getKey().equals(e.getValue().source())).map(Map.Entry::getKey).toList();
             if (read.services().isEmpty()) {
                 // MCP: list configured services, no tools yet.
+                sourceEntries.add(read.entry());
                 for (String id : namedBy) {
                     ServiceConfig sc = configured.get(id);
                     services.add(new Service(id, alias(sc, id), s.getKey(), id, List.of()));
@@ -82,6 +85,9 @@ public final class CatalogBuilder {
                 List<String> ids = read.services().size() == 1 && !namedBy.isEmpty() ? namedBy : nullList();
                 for (String configuredId : ids) {
                     JsonNode tree = RawDocuments.parse(api.openapi());
+                    OpenApiValidator.requireHeader(tree, api.openapi().location());
+                    // Bundled before overlays so overlay targets reach operations defined in other files.
+                    ExternalRefs.bundle(tree, api.openapi().content(), api.openapi().location(), refDocs);
                     String serviceId = configuredId != null ? configuredId
                             : unique(OpenApiIndexer.deriveServiceId(tree, api.openapi().location()), usedServiceIds);
                     usedServiceIds.add(serviceId);
@@ -101,6 +107,7 @@ public final class CatalogBuilder {
                             .addAll(concat(api.workflows(), fetchAll(reader, s.getValue(), sc == null ? null : sc.workflows(), log)));
                 }
             }
+            sourceEntries.add(SourceReader.withFetches(read.entry(), refDocs.fetched()));
         }
         requireUniqueIds(tools);
         List<Tool> finished = finish(tools, guidance, cfg);

@@ -69,11 +69,24 @@ final class SourceReader {
         List<Fetch> fetches = new ArrayList<>();
         for (FetchedDocument doc : discovery.fetches()) {
             log.record(doc);
-            fetches.add(new Fetch(doc.location(), doc.fetchedAt() == null ? at : doc.fetchedAt().toString(), method,
-                    doc.requestMethod(), doc.statusCode(), doc.cacheOutcome(), doc.etag(), doc.lastModified(),
-                    doc.stale() ? Boolean.TRUE : null));
+            fetches.add(fetch(doc, method, at));
         }
         return new ReadSource(new CatalogSource(id, type, source.uri(), new Provenance(method, at, fetches)),
                 discovery.services());
+    }
+
+    /** The source entry with {@code more} documents (e.g. external $ref targets) added to its provenance fetches. */
+    static CatalogSource withFetches(CatalogSource entry, List<FetchedDocument> more) {
+        if (more.isEmpty()) return entry;
+        Provenance p = entry.provenance();
+        List<Fetch> fetches = new ArrayList<>(p.fetches());
+        for (FetchedDocument doc : more) fetches.add(fetch(doc, p.method(), p.at()));
+        return new CatalogSource(entry.id(), entry.type(), entry.uri(), new Provenance(p.method(), p.at(), fetches));
+    }
+
+    private static Fetch fetch(FetchedDocument doc, String method, String at) {
+        return new Fetch(doc.location(), doc.fetchedAt() == null ? at : doc.fetchedAt().toString(), method,
+                doc.requestMethod(), doc.statusCode(), doc.cacheOutcome(), doc.etag(), doc.lastModified(),
+                doc.stale() ? Boolean.TRUE : null);
     }
 }

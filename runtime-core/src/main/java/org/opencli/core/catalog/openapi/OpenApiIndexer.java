@@ -35,26 +35,25 @@ public final class OpenApiIndexer {
     private final JsonNode doc;
     private final String location;
     private final SecurityIndexer security;
+    private final Refs refs;
 
-    private OpenApiIndexer(String serviceId, String sourceId, JsonNode doc, String location) {
+    private OpenApiIndexer(String serviceId, String sourceId, JsonNode doc, String location, Refs refs) {
+        this.refs = refs;
         this.serviceId = serviceId;
         this.sourceId = sourceId;
         this.doc = doc;
         this.location = location;
-        this.security = new SecurityIndexer(doc);
+        this.security = new SecurityIndexer(doc, refs);
     }
 
-    /** @throws OcliException {@code invalid_openapi} or {@code duplicate_tool_id} (kind CONFIG) */
+    /**
+     * @param doc the bundled document ({@link ExternalRefs}), overlays applied
+     * @throws OcliException {@code invalid_openapi}, {@code unresolved_ref} or {@code duplicate_tool_id} (kind CONFIG)
+     */
     public static IndexedDocument index(String serviceId, String sourceId, JsonNode doc, String location) {
-        requireOpenApi3(doc, location);
-        return new OpenApiIndexer(serviceId, sourceId, doc, location).index();
-    }
-
-    static void requireOpenApi3(JsonNode doc, String location) {
-        if (doc == null || !doc.isObject() || !doc.path("openapi").asText("").startsWith("3.")) {
-            throw new OcliException(ErrorKind.CONFIG, "invalid_openapi", "Not an OpenAPI 3 document",
-                    location + ": expected an OpenAPI 3.0 or 3.1 document (top-level \"openapi\": \"3.x\")");
-        }
+        Refs refs = new Refs(doc, location);
+        OpenApiValidator.validate(doc, location, refs);
+        return new OpenApiIndexer(serviceId, sourceId, doc, location, refs).index();
     }
 
     /** The service id for a source that no service names: first path segment → slug(title) → slug(file name). */
@@ -78,7 +77,7 @@ public final class OpenApiIndexer {
         for (var paths = doc.path("paths").fields(); paths.hasNext(); ) {
             var p = paths.next();
             String path = p.getKey();
-            JsonNode item = Refs.resolve(doc, p.getValue());
+            JsonNode item = refs.resolve(p.getValue(), () -> JsonPointers.pointer(List.of("paths", path)));
             for (var ops = item.fields(); ops.hasNext(); ) {
                 var o = ops.next();
                 String method = o.getKey().toLowerCase(Locale.ROOT);
@@ -104,14 +103,14 @@ public final class OpenApiIndexer {
     private Tool tool(String path, String method, JsonNode item, JsonNode op, List<String> docServers) {
         String operationId = text(op, "operationId");
         String id = operationId != null ? serviceId + ":" + operationId : serviceId + ":" + method + ":" + path;
-        Map<String, JsonNode> params = mergedParameters(item, op);
+        Map<String, JsonNode> params = mergedParameters(item, op, path, method);
         List<String> servers = op.has("servers") ? Servers.urls(op.get("servers"), location)
                 : item.has("servers") ? Servers.urls(item.get("servers"), location) : docServers;
         String description = text(op, "x-cli-description") != null ? text(op, "x-cli-description") : text(op, "description");
         return new Tool(id, serviceId, operationId, method.toUpperCase(Locale.ROOT), path,
                 group(op, path), command(op, operationId, method, path), texts(op.get("x-cli-aliases")),
                 text(op, "summary"), description, op.path("x-cli-hidden").asBoolean(false),
-                pathParams(path, params), flags(params), requestBody(op), security.alternatives(op),
+                pathParams(path, params), flags(params), requestBody(op, path, method), security.alternatives(op),
                 safety(method, op.get("x-cli-safety")), op.get("x-cli-output"), op.get("x-cli-pagination"),
                 op.get("x-cli-retry"), null, servers, new Backend("openapi", sourceId));
     }
@@ -137,12 +136,12 @@ public final class OpenApiIndexer {
     }
 
     /** Path-level parameters first, then operation-level ones replacing any with the same name+in. */
-    private Map<String, JsonNode> mergedParameters(JsonNode item, JsonNode op) {
+    private Map<String, JsonNode> mergedParameters(JsonNode item, JsonNode op, String path, String method) {
         Map<String, JsonNode> merged = new LinkedHashMap<>();
         for (JsonNode source : new JsonNode[] {item.get("parameters"), op.get("parameters")}) {
             if (source == null || !source.isArray()) continue;
             for (JsonNode raw : source) {
-                JsonNode p = Refs.resolve(doc, raw);
+                JsonNode p = refs.resolve(raw, () -> JsonPointers.pointer(List.of("paths", path, method, "parameters")));
                 if (text(p, "name") == null || text(p, "in") == null) continue;
                 merged.put(text(p, "in") + ":" + text(p, "name"), p);
             }
@@ -178,9 +177,9 @@ public final class OpenApiIndexer {
                 text(p, "description"), p.get("schema"));
     }
 
-    private RequestBody requestBody(JsonNode op) {
+    private RequestBody requestBody(JsonNode op, String path, String method) {
         if (!op.has("requestBody")) return null;
-        JsonNode body = Refs.resolve(doc, op.get("requestBody"));
+        JsonNode body = refs.resolve(op.get("requestBody"), () -> JsonPointers.pointer(List.of("paths", path, method, "requestBody")));
         List<RequestBody.ContentType> types = new ArrayList<>();
         for (var it = body.path("content").fields(); it.hasNext(); ) {
             var e = it.next();

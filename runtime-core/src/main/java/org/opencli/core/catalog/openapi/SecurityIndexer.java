@@ -14,9 +14,11 @@ import org.opencli.core.catalog.AuthAlternative.Requirement;
  */
 final class SecurityIndexer {
     private final JsonNode doc;
+    private final Refs refs;
 
-    SecurityIndexer(JsonNode doc) {
+    SecurityIndexer(JsonNode doc, Refs refs) {
         this.doc = doc;
+        this.refs = refs;
     }
 
     List<AuthAlternative> alternatives(JsonNode operation) {
@@ -35,7 +37,8 @@ final class SecurityIndexer {
     }
 
     private Requirement requirement(String name, List<String> scopes) {
-        JsonNode scheme = Refs.resolve(doc, doc.path("components").path("securitySchemes").path(name));
+        JsonNode scheme = refs.resolve(doc.path("components").path("securitySchemes").path(name),
+                () -> JsonPointers.pointer(List.of("components", "securitySchemes", name)));
         List<OAuthFlow> flows = new ArrayList<>();
         for (var it = scheme.path("flows").fields(); it.hasNext(); ) {
             var e = it.next();
