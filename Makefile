@@ -13,7 +13,8 @@ build:
 
 ## test: every test CI runs — unit, REST, CLI, end-to-end and the fleet lanes
 test: github-openapi
-	$(MVN) $(MVNFLAGS) verify -Docli.github.openapi=$(GITHUB_OPENAPI)
+	$(MVN) -B --no-transfer-progress verify -Docli.github.openapi=$(GITHUB_OPENAPI)
+	@scripts/test-summary.sh
 
 ## demo: the embedded demo; needs nothing but a build
 demo: build
