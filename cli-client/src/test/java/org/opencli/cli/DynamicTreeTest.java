@@ -39,6 +39,14 @@ class DynamicTreeTest {
     }
 
     @Test
+    void commandHelpListsOwnParametersAndOnlyNamesTheGlobalOptions() {
+        String help = cli.run("hd", "tickets", "list-tickets", "--help").out();
+        assertThat(help).contains("Usage: ocli hd tickets list-tickets [OPTIONS]",
+                "Global options (see 'ocli --help'): --config --mode --agent-profile --runtime");
+        assertThat(help).doesNotContain("--config=FILE", "Agent profile whose view to use.");
+    }
+
+    @Test
     void groupHelpListsCommandsWithSummaries() {
         CliResult r = cli.run("hd", "tickets", "--help");
         assertThat(r.exitCode()).isZero();

@@ -53,6 +53,7 @@ public final class DynamicTreeBuilder {
         command.bind(line);
         parent.addSubcommand(name, line);
         inheritStreams(parent, line);
+        DynamicHelp.apply(line, true);
         return line;
     }
 
@@ -95,6 +96,7 @@ public final class DynamicTreeBuilder {
             spec.addOption(body);
             invocation.bodyOption(body);
         }
+        DynamicHelp.apply(line, false);
     }
 
     /** {@code --name}, plus {@code --originalName} when different; names already taken (global options) are skipped. */
