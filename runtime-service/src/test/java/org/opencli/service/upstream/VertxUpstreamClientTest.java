@@ -1,0 +1,110 @@
+package org.opencli.service.upstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.vertx.mutiny.core.Vertx;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opencli.core.execution.UpstreamConnectException;
+import org.opencli.core.execution.UpstreamRequest;
+import org.opencli.core.execution.UpstreamResponse;
+
+/** The daemon's upstream client against a real local HTTP server. */
+class VertxUpstreamClientTest {
+    Vertx vertx;
+    VertxUpstreamClient client;
+    HttpServer server;
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeEach
+    void start() throws IOException {
+        vertx = Vertx.vertx();
+        client = new VertxUpstreamClient(vertx, Duration.ofSeconds(2), 8);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/echo", exchange -> {
+            byte[] in = exchange.getRequestBody().readAllBytes();
+            String answer = exchange.getRequestMethod() + " " + exchange.getRequestURI() + " key="
+                    + exchange.getRequestHeaders().getFirst("X-Key") + " body=" + new String(in, StandardCharsets.UTF_8);
+            byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.getResponseHeaders().add("X-Multi", "a");
+            exchange.getResponseHeaders().add("X-Multi", "b");
+            exchange.sendResponseHeaders(201, out.length);
+            exchange.getResponseBody().write(out);
+            exchange.close();
+        });
+        server.createContext("/stall", exchange -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        client.close();
+        server.stop(0);
+        vertx.closeAndAwait();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Test
+    void sendsMethodHeadersAndBodyAndReturnsStatusHeadersAndBytes() {
+        UpstreamResponse response = client.send(new UpstreamRequest("POST", URI.create(base() + "/echo/x?q=a%2Fb"),
+                Map.of("X-Key", List.of("k1")), "hello".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)))
+                .toCompletableFuture().join();
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("POST /echo/x?q=a%2Fb key=k1 body=hello");
+        assertThat(response.header("content-type")).contains("text/plain");
+        assertThat(response.headers().entrySet()).anySatisfy(e -> {
+            assertThat(e.getKey()).isEqualToIgnoringCase("X-Multi");
+            assertThat(e.getValue()).containsExactly("a", "b");
+        });
+    }
+
+    @Test
+    void refusedConnectionIsAConnectFailure() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        var stage = client.send(new UpstreamRequest("GET", URI.create("http://127.0.0.1:" + closed + "/x"), Map.of(), null,
+                Duration.ofSeconds(5))).toCompletableFuture();
+        assertThatThrownBy(stage::join).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOfSatisfying(UpstreamConnectException.class, e -> assertThat(e.isTimeout()).isFalse());
+    }
+
+    @Test
+    void slowUpstreamTimesOut() {
+        var stage = client.send(new UpstreamRequest("GET", URI.create(base() + "/stall"), Map.of(), null,
+                Duration.ofMillis(200))).toCompletableFuture();
+        assertThatThrownBy(stage::join).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOfSatisfying(UpstreamConnectException.class, e -> assertThat(e.isTimeout()).isTrue());
+    }
+}
