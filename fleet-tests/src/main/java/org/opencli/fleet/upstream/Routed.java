@@ -13,6 +13,10 @@ abstract class Routed implements HttpHandler {
     @Override
     public final void handle(HttpExchange exchange) throws IOException {
         try {
+            if (!onSegmentBoundary(exchange)) {
+                Exchanges.notFound(exchange);
+                return;
+            }
             route(exchange);
         } catch (Exchanges.BadRequest e) {
             Exchanges.problem(exchange, 400, "Bad Request", e.getMessage());
@@ -23,6 +27,16 @@ abstract class Routed implements HttpHandler {
         } finally {
             exchange.close();
         }
+    }
+
+    /**
+     * The JDK matches contexts by plain string prefix, so "/api/echo" would also claim "/api/echoes";
+     * only the context path itself or paths below it belong to the handler.
+     */
+    private static boolean onSegmentBoundary(HttpExchange exchange) {
+        String context = exchange.getHttpContext().getPath();
+        String path = exchange.getRequestURI().getPath();
+        return context.endsWith("/") || path.length() == context.length() || path.charAt(context.length()) == '/';
     }
 
     abstract void route(HttpExchange exchange) throws IOException;

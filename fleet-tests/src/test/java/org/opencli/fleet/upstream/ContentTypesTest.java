@@ -78,5 +78,7 @@ class ContentTypesTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(client.get("/elsewhere").statusCode()).isEqualTo(404);
+        assertThat(client.get("/api/echoes").statusCode()).as("contexts end at a path segment").isEqualTo(404);
+        assertThat(client.get("/api/bigger").statusCode()).isEqualTo(404);
     }
 }
