@@ -112,13 +112,20 @@ public final class LaneContext implements AutoCloseable {
 
     /** Starts {@code bin/oclird} with the lane's state root and waits until it answers. */
     public Daemon startDaemon(String instanceId, String... args) throws IOException, InterruptedException {
+        return startDaemon(instanceId, Map.of(), args);
+    }
+
+    /** Starts {@code bin/oclird} with extra environment (e.g. the secrets its config names). */
+    public Daemon startDaemon(String instanceId, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(repoRoot.resolve("bin/oclird").toString(),
                 "--state-dir", stateDir.toString(), "--instance-id", instanceId));
         command.addAll(List.of(args));
         log("$ " + String.join(" ", command) + " &");
         Path daemonLog = laneDir.resolve("oclird-" + instanceId + ".log");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(daemonLog.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(daemonLog.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         artifacts.add(daemonLog.getFileName().toString());
         Path registry = stateDir.resolve("instances").resolve(instanceId).resolve("runtime.json");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -143,6 +150,18 @@ public final class LaneContext implements AutoCloseable {
         }
         Processes.stop(process);
         throw new IllegalStateException("oclird did not publish " + registry + " within 60s");
+    }
+
+    public HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        log("POST " + url + " " + json + " -> " + response.statusCode());
+        return response;
+    }
+
+    public HttpClient http() {
+        return http;
     }
 
     public HttpResponse<String> get(String url) throws IOException, InterruptedException {
