@@ -186,8 +186,28 @@ class CredentialsTest {
         assertThat(f.server.last().header("Authorization")).isEqualTo("Bearer at-2");
 
         java.nio.file.Path tokens = dir.resolve("state/instances/t1/tokens");
-        assertThat(tokens).isDirectory();
+        try (var files = java.nio.file.Files.list(tokens)) {
+            java.nio.file.Path stored = files.findFirst().orElseThrow();
+            assertThat(java.nio.file.Files.getPosixFilePermissions(stored))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(f.auditText()).doesNotContain("at-1").doesNotContain("at-2").doesNotContain("shh");
+    }
+
+    @Test
+    void openIdConnectDiscoversTheTokenEndpoint() {
+        f.server.reply("/.well-known/openid-configuration",
+                RecordingServer.Reply.json(200, "{\"token_endpoint\":\"" + f.server.base() + "/oidc-token\"}"));
+        f.server.reply("/oidc-token", RecordingServer.Reply.json(200, "{\"access_token\":\"oidc-at\",\"expires_in\":300}"));
+        f.config("\"secrets\": {\"oidc\": {\"type\": \"oauth2\", \"mode\": \"clientCredentials\", \"issuer\": \"" + f.server.base() + "\","
+                + " \"clientId\": {\"type\": \"env\", \"value\": \"CID\"}, \"clientSecret\": {\"type\": \"env\", \"value\": \"CSEC\"}}}");
+        f.env.put("CID", "c");
+        f.env.put("CSEC", "s");
+        f.run(f.call("exec:oidcOnly"));
+        assertThat(f.server.last().header("Authorization")).isEqualTo("Bearer oidc-at");
+        assertThat(f.server.at("/oidc-token")).hasSize(1);
     }
 
     @Test
