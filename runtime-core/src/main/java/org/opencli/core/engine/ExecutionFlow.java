@@ -66,23 +66,24 @@ final class ExecutionFlow {
                                 prepared.draft().toRedacted()));
                     }
                     return sender.send(prepared.draft().toUpstream(execution.responseTimeout()), prepared.idempotent(), retries)
-                            .thenApply(outcome -> {
+                            .thenApplyAsync(outcome -> { // parsing up to maxResponseBytes: not on an event loop
                                 trail.statusCode = outcome.response().statusCode();
                                 return ResultShaper.shape(outcome.response(), outcome.retryCount());
-                            });
+                            }, workers);
                 });
         return result.handle((value, error) -> new Done(value, unwrap(error)))
                 .thenCompose(done -> {
                     Throwable error = done.error();
                     trail.retryCount = retries[0];
-                    return audit.append(trail.record(error, request.dryRun())).handle((ignored, auditError) -> {
+                    // continue on a worker, not on the audit writer thread
+                    return audit.append(trail.record(error, request.dryRun())).handleAsync((ignored, auditError) -> {
                         if (error != null) throw asCompletion(error);
                         if (auditError != null) {
                             throw new OcliException(ErrorKind.INTERNAL, "audit_unavailable", "Audit log unavailable",
                                     "the call was made but its audit record could not be written", java.util.List.of(), auditError);
                         }
                         return done.value();
-                    });
+                    }, workers);
                 });
     }
 

@@ -52,6 +52,15 @@ public final class RequestRenderer {
         return out.toString();
     }
 
+    /** Header values may not carry line breaks (no header injection). */
+    private static String headerValue(ToolParameter f, JsonNode value) {
+        String v = ParameterStyles.header(f, value);
+        if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+            throw InvalidArguments.of("flag '--" + f.name() + "' may not contain line breaks");
+        }
+        return v;
+    }
+
     private static void flags(Tool tool, Map<String, JsonNode> given, RequestDraft draft) {
         List<ToolParameter> flags = tool.flags() == null ? List.of() : tool.flags();
         Set<String> used = new HashSet<>();
@@ -65,7 +74,7 @@ public final class RequestRenderer {
             used.add(key);
             switch (f.location()) {
                 case "query" -> ParameterStyles.query(f, value).forEach(kv -> draft.addEncodedQuery(kv[0], kv[1]));
-                case "header" -> draft.addHeader(f.originalName(), ParameterStyles.header(f, value));
+                case "header" -> draft.addHeader(f.originalName(), headerValue(f, value));
                 case "cookie" -> ParameterStyles.cookie(f, value).forEach(kv -> draft.addCookie(kv[0], kv[1]));
                 default -> throw InvalidArguments.of("flag '" + f.name() + "' has unsupported location " + f.location());
             }

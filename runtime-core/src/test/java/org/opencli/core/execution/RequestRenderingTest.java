@@ -84,6 +84,13 @@ class RequestRenderingTest {
     }
 
     @Test
+    void headerValuesWithLineBreaksAreRefused() {
+        OcliException e = f.failure(f.call("exec:getItem").args("1").flag("X-Trace-Id", "a\r\nX-Admin: yes"));
+        assertThat(e.code()).isEqualTo("invalid_arguments");
+        assertThat(f.server.seen).isEmpty();
+    }
+
+    @Test
     void unknownFlagsAreRefused() {
         OcliException e = f.failure(f.call("exec:search").flag("term", "x").flag("url", "http://evil"));
         assertThat(e.code()).isEqualTo("invalid_arguments");
