@@ -134,6 +134,19 @@ class CredentialsTest {
     }
 
     @Test
+    void secretsAreResolvedOnEngineThreadsNotTheCaller() {
+        java.util.List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        f.config("\"secrets\": {\"bearerAuth\": {\"type\": \"env\", \"value\": \"BT\"}}");
+        f.envLookup = name -> { // records which thread resolves the secret
+            threads.add(Thread.currentThread().getName());
+            return "t";
+        };
+        f.run(f.call("exec:bearerOnly"));
+        assertThat(threads).isNotEmpty().allSatisfy(t -> assertThat(t).startsWith("ocli-exec"));
+        assertThat(threads).doesNotContain(Thread.currentThread().getName());
+    }
+
+    @Test
     void keychainCommandPerOperatingSystem() {
         assertThat(KeychainCommand.argv("Linux", "svc")).containsExactly("secret-tool", "lookup", "service", "svc");
         assertThat(KeychainCommand.argv("Mac OS X", "svc"))

@@ -37,6 +37,7 @@ final class ExecFixture implements AutoCloseable {
     final Path dir;
     final RecordingServer server;
     final Map<String, String> env = new HashMap<>();
+    java.util.function.Function<String, String> envLookup = env::get;
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     ExecutionSettings limits = ExecutionSettings.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
     java.util.function.Function<String, List<String>> keychainArgv = v -> List.of("secret-tool", "lookup", "service", v);
@@ -93,7 +94,7 @@ final class ExecFixture implements AutoCloseable {
             ConfigLoader loader = new ConfigLoader(new ConfigScopes(dir.resolve("managed/.cli.json"), dir.resolve("user/.cli.json")));
             engine = new RuntimeEngine(settings, loader, DocumentFetchers.standard(dir.resolve("state/cache"), clock),
                     ExecutionSetup.defaults().withAudit(new JsonlAuditSink(auditFile())).withExecution(limits)
-                            .withEnv(env::get).withKeychainArgv(keychainArgv));
+                            .withEnv(envLookup).withKeychainArgv(keychainArgv));
         }
         return engine;
     }
