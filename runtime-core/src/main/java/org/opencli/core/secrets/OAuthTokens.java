@@ -57,12 +57,14 @@ public final class OAuthTokens {
         }
         if (!mode.equals("clientCredentials")) throw new SecretUnresolvedException("oauth2 mode '" + mode + "' is not supported");
         Instant now = env.clock().instant();
-        Token cached = cache.get(name);
-        if (cached == null && "instance".equals(secret.tokenStorage())) cached = readStored(name, env);
+        // keyed by name and the secret's (reference-only) definition: an edited secret gets a new token
+        String key = name + "#" + Integer.toHexString(secret.hashCode()) + "#" + endpoint + "#" + scopes;
+        Token cached = cache.get(key);
+        if (cached == null && "instance".equals(secret.tokenStorage())) cached = readStored(key, env);
         if (cached != null && now.isBefore(cached.expiresAt().minus(REFRESH_MARGIN))) return cached.accessToken();
         Token fresh = fetch(name, secret, endpoint, scopes, env, nested);
-        cache.put(name, fresh);
-        if ("instance".equals(secret.tokenStorage())) store(name, fresh, env);
+        cache.put(key, fresh);
+        if ("instance".equals(secret.tokenStorage())) store(key, fresh, env);
         return fresh.accessToken();
     }
 
