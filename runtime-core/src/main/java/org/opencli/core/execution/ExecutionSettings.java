@@ -39,4 +39,14 @@ public record ExecutionSettings(
         return new ExecutionSettings(connectTimeout, responseTimeout, n, maxAttempts, maxTotalTime,
                 initialBackoff, maxBackoff, maxRetryAfter, secretCommandTimeout);
     }
+
+    public ExecutionSettings withMaxTotalTime(Duration d) {
+        return new ExecutionSettings(connectTimeout, responseTimeout, maxResponseBytes, maxAttempts, d,
+                initialBackoff, maxBackoff, maxRetryAfter, secretCommandTimeout);
+    }
+
+    public ExecutionSettings withSecretCommandTimeout(Duration d) {
+        return new ExecutionSettings(connectTimeout, responseTimeout, maxResponseBytes, maxAttempts, maxTotalTime,
+                initialBackoff, maxBackoff, maxRetryAfter, d);
+    }
 }

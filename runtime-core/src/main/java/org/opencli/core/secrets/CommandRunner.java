@@ -26,7 +26,7 @@ final class CommandRunner {
             var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(out));
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new SecretUnresolvedException("'" + argv.get(0) + "' did not finish within " + timeout.toSeconds() + " s");
+                throw new SecretUnresolvedException("'" + argv.get(0) + "' did not finish within " + timeout.toMillis() + " ms");
             }
             String text = reader.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (process.exitValue() != 0) {

@@ -72,6 +72,17 @@ class CredentialsTest {
     }
 
     @Test
+    void execSecretThatHangsTimesOut() {
+        f.limits = f.limits.withSecretCommandTimeout(Duration.ofMillis(300));
+        f.config("\"policy\": {\"allowExecSecrets\": true},"
+                + " \"secrets\": {\"bearerAuth\": {\"type\": \"exec\", \"command\": [\"/bin/sleep\", \"10\"]}}");
+        OcliException e = f.failure(f.call("exec:bearerOnly"));
+        assertThat(e.code()).isEqualTo("credentials_unresolved");
+        assertThat(e.detail()).contains("did not finish");
+        assertThat(f.server.seen).isEmpty();
+    }
+
+    @Test
     void execSecretWithoutAllowExecSecretsIsRefusedAndNothingIsSent() {
         f.config("\"secrets\": {\"bearerAuth\": {\"type\": \"exec\", \"command\": [\"/bin/echo\", \"from-exec\"]}}");
         OcliException e = f.failure(f.call("exec:bearerOnly"));

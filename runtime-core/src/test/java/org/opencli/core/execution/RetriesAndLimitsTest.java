@@ -55,6 +55,17 @@ class RetriesAndLimitsTest {
     }
 
     @Test
+    void noRetryIsScheduledPastTheTotalTimeBudget() {
+        f.limits = f.limits.withMaxTotalTime(java.time.Duration.ofSeconds(2));
+        f.server.reply("/api/flaky", RecordingServer.Reply.json(429, "{}").withHeader("Retry-After", "5"),
+                RecordingServer.Reply.json(200, "{}"));
+        ExecuteResult r = f.run(f.call("exec:flakyGet"));
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.retryCount()).isZero();
+        assertThat(f.server.at("/api/flaky")).hasSize(1);
+    }
+
+    @Test
     void otherErrorsAreNotRetried() {
         f.server.reply("/api/flaky", RecordingServer.Reply.json(500, "{}"));
         assertThat(f.run(f.call("exec:flakyGet")).retryCount()).isZero();
