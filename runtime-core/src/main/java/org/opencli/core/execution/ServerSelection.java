@@ -42,6 +42,11 @@ public final class ServerSelection {
 
     private static boolean isHttp(String url) {
         String u = url.toLowerCase(java.util.Locale.ROOT);
-        return u.startsWith("http://") || u.startsWith("https://");
+        if (!u.startsWith("http://") && !u.startsWith("https://")) return false;
+        try {
+            return java.net.URI.create(url).getHost() != null;
+        } catch (IllegalArgumentException notAUri) {
+            return false;
+        }
     }
 }
