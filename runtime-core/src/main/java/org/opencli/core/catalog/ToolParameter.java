@@ -7,10 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A path argument or flag. {@code name} is the CLI name ({@code x-cli-name} or kebab-case),
  * {@code originalName} the API's; {@code location} is path, query, header or cookie. The schema is
- * the document's raw JSON ({@code $ref}s kept).
+ * the document's raw JSON ({@code $ref}s kept). {@code style}/{@code explode} are the OpenAPI
+ * serialization hints as written (null: the location's default), used when rendering requests.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "originalName", "location", "required", "description", "schema"})
+@JsonPropertyOrder({"name", "originalName", "location", "required", "description", "schema", "style", "explode"})
 public record ToolParameter(String name, String originalName, String location, boolean required, String description,
-                            JsonNode schema) {
+                            JsonNode schema, String style, Boolean explode) {
+
+    /** Without serialization hints: the OpenAPI defaults for the location apply. */
+    public ToolParameter(String name, String originalName, String location, boolean required, String description,
+                         JsonNode schema) {
+        this(name, originalName, location, required, description, schema, null, null);
+    }
 }

@@ -85,6 +85,7 @@ final class ConfigSchema {
             case "enum" -> new ProblemItem(null, path, "value " + value + " is not allowed", expected);
             case "minimum", "maximum" -> new ProblemItem(null, path, "value " + value + " is out of range", expected);
             case "minLength" -> new ProblemItem(null, path, "must not be empty", expected);
+            case "pattern" -> new ProblemItem(null, path, "value " + value + " has the wrong form", expected);
             case "minProperties" -> new ProblemItem(null, path, "must have at least one entry",
                     "an object with at least one entry");
             default -> new ProblemItem(null, path, m.getMessage(), expected);

@@ -48,7 +48,8 @@ final class SchemaText {
         if (schema.has("enum")) return "one of: " + join(schema.get("enum"));
         String type = schema.path("type").asText("");
         return switch (type) {
-            case "string" -> schema.has("minLength") ? "a non-empty string" : "a string";
+            case "string" -> schema.has("pattern") && schema.has("description") ? schema.get("description").asText()
+                    : schema.has("minLength") ? "a non-empty string" : "a string";
             case "integer" -> "an integer" + range(schema);
             case "boolean" -> "true or false";
             case "array" -> "an array of " + plural(describe(schema.get("items")));

@@ -5,6 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.opencli.core.audit.AuditSink;
+import org.opencli.core.audit.JsonlAuditSink;
 import org.opencli.core.catalog.CatalogBuild;
 import org.opencli.core.catalog.CatalogBuilder;
 import org.opencli.core.catalog.EffectiveView;
@@ -14,14 +23,23 @@ import org.opencli.core.config.LoadedConfig;
 import org.opencli.core.discovery.DocumentFetcher;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
+import org.opencli.core.execution.ExecuteRequest;
+import org.opencli.core.execution.ExecuteResult;
+import org.opencli.core.execution.ExecutionSettings;
+import org.opencli.core.execution.JdkUpstreamClient;
+import org.opencli.core.execution.RetryingSender;
+import org.opencli.core.execution.UpstreamClient;
 import org.opencli.core.json.Json;
+import org.opencli.core.secrets.Credentials;
+import org.opencli.core.secrets.OAuthTokens;
+import org.opencli.core.secrets.SecretResolver;
 
 /**
  * The engine's front door. The daemon's REST resources and the CLI's embedded mode both call this
  * class, and both serialize its answers with {@link org.opencli.core.json.Json#MAPPER}, so the two
  * topologies return the same JSON for the same request.
  */
-public final class RuntimeEngine {
+public final class RuntimeEngine implements AutoCloseable {
     public static final String CONTRACT_VERSION = "1.1";
     static final List<String> CAPABILITIES = List.of("catalog", "runtime-info");
 
@@ -31,15 +49,56 @@ public final class RuntimeEngine {
     private final CatalogCache catalogs;
     private final Map<String, Rendered> renderedCatalogs = new ConcurrentHashMap<>();
 
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("ocli-exec"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ocli-retry"));
+    private final UpstreamClient upstream;
+    private final AuditSink audit;
+    private final ExecutionFlow execution;
+
+    /** Executes with the JDK HTTP client and a JSONL audit file at {@code settings.auditPath()}. */
     public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher) {
+        this(settings, loader, fetcher, ExecutionSetup.defaults());
+    }
+
+    public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher,
+                         UpstreamClient upstream, AuditSink audit) {
+        this(settings, loader, fetcher, ExecutionSetup.defaults().withUpstream(upstream).withAudit(audit));
+    }
+
+    public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher, ExecutionSetup setup) {
         this.settings = settings;
         this.configs = new ConfigCache(loader);
         this.builder = new CatalogBuilder(fetcher, settings.clock());
         this.catalogs = new CatalogCache(settings.clock());
+        ExecutionSettings limits = setup.execution() == null ? ExecutionSettings.defaults() : setup.execution();
+        this.upstream = setup.upstream() != null ? setup.upstream() : new JdkUpstreamClient(limits, workers);
+        this.audit = setup.audit() != null ? setup.audit() : defaultAudit(settings);
+        Credentials credentials = new Credentials(new SecretResolver(setup.keychainArgv(),
+                new OAuthTokens(upstream, limits.responseTimeout())));
+        this.execution = new ExecutionFlow(this, workers, new RetryingSender(upstream, scheduler, limits, settings.clock()),
+                credentials, audit, limits, setup.env());
     }
 
     public EngineSettings settings() {
         return settings;
+    }
+
+    /**
+     * {@code POST /v1/tools/execute}. Never blocks the calling thread: config, catalog, policy,
+     * secrets and audit work run on the engine's own threads. Fails with an {@link OcliException}
+     * (wrapped in a CompletionException) carrying the stable code; every call leaves one audit record.
+     */
+    public CompletionStage<ExecuteResult> execute(ExecuteRequest request) {
+        return execution.run(request);
+    }
+
+    /** Stops the engine's threads, the audit writer and the upstream client. */
+    @Override
+    public void close() {
+        workers.shutdown();
+        scheduler.shutdown();
+        audit.close();
+        upstream.close();
     }
 
     /** {@code GET /v1/catalog/effective}. */
@@ -62,19 +121,19 @@ public final class RuntimeEngine {
         return rendered.bytes();
     }
 
-    private record Selection(String cacheKey, CatalogBuild build, CatalogResponse response) {
+    record Selection(String cacheKey, CatalogBuild build, CatalogResponse response, LoadedConfig config) {
     }
 
     private record Rendered(CatalogBuild build, byte[] bytes) {
     }
 
-    private Selection selected(CatalogQuery query) {
+    Selection selected(CatalogQuery query) {
         LoadedConfig config = loadConfig(query.configPath());
         String key = cacheKey(config);
         CatalogBuild build = catalogs.get(key, () -> builder.build(config));
         EffectiveView view = ViewSelector.select(build.catalog(), config.config(), blankToNull(query.mode()),
                 blankToNull(query.agentProfile()));
-        return new Selection(key, build, new CatalogResponse(build.catalog(), view));
+        return new Selection(key, build, new CatalogResponse(build.catalog(), view), config);
     }
 
     /** {@code GET /v1/runtime/info}; {@code url} is where this runtime is reachable (null when embedded). */
@@ -119,6 +178,24 @@ public final class RuntimeEngine {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    private static AuditSink defaultAudit(EngineSettings settings) {
+        Path path = settings.auditPath();
+        if (path == null && settings.stateDir() != null && settings.instanceId() != null) {
+            path = settings.stateDir().resolve("instances").resolve(settings.instanceId()).resolve("audit.log");
+        }
+        if (path == null) return record -> CompletableFuture.completedFuture(null); // nowhere configured
+        return new JsonlAuditSink(path);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static String str(Path p) {

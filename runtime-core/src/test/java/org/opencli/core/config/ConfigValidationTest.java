@@ -19,6 +19,7 @@ class ConfigValidationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
+            service-relative-base-url          | $.services.orders.baseURL                     | value "/v2" has the wrong form     | an absolute http(s) URL
             service-unknown-source             | $.services.orders.source                      | unknown source 'ordersApi'         | one of the sources: orders
             profile-unknown-toolset            | $.agents.profiles.ops.toolSet                 | unknown tool set 'operations'      | one of the curation.toolSets: ops
             default-profile-unknown            | $.agents.defaultProfile                       | unknown profile 'support'          | one of the agents.profiles: ops

@@ -174,7 +174,8 @@ public final class OpenApiIndexer {
         String name = text(p, "x-cli-name") != null ? text(p, "x-cli-name") : Names.kebab(original);
         if (name.isEmpty()) name = original;
         return new ToolParameter(name, original, text(p, "in"), isPath || p.path("required").asBoolean(false),
-                text(p, "description"), p.get("schema"));
+                text(p, "description"), p.get("schema"), text(p, "style"),
+                p.has("explode") ? p.get("explode").asBoolean() : null);
     }
 
     private RequestBody requestBody(JsonNode op, String path, String method) {

@@ -1,0 +1,52 @@
+package org.opencli.core.engine;
+
+import java.time.Clock;
+import org.opencli.core.audit.AuditRecord;
+import org.opencli.core.error.ErrorKind;
+import org.opencli.core.error.OcliException;
+import org.opencli.core.execution.ExecuteRequest;
+
+/**
+ * Facts about one execution gathered as it progresses (tool, target, auth scheme, size, status),
+ * turned into exactly one {@link AuditRecord} at the end. Only non-secret facts are kept.
+ */
+final class AuditTrail {
+    private final ExecuteRequest request;
+    private final Clock clock;
+    private final long startNanos = System.nanoTime();
+    String serviceId;
+    String targetBaseUrl;
+    String method;
+    String path;
+    String authScheme;
+    Long requestSize;
+    Integer statusCode;
+    int retryCount;
+
+    AuditTrail(ExecuteRequest request, Clock clock) {
+        this.request = request;
+        this.clock = clock;
+    }
+
+    AuditRecord record(Throwable error, boolean dryRun) {
+        String decision;
+        String reason;
+        if (error == null) {
+            decision = "allow";
+            reason = dryRun ? "dry_run" : "ok";
+        } else if (error instanceof OcliException e) {
+            decision = e.kind() == ErrorKind.FORBIDDEN || e.code().equals("credentials_unresolved") ? "deny" : "error";
+            reason = e.code();
+        } else {
+            decision = "error";
+            reason = "execution_error";
+        }
+        return new AuditRecord(clock.instant().toString(), AuditRecord.TOOL_EXECUTION, null, null,
+                blankToNull(request.agentProfile()), request.toolId(), serviceId, targetBaseUrl, decision, reason, method,
+                path, authScheme, requestSize, statusCode, (System.nanoTime() - startNanos) / 1_000_000, retryCount);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

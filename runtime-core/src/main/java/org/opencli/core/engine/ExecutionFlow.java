@@ -1,0 +1,129 @@
+package org.opencli.core.engine;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.opencli.core.audit.AuditSink;
+import org.opencli.core.catalog.Tool;
+import org.opencli.core.config.LoadedConfig;
+import org.opencli.core.config.PolicyConfig;
+import org.opencli.core.config.SecretConfig;
+import org.opencli.core.error.ErrorKind;
+import org.opencli.core.error.OcliException;
+import org.opencli.core.execution.ExecuteRequest;
+import org.opencli.core.execution.ExecuteResult;
+import org.opencli.core.execution.ExecutionSettings;
+import org.opencli.core.execution.RequestDraft;
+import org.opencli.core.execution.RequestRenderer;
+import org.opencli.core.execution.ResultShaper;
+import org.opencli.core.execution.RetryingSender;
+import org.opencli.core.execution.ServerSelection;
+import org.opencli.core.policy.PolicyGate;
+import org.opencli.core.secrets.Credentials;
+import org.opencli.core.secrets.SecretEnvironment;
+
+/**
+ * One {@code execute}: select config, catalog and view → find the tool → policy → render →
+ * credentials → send with retries → shape → audit. Everything up to sending runs on the engine's
+ * worker pool (config reads, secret commands, token calls block); the audit record is appended
+ * before the returned stage completes, whatever the outcome.
+ */
+final class ExecutionFlow {
+    private record Prepared(RequestDraft draft, boolean idempotent) {
+    }
+
+    private record Done(ExecuteResult value, Throwable error) {
+    }
+
+    private final RuntimeEngine engine;
+    private final Executor workers;
+    private final RetryingSender sender;
+    private final Credentials credentials;
+    private final AuditSink audit;
+    private final ExecutionSettings execution;
+    private final java.util.function.Function<String, String> env;
+
+    ExecutionFlow(RuntimeEngine engine, Executor workers, RetryingSender sender, Credentials credentials, AuditSink audit,
+                  ExecutionSettings execution, java.util.function.Function<String, String> env) {
+        this.engine = engine;
+        this.workers = workers;
+        this.sender = sender;
+        this.credentials = credentials;
+        this.audit = audit;
+        this.execution = execution;
+        this.env = env;
+    }
+
+    CompletionStage<ExecuteResult> run(ExecuteRequest request) {
+        AuditTrail trail = new AuditTrail(request, engine.settings().clock());
+        int[] retries = {0};
+        CompletableFuture<ExecuteResult> result = CompletableFuture.supplyAsync(() -> prepare(request, trail), workers)
+                .thenCompose(prepared -> {
+                    if (request.dryRun()) {
+                        return CompletableFuture.completedFuture(new ExecuteResult(null, null, null, null, null, null,
+                                prepared.draft().toRedacted()));
+                    }
+                    return sender.send(prepared.draft().toUpstream(execution.responseTimeout()), prepared.idempotent(), retries)
+                            .thenApplyAsync(outcome -> { // parsing up to maxResponseBytes: not on an event loop
+                                trail.statusCode = outcome.response().statusCode();
+                                return ResultShaper.shape(outcome.response(), outcome.retryCount());
+                            }, workers);
+                });
+        return result.handle((value, error) -> new Done(value, unwrap(error)))
+                .thenCompose(done -> {
+                    Throwable error = done.error();
+                    trail.retryCount = retries[0];
+                    // continue on a worker, not on the audit writer thread
+                    return audit.append(trail.record(error, request.dryRun())).handleAsync((ignored, auditError) -> {
+                        if (error != null) throw asCompletion(error);
+                        if (auditError != null) {
+                            throw new OcliException(ErrorKind.INTERNAL, "audit_unavailable", "Audit log unavailable",
+                                    "the call was made but its audit record could not be written", java.util.List.of(), auditError);
+                        }
+                        return done.value();
+                    }, workers);
+                });
+    }
+
+    private Prepared prepare(ExecuteRequest request, AuditTrail trail) {
+        if (request.toolId() == null || request.toolId().isBlank()) {
+            throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_arguments", "Invalid arguments", "toolId is required");
+        }
+        RuntimeEngine.Selection selection = engine.selected(new CatalogQuery(request.configPath(), request.mode(),
+                request.agentProfile()));
+        Tool tool = selection.build().catalog().tool(request.toolId()).orElseThrow(() -> new OcliException(
+                ErrorKind.NOT_FOUND, "unknown_tool", "Unknown tool", "no tool " + request.toolId() + " in the catalog"));
+        trail.serviceId = tool.serviceId();
+        trail.method = tool.method().toUpperCase(java.util.Locale.ROOT);
+        trail.path = tool.path();
+        LoadedConfig config = selection.config();
+        PolicyGate.check(config, selection.response().view(), tool, request.approval());
+        String baseUrl = ServerSelection.baseUrl(tool, selection.build().catalog(), config);
+        trail.targetBaseUrl = baseUrl;
+        RequestDraft draft = RequestRenderer.render(tool, request, baseUrl);
+        trail.requestSize = draft.body() == null ? 0L : (long) draft.body().length;
+        Map<String, SecretConfig> secrets = config.config().secrets();
+        trail.authScheme = credentials.apply(tool, secrets, secretEnvironment(config), draft);
+        return new Prepared(draft, tool.safety() != null && tool.safety().idempotent());
+    }
+
+    private SecretEnvironment secretEnvironment(LoadedConfig config) {
+        PolicyConfig policy = config.config().policy();
+        boolean allowExec = policy != null && Boolean.TRUE.equals(policy.allowExecSecrets());
+        EngineSettings s = engine.settings();
+        Path tokenDir = s.stateDir() == null || s.instanceId() == null ? null
+                : s.stateDir().resolve("instances").resolve(s.instanceId()).resolve("tokens");
+        return new SecretEnvironment(env, config.baseDir(), allowExec, s.clock(), tokenDir, execution.secretCommandTimeout());
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        while (error instanceof java.util.concurrent.CompletionException && error.getCause() != null) error = error.getCause();
+        return error;
+    }
+
+    private static RuntimeException asCompletion(Throwable error) {
+        return error instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(error);
+    }
+}

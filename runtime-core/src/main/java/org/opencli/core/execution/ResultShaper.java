@@ -1,0 +1,70 @@
+package org.opencli.core.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import org.opencli.core.json.Json;
+
+/**
+ * Shapes an upstream answer: JSON types ({@code application/json}, {@code +json}) → {@code body}
+ * (invalid JSON falls back to {@code text}); {@code text/*}, XML and YAML → {@code text}; anything
+ * else → {@code bodyBase64} with its {@code contentType}.
+ */
+public final class ResultShaper {
+    private ResultShaper() {
+    }
+
+    public static ExecuteResult shape(UpstreamResponse response, int retryCount) {
+        String contentType = response.header("Content-Type").orElse(null);
+        byte[] bytes = response.body() == null ? new byte[0] : response.body();
+        String media = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
+        if (bytes.length == 0) {
+            return new ExecuteResult(response.statusCode(), null, "", null, null, retryCount, null);
+        }
+        if (RequestBodies.isJson(media)) {
+            try {
+                JsonNode body = Json.MAPPER.readTree(bytes);
+                return new ExecuteResult(response.statusCode(), body, null, null, null, retryCount, null);
+            } catch (IOException notJson) {
+                return text(response, bytes, contentType, retryCount);
+            }
+        }
+        if (media.startsWith("text/") || media.endsWith("xml") || media.endsWith("yaml") || media.isEmpty() && isUtf8(bytes)) {
+            return text(response, bytes, contentType, retryCount);
+        }
+        return new ExecuteResult(response.statusCode(), null, null, Base64.getEncoder().encodeToString(bytes),
+                contentType, retryCount, null);
+    }
+
+    private static ExecuteResult text(UpstreamResponse r, byte[] bytes, String contentType, int retryCount) {
+        return new ExecuteResult(r.statusCode(), null, new String(bytes, charset(contentType)), null, null, retryCount, null);
+    }
+
+    private static Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String part : contentType.split(";")) {
+                String p = part.trim();
+                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", ""));
+                    } catch (RuntimeException ignored) {
+                        // unknown charset: UTF-8 is the sane default
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+}

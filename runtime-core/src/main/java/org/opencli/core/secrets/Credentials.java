@@ -1,0 +1,147 @@
+package org.opencli.core.secrets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opencli.core.catalog.AuthAlternative;
+import org.opencli.core.catalog.Tool;
+import org.opencli.core.config.SecretConfig;
+import org.opencli.core.error.ErrorKind;
+import org.opencli.core.error.OcliException;
+import org.opencli.core.execution.RequestDraft;
+
+/**
+ * Resolves and applies a tool's security: alternatives (OR) are tried in order, non-interactive
+ * ones first; every requirement of an alternative (AND) must resolve. When none can, the call fails
+ * with 401 {@code credentials_unresolved} naming every scheme, secret and reason — and is never sent.
+ */
+public final class Credentials {
+    private final SecretResolver resolver;
+
+    public Credentials(SecretResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /** Applies credentials to {@code draft}; returns the schemes used ("+"-joined), or null for none. */
+    public String apply(Tool tool, Map<String, SecretConfig> secrets, SecretEnvironment env, RequestDraft draft) {
+        List<AuthAlternative> alternatives = tool.authAlternatives() == null ? List.of() : tool.authAlternatives();
+        if (alternatives.isEmpty()) return null;
+        Map<String, SecretConfig> all = secrets == null ? Map.of() : secrets;
+        List<AuthAlternative> ordered = new ArrayList<>(alternatives);
+        ordered.sort(Comparator.comparing(a -> interactive(tool, a, all))); // stable: keeps document order otherwise
+        List<String> failures = new ArrayList<>();
+        for (AuthAlternative alternative : ordered) {
+            if (alternative.requirements() == null || alternative.requirements().isEmpty()) return null; // anonymous allowed
+            List<Runnable> applications = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            String failure = null;
+            for (AuthAlternative.Requirement req : alternative.requirements()) {
+                try {
+                    applications.add(resolveOne(tool, req, all, env, draft));
+                    names.add(req.name());
+                } catch (SecretUnresolvedException e) {
+                    failure = "scheme '" + req.name() + "': " + e.getMessage();
+                    break;
+                }
+            }
+            if (failure == null) {
+                applications.forEach(Runnable::run);
+                return String.join("+", names);
+            }
+            failures.add("alternative " + (failures.size() + 1) + " " + describe(alternative) + " → " + failure);
+        }
+        throw new OcliException(ErrorKind.UNAUTHORIZED, "credentials_unresolved", "Credentials unresolved",
+                "no security alternative of " + tool.id() + " could be satisfied; the request was not sent: "
+                        + String.join("; ", failures));
+    }
+
+    private Runnable resolveOne(Tool tool, AuthAlternative.Requirement req, Map<String, SecretConfig> secrets,
+                                SecretEnvironment env, RequestDraft draft) {
+        String scoped = tool.serviceId() + "." + req.name();
+        String secretName = secrets.containsKey(scoped) ? scoped : secrets.containsKey(req.name()) ? req.name() : null;
+        if (secretName == null) {
+            throw new SecretUnresolvedException("no secret configured (looked up secrets['" + scoped + "'], secrets['" + req.name() + "'])");
+        }
+        SecretConfig secret = secrets.get(secretName);
+        String type = req.type() == null ? "" : req.type();
+        try {
+            return switch (type) {
+                case "http" -> http(req, plainValue(secretName, secret, env), draft);
+                case "apiKey" -> apiKey(req, plainValue(secretName, secret, env), draft);
+                case "oauth2", "openIdConnect" -> {
+                    String token = "oauth2".equals(secret.type()) ? oauthToken(secretName, secret, req, env)
+                            : plainValue(secretName, secret, env);
+                    yield () -> draft.addSecretHeader("Authorization", "Bearer " + token);
+                }
+                default -> throw new SecretUnresolvedException("security scheme type '" + type + "' is not supported");
+            };
+        } catch (SecretUnresolvedException e) {
+            throw new SecretUnresolvedException("secret '" + secretName + "' (" + secret.type() + "): " + e.getMessage());
+        }
+    }
+
+    private String plainValue(String name, SecretConfig secret, SecretEnvironment env) {
+        if ("oauth2".equals(secret.type())) throw new SecretUnresolvedException("an oauth2 secret only fits oauth2/openIdConnect schemes");
+        return resolver.resolve(name, secret, env);
+    }
+
+    private String oauthToken(String name, SecretConfig secret, AuthAlternative.Requirement req, SecretEnvironment env) {
+        String tokenUrl = null;
+        boolean onlyRefusedFlows = req.oauthFlows() != null && !req.oauthFlows().isEmpty();
+        if (req.oauthFlows() != null) {
+            for (AuthAlternative.OAuthFlow flow : req.oauthFlows()) {
+                if (!flow.type().equals("implicit") && !flow.type().equals("password")) onlyRefusedFlows = false;
+                if (flow.type().equals("clientCredentials")) tokenUrl = flow.tokenUrl();
+            }
+        }
+        if (onlyRefusedFlows) {
+            throw new SecretUnresolvedException("the scheme offers only implicit/password flows, which are refused");
+        }
+        return resolver.token(name, secret, new OAuthTokens.Endpoint(tokenUrl, req.openIdConnectUrl()), req.scopes(), env);
+    }
+
+    private static Runnable http(AuthAlternative.Requirement req, String value, RequestDraft draft) {
+        String scheme = req.scheme() == null ? "" : req.scheme().toLowerCase(Locale.ROOT);
+        return switch (scheme) {
+            case "bearer" -> () -> draft.addSecretHeader("Authorization", "Bearer " + value);
+            case "basic" -> {
+                if (!value.contains(":")) throw new SecretUnresolvedException("basic credentials must be 'user:password'");
+                String encoded = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+                yield () -> draft.addSecretHeader("Authorization", "Basic " + encoded);
+            }
+            default -> throw new SecretUnresolvedException("HTTP auth scheme '" + req.scheme() + "' is not supported");
+        };
+    }
+
+    private static Runnable apiKey(AuthAlternative.Requirement req, String value, RequestDraft draft) {
+        String in = req.in() == null ? "" : req.in();
+        return switch (in) {
+            case "header" -> () -> draft.addSecretHeader(req.paramName(), value);
+            case "query" -> () -> draft.addSecretQuery(req.paramName(), value);
+            case "cookie" -> () -> draft.addSecretCookie(req.paramName(), value);
+            default -> throw new SecretUnresolvedException("apiKey location '" + in + "' is not supported");
+        };
+    }
+
+    /** Interactive alternatives (browser logins) sort last so unattended calls never wait on a human. */
+    private static boolean interactive(Tool tool, AuthAlternative alternative, Map<String, SecretConfig> secrets) {
+        if (alternative.requirements() == null) return false;
+        for (AuthAlternative.Requirement req : alternative.requirements()) {
+            SecretConfig s = secrets.getOrDefault(tool.serviceId() + "." + req.name(), secrets.get(req.name()));
+            if (s != null && "oauth2".equals(s.type()) && ("authorizationCode".equals(s.mode()) || Boolean.TRUE.equals(s.interactive()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(AuthAlternative alternative) {
+        List<String> names = new ArrayList<>();
+        alternative.requirements().forEach(r -> names.add(r.name()));
+        return "[" + String.join(" + ", names) + "]";
+    }
+}

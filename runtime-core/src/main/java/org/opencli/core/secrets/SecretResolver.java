@@ -1,0 +1,74 @@
+package org.opencli.core.secrets;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.opencli.core.config.SecretConfig;
+
+/**
+ * Produces a secret's value from its reference. Blocking (files, processes, token endpoints): call
+ * it on a worker thread, never an event loop. Failures are {@link SecretUnresolvedException}s whose
+ * message explains why without the value.
+ */
+public final class SecretResolver {
+    private final Function<String, List<String>> keychainArgv;
+    private final OAuthTokens tokens;
+
+    /** {@code keychainArgv} builds the keychain lookup command for a keychain entry name. */
+    public SecretResolver(Function<String, List<String>> keychainArgv, OAuthTokens tokens) {
+        this.keychainArgv = keychainArgv;
+        this.tokens = tokens;
+    }
+
+    public static Function<String, List<String>> osKeychain() {
+        return value -> KeychainCommand.argv(System.getProperty("os.name", ""), value);
+    }
+
+    /** A plain value (env, file, osKeychain, exec). OAuth 2 secrets go through {@link #token}. */
+    public String resolve(String name, SecretConfig secret, SecretEnvironment env) {
+        String type = secret.type() == null ? "" : secret.type();
+        return switch (type) {
+            case "env" -> fromEnv(secret, env);
+            case "file" -> fromFile(secret, env);
+            case "exec" -> {
+                if (!env.allowExecSecrets()) {
+                    throw new SecretUnresolvedException("exec secrets are disabled (set policy.allowExecSecrets: true)");
+                }
+                yield CommandRunner.run(secret.command(), env.commandTimeout());
+            }
+            case "osKeychain" -> CommandRunner.run(keychainArgv.apply(secret.value()), env.commandTimeout());
+            case "oauth2" -> throw new SecretUnresolvedException("an oauth2 secret yields a token, not a value");
+            default -> throw new SecretUnresolvedException("unknown secret type '" + type + "'");
+        };
+    }
+
+    /** An access token for an oauth2 secret (client credentials), cached until shortly before expiry. */
+    public String token(String name, SecretConfig secret, OAuthTokens.Endpoint endpoint, List<String> scopes,
+                        SecretEnvironment env) {
+        return tokens.token(name, secret, endpoint, scopes, env, (n, s) -> resolve(n, s, env));
+    }
+
+    private static String fromEnv(SecretConfig secret, SecretEnvironment env) {
+        String v = secret.value() == null ? null : env.env().apply(secret.value());
+        if (v == null || v.isEmpty()) {
+            throw new SecretUnresolvedException("environment variable " + secret.value() + " is not set");
+        }
+        return v;
+    }
+
+    private static String fromFile(SecretConfig secret, SecretEnvironment env) {
+        if (secret.value() == null) throw new SecretUnresolvedException("no file path given");
+        Path path = Path.of(secret.value());
+        if (!path.isAbsolute() && env.baseDir() != null) path = env.baseDir().resolve(path);
+        try {
+            String v = CommandRunner.trimNewline(Files.readString(path, StandardCharsets.UTF_8));
+            if (v.isEmpty()) throw new SecretUnresolvedException("file " + path + " is empty");
+            return v;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new SecretUnresolvedException("file " + path + " cannot be read");
+        }
+    }
+}
