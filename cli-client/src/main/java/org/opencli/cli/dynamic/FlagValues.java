@@ -83,7 +83,7 @@ final class FlagValues {
         try {
             node = Json.MAPPER.readTree(value);
         } catch (JsonProcessingException e) {
-            throw invalid(option, value, "a JSON " + type + " (" + JsonErrors.describe(e) + ")");
+            throw invalid(option, value, "a JSON " + type + "; " + JsonErrors.describe(e));
         }
         boolean ok = "object".equals(type) ? node != null && node.isObject() : node != null && node.isArray();
         if (!ok) throw invalid(option, value, "a JSON " + type);
