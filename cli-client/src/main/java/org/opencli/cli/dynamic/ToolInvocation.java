@@ -88,7 +88,7 @@ final class ToolInvocation implements Callable<Integer> {
             if (values.isEmpty()) continue;
             JsonNode schema = flag.getValue().path("schema");
             typed.put(flag.getValue().path("name").asText(),
-                    FlagValues.convert(flag.getKey().longestName(), FlagSchema.of(schema), values));
+                    FlagValues.convert(flag.getKey().names()[0], FlagSchema.of(schema), values));
         }
         String body = bodyOption != null && bodyOption.getValue() != null ? bodyOption.getValue().toString() : null;
         return new ToolCall(tool.path("id").asText(), pathArgs, typed, body, Boolean.TRUE.equals(value(APPROVAL_OPTION)),
