@@ -166,6 +166,7 @@ public final class DynamicTreeBuilder {
         sb.append(description.isBlank() ? param.path("location").asText("") + " parameter" : description.strip());
         String type = param.path("schema").path("type").asText("");
         if (!type.isEmpty()) sb.append(" [").append(type).append(']');
+        if (FlagSchema.of(param.path("schema")).isArray()) sb.append(" (repeatable, or comma-separated)");
         if (param.path("required").asBoolean(false)) sb.append(" (required)");
         return sb.toString();
     }
