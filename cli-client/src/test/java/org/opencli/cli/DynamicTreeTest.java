@@ -63,7 +63,7 @@ class DynamicTreeTest {
         CliResult create = cli.run("hd", "tickets", "create-ticket", "--help");
         assertThat(create.out()).contains("--notify=NOTIFY", "(required)", "--body=JSON|@FILE|-",
                 "Request body: application/json (required)");
-        assertThat(cli.run("hd", "tickets", "list-tickets", "--help").out()).contains("--status=STATUS", "--page-size", "--pageSize", "(repeatable, or comma-separated)", "--dry-run", "--approval", "--output=FILE",
+        assertThat(cli.run("hd", "tickets", "list-tickets", "--help").out()).contains("--status=STATUS", "--page-size", "--pageSize", "--tag=TAG", "(repeatable, or", "--dry-run", "--approval", "--output=FILE",
                 "Lists tickets, newest first.");
     }
 
