@@ -24,11 +24,11 @@ public final class ExitCodes {
             "  1  internal error",
             "  2  usage error or invalid config",
             "  3  not found (unknown tool or profile)",
-            "  4  authentication required (401)",
-            "  5  forbidden by policy or scope (403)",
-            "  6  upstream answered 4xx",
-            "  7  upstream answered 5xx",
-            "  8  runtime unreachable or upstream failed (502)",
+            "  4  authentication required or credentials unresolved (401)",
+            "  5  forbidden by policy or scope, or approval required (403)",
+            "  6  upstream answered 4xx (body still printed)",
+            "  7  upstream answered 5xx (body still printed)",
+            "  8  runtime unreachable, or upstream failed before answering (502)",
     };
 
     private ExitCodes() {

@@ -35,10 +35,20 @@ public class OcliCommand implements Runnable {
 
     private CliSession session;
     private RuntimeResolver resolver;
+    private ConsoleIo console = ConsoleIo.system();
 
     /** The resolver sessions use (tests pass one with their own environment). */
     public void useResolver(RuntimeResolver resolver) {
         this.resolver = resolver;
+    }
+
+    /** The streams tool commands use (tests pass their own). */
+    public void useConsole(ConsoleIo console) {
+        this.console = console;
+    }
+
+    public ConsoleIo console() {
+        return console;
     }
 
     public GlobalOptions options() {

@@ -21,11 +21,18 @@ public final class OcliLauncher {
     /** With explicit stdout/stderr writers (null: the process streams), for tests. */
     public static int run(CommandLine.IFactory factory, RuntimeResolver resolver, PrintWriter out, PrintWriter err,
                           String... args) {
+        return run(factory, resolver, out, err, null, args);
+    }
+
+    /** With explicit writers and console streams (null: the process's), for tests. */
+    public static int run(CommandLine.IFactory factory, RuntimeResolver resolver, PrintWriter out, PrintWriter err,
+                          ConsoleIo console, String... args) {
         CommandLine commandLine = create(factory);
         if (out != null) commandLine.setOut(out);
         if (err != null) commandLine.setErr(err);
         OcliCommand root = commandLine.getCommand();
         root.useResolver(resolver);
+        if (console != null) root.useConsole(console);
         try {
             try {
                 DynamicCommands.attachIfNeeded(commandLine, args);

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencli.cli.support.FakeRuntime;
 
 /**
- * Daemon mode must not load the engine: runs {@code ocli --runtime URL catalog list} and a dynamic
- * tool's help in a fresh JVM with {@code -verbose:class} and checks no engine, catalog or OpenAPI
+ * Daemon mode must not load the engine: runs {@code ocli --runtime URL catalog list}, a dynamic
+ * tool's help and a tool execution in a fresh JVM with {@code -verbose:class} and checks no engine, catalog or OpenAPI
  * parser class was loaded (and that the embedded client was never touched).
  */
 class LeanStartTest {
     private static final List<String> FORBIDDEN = List.of(
             "org.opencli.core.catalog.", "org.opencli.core.engine.RuntimeEngine", "org.opencli.core.config.ConfigLoader",
-            "io.swagger.", "org.opencli.cli.runtime.EmbeddedRuntimeClient", "com.networknt.");
+            "io.swagger.", "org.opencli.cli.runtime.EmbeddedRuntimeClient", "com.networknt.",
+            "org.opencli.core.execution.Upstream", "org.opencli.core.execution.RequestRenderer");
 
     @TempDir
     Path dir;
@@ -33,6 +34,9 @@ class LeanStartTest {
             String dynamic = runProbe(runtime.url(), "hd", "tickets", "get-ticket", "--help");
             assertThat(dynamic).contains("org.opencli.cli.dynamic.DynamicTreeBuilder");
             FORBIDDEN.forEach(prefix -> assertThat(dynamic).as("loaded " + prefix).doesNotContain(prefix));
+            String execute = runProbe(runtime.url(), "hd", "tickets", "get-ticket", "42");
+            assertThat(execute).contains("org.opencli.core.execution.ExecuteRequest");
+            FORBIDDEN.forEach(prefix -> assertThat(execute).as("loaded " + prefix).doesNotContain(prefix));
         }
     }
 

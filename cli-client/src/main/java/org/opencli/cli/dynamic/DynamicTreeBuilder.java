@@ -59,7 +59,7 @@ public final class DynamicTreeBuilder {
 
     private void addTool(CommandLine group, JsonNode tool) {
         String toolId = tool.path("id").asText();
-        ToolInvocation invocation = new ToolInvocation(toolId);
+        ToolInvocation invocation = new ToolInvocation(tool);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(invocation).name(tool.path("command").asText())
                 .mixinStandardHelpOptions(true);
         List<String> aliases = new ArrayList<>();
@@ -70,6 +70,7 @@ public final class DynamicTreeBuilder {
         group.addSubcommand(spec.name(), line, spec.aliases());
         inheritStreams(group, line);
         invocation.bind(spec);
+        addExecutionOptions(spec);
 
         int index = 0;
         for (JsonNode param : tool.path("pathParams")) {
@@ -80,12 +81,16 @@ public final class DynamicTreeBuilder {
         for (JsonNode flag : tool.path("flags")) {
             String[] names = optionNames(spec, flag);
             if (names.length == 0) continue;
-            OptionSpec option = OptionSpec.builder(names).type(String.class).arity("1")
+            boolean array = FlagSchema.of(flag.path("schema")).isArray();
+            OptionSpec.Builder builder = OptionSpec.builder(names).arity("1");
+            if (array) builder.type(List.class).auxiliaryTypes(String.class);
+            else builder.type(String.class);
+            OptionSpec option = builder
                     .required(flag.path("required").asBoolean(false))
                     .paramLabel(flag.path("name").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
                     .description(escape(paramDescription(flag))).build();
             spec.addOption(option);
-            invocation.mapFlag(option, flag.path("name").asText());
+            invocation.mapFlag(option, flag);
         }
         if (tool.hasNonNull("requestBody") && spec.findOption(ToolInvocation.BODY_OPTION) == null) {
             boolean required = tool.path("requestBody").path("required").asBoolean(false);
@@ -97,6 +102,16 @@ public final class DynamicTreeBuilder {
             invocation.bodyOption(body);
         }
         DynamicHelp.apply(line, false);
+    }
+
+    /** Execution switches; added before the API's flags, so an API flag of the same name is reachable by its other name only. */
+    private static void addExecutionOptions(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder(ToolInvocation.APPROVAL_OPTION).type(boolean.class).arity("0")
+                .description("Approve a tool marked approval-required (no prompt).").build());
+        spec.addOption(OptionSpec.builder(ToolInvocation.DRY_RUN_OPTION).type(boolean.class).arity("0")
+                .description("Print the request the runtime would send (credentials redacted) and send nothing.").build());
+        spec.addOption(OptionSpec.builder(ToolInvocation.OUTPUT_OPTION).type(String.class).arity("1").paramLabel("FILE")
+                .description("Write the response body to FILE (needed for binary responses on a terminal).").build());
     }
 
     /** {@code --name}, plus {@code --originalName} when different; names already taken (global options) are skipped. */
@@ -151,6 +166,7 @@ public final class DynamicTreeBuilder {
         sb.append(description.isBlank() ? param.path("location").asText("") + " parameter" : description.strip());
         String type = param.path("schema").path("type").asText("");
         if (!type.isEmpty()) sb.append(" [").append(type).append(']');
+        if (FlagSchema.of(param.path("schema")).isArray()) sb.append(" (repeatable, or comma-separated)");
         if (param.path("required").asBoolean(false)) sb.append(" (required)");
         return sb.toString();
     }

@@ -3,12 +3,14 @@ package org.opencli.cli.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.opencli.core.engine.CatalogQuery;
 import org.opencli.core.engine.EngineSettings;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.engine.RuntimeEngines;
 import org.opencli.core.error.OcliException;
+import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.instance.StateLayout;
 import org.opencli.core.json.Json;
 
@@ -35,6 +37,23 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
     @Override
     public JsonNode runtimeInfo() {
         return answer(() -> engine.runtimeInfo(null));
+    }
+
+    @Override
+    public JsonNode execute(ExecuteRequest request) {
+        String config = request.configPath() == null ? null
+                : Path.of(request.configPath()).toAbsolutePath().normalize().toString();
+        ExecuteRequest absolute = new ExecuteRequest(config, request.mode(), request.agentProfile(), request.toolId(),
+                request.pathArgs(), request.flags(), request.body(), request.bodyContentType(), request.approval(),
+                request.dryRun());
+        return answer(() -> {
+            try {
+                return engine.execute(absolute).toCompletableFuture().join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) throw cause;
+                throw e;
+            }
+        });
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.core.error.Problem;
+import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.json.Json;
 
 /** Talks to an {@code oclird} over its v1 HTTP API with the JDK's HTTP client. */
@@ -57,14 +58,31 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     @Override
+    public JsonNode execute(ExecuteRequest request) {
+        byte[] json;
+        try {
+            json = Json.MAPPER.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.INTERNAL, "bad_request_body", "Cannot encode request", e.getMessage());
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + "/v1/tools/execute"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
+    }
+
+    @Override
     public String location() {
         return base.toString();
     }
 
     private JsonNode get(String path, Map<String, String> query) {
         URI uri = URI.create(base + path + queryString(query));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json, application/problem+json").GET().build();
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    private JsonNode send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json, application/problem+json").build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -2,6 +2,7 @@ package org.opencli.cli.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.opencli.core.execution.ExecuteRequest;
 
 /**
  * What the CLI needs from a runtime, in the HTTP API's JSON shapes, whether the runtime is a daemon
@@ -14,6 +15,12 @@ public interface RuntimeClient extends AutoCloseable {
 
     /** {@code GET /v1/runtime/info}. */
     JsonNode runtimeInfo();
+
+    /**
+     * {@code POST /v1/tools/execute}: the runtime's {@code ExecuteResult} JSON ({@code statusCode} is
+     * the upstream's status). Runtime refusals (policy, approval, unknown tool...) are problems.
+     */
+    JsonNode execute(ExecuteRequest request);
 
     /** Where this client talks to: a URL, or {@code embedded}. */
     String location();

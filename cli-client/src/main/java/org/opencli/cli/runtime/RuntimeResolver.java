@@ -36,6 +36,11 @@ public final class RuntimeResolver {
         this.cwd = cwd;
     }
 
+    /** The directory relative paths on the command line are resolved against. */
+    public Path cwd() {
+        return cwd;
+    }
+
     public static RuntimeResolver standard() {
         return new RuntimeResolver(System.getenv(), Path.of("").toAbsolutePath());
     }

@@ -12,11 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.opencli.core.json.Json;
 
 /**
  * A daemon stand-in on a loopback port: canned catalog and runtime info, problem+json for an
  * unknown profile ({@code agentProfile=nope}) and for configs named {@code bad.cli.json}.
+ * {@code POST /v1/tools/execute} bodies are recorded and answered with the canned answer for the
+ * tool ({@link #answer}), else {@code {statusCode: 200, body: {ok: true}}}; a dry run is answered
+ * with a rendered request.
  */
 public final class FakeRuntime implements AutoCloseable {
     public static final String CATALOG = read("/fake-runtime/catalog.json");
@@ -24,11 +30,18 @@ public final class FakeRuntime implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Map<String, String>> catalogQueries = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> executions = new CopyOnWriteArrayList<>();
+    private final Map<String, Canned> answers = new ConcurrentHashMap<>();
+
+    /** A canned execute answer: the runtime's own HTTP status and JSON (an ExecuteResult or a problem). */
+    public record Canned(int status, String json) {
+    }
 
     public FakeRuntime() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/catalog/effective", this::catalog);
         server.createContext("/v1/runtime/info", ex -> send(ex, 200, "application/json", INFO));
+        server.createContext("/v1/tools/execute", this::execute);
         server.start();
     }
 
@@ -39,6 +52,33 @@ public final class FakeRuntime implements AutoCloseable {
     /** The query parameters of every catalog request, in order. */
     public List<Map<String, String>> catalogQueries() {
         return catalogQueries;
+    }
+
+    /** The execute request bodies received, in order. */
+    public List<JsonNode> executions() {
+        return executions;
+    }
+
+    /** Answer executions of {@code toolId} with this runtime status and JSON. */
+    public FakeRuntime answer(String toolId, int status, String json) {
+        answers.put(toolId, new Canned(status, json));
+        return this;
+    }
+
+    private void execute(HttpExchange ex) throws IOException {
+        if (!"POST".equals(ex.getRequestMethod())) {
+            send(ex, 405, "text/plain", "POST only");
+            return;
+        }
+        JsonNode request = Json.MAPPER.readTree(ex.getRequestBody().readAllBytes());
+        executions.add(request);
+        if (request.path("dryRun").asBoolean(false)) {
+            send(ex, 200, "application/json", "{\"request\":{\"method\":\"GET\",\"url\":\"https://up.test/tickets/42\","
+                    + "\"headers\":{\"Authorization\":\"***\",\"Accept\":\"application/json\"},\"body\":\"{\\\"a\\\":1}\"}}");
+            return;
+        }
+        Canned canned = answers.getOrDefault(request.path("toolId").asText(), new Canned(200, "{\"statusCode\":200,\"body\":{\"ok\":true}}"));
+        send(ex, canned.status(), canned.status() == 200 ? "application/json" : "application/problem+json", canned.json());
     }
 
     private void catalog(HttpExchange ex) throws IOException {

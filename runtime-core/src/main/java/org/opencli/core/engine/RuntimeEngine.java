@@ -145,6 +145,8 @@ public final class RuntimeEngine implements AutoCloseable {
                 str(settings.defaultConfig()), auth, Map.of("pid", ProcessHandle.current().pid()));
     }
 
+    public java.util.concurrent.CompletionStage<org.opencli.core.execution.ExecuteResult> execute(org.opencli.core.execution.ExecuteRequest request) { throw new UnsupportedOperationException("execution engine not merged yet"); }
+
     /** Resolves which config a request uses, honouring the daemon's default and pinning. */
     LoadedConfig loadConfig(String requested) {
         Path path = resolveConfigPath(requested);
