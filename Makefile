@@ -5,7 +5,7 @@ ROOT     := $(abspath .)
 FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath)
 GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
 
-.PHONY: build test demo fleet bench bench-catalog github-openapi conformance clean
+.PHONY: build test demo fleet bench bench-catalog bench-execute github-openapi conformance clean
 
 ## build: compile everything and package the ocli and oclird applications (tests skipped)
 build:
@@ -32,11 +32,15 @@ fleet: build
 	java -cp "$(FLEET_CP)" org.opencli.fleet.FleetRunner "$(ROOT)"
 
 ## bench: every benchmark
-bench: bench-catalog
+bench: bench-catalog bench-execute
 
 ## bench-catalog: cold catalog build of GitHub's REST description vs a plain Jackson parse; warm GET latency
 bench-catalog: build github-openapi
 	java -cp "$(FLEET_CP)" org.opencli.fleet.bench.CatalogBench "$(ROOT)" "$(GITHUB_OPENAPI)"
+
+## bench-execute: wrk against POST /v1/tools/execute vs nginx proxying the same upstream (needs wrk, nginx)
+bench-execute: build
+	scripts/bench-execute.sh
 
 ## github-openapi: GitHub's REST description from the npm registry (@octokit/openapi), for scale tests
 github-openapi: $(GITHUB_OPENAPI)

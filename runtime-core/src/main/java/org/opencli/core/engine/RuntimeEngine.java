@@ -41,7 +41,7 @@ import org.opencli.core.secrets.SecretResolver;
  */
 public final class RuntimeEngine implements AutoCloseable {
     public static final String CONTRACT_VERSION = "1.1";
-    static final List<String> CAPABILITIES = List.of("catalog", "runtime-info");
+    static final List<String> CAPABILITIES = List.of("catalog", "execute", "audit-log", "runtime-info");
 
     private final EngineSettings settings;
     private final ConfigCache configs;
@@ -145,7 +145,6 @@ public final class RuntimeEngine implements AutoCloseable {
                 str(settings.defaultConfig()), auth, Map.of("pid", ProcessHandle.current().pid()));
     }
 
-    public java.util.concurrent.CompletionStage<org.opencli.core.execution.ExecuteResult> execute(org.opencli.core.execution.ExecuteRequest request) { throw new UnsupportedOperationException("execution engine not merged yet"); }
 
     /** Resolves which config a request uses, honouring the daemon's default and pinning. */
     LoadedConfig loadConfig(String requested) {

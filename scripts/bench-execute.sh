@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# make bench-execute: wrk drives POST /v1/tools/execute on oclird for a GET tool and, in the same
+# run, nginx reverse-proxying the same upstream; prints requests/s, p50/p99 and the ratios.
+# Target: oclird >= 50% of nginx's throughput, p99 <= 2x nginx's, audit on.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+duration="${BENCH_DURATION:-10s}"
+connections="${BENCH_CONNECTIONS:-32}"
+tool="${BENCH_TOOL:-upstream:listTickets}"
+for bin in wrk nginx; do
+  command -v "$bin" >/dev/null || { echo "bench-execute: '$bin' is missing (apt-get install wrk nginx-light)" >&2; exit 2; }
+done
+work="$root/target/bench/execute"
+rm -rf "$work" && mkdir -p "$work"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+wait_for_line() { # file pattern -> first match, within 60 s
+  for _ in $(seq 600); do
+    line=$(grep -m1 -o "$2" "$1" 2>/dev/null || true)
+    [ -n "$line" ] && { echo "$line"; return 0; }
+    sleep 0.1 # polling a log file for a condition, bounded by the loop
+  done
+  echo "bench-execute: timed out waiting for '$2' in $1" >&2; return 1
+}
+
+cp_file="$root/fleet-tests/target/fleet.classpath"
+java -cp "$root/fleet-tests/target/classes:$(cat "$cp_file")" org.opencli.fleet.upstream.TestUpstream --port 0 > "$work/upstream.log" 2>&1 &
+pids+=($!)
+upstream=$(wait_for_line "$work/upstream.log" 'http://127.0.0.1:[0-9]*')
+
+sed "s#\"baseURL\": \"[^\"]*\"#\"baseURL\": \"$upstream/api\"#" "$root/fleet-tests/fixtures/upstream/bench.cli.json" > "$work/.cli.json"
+cp "$root/fleet-tests/fixtures/upstream/upstream.openapi.yaml" "$work/"
+"$root/bin/oclird" --config "$work/.cli.json" --state-dir "$work/state" --instance-id bench > "$work/oclird.log" 2>&1 &
+pids+=($!)
+runtime=$(wait_for_line "$work/oclird.log" 'http://127.0.0.1:[0-9]*')
+
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"toolId":"$tool"}'
+LUA
+for _ in 1 2 3; do curl -sf -X POST -H 'Content-Type: application/json' -d "{\"toolId\":\"$tool\"}" "$runtime/v1/tools/execute" > "$work/sample.json"; done
+
+nginx_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$work/nginx/logs"
+cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream api { server ${upstream#http://}; keepalive 64; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / { proxy_pass http://api; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
+pids+=($!)
+curl -sf --retry 30 --retry-connrefused --retry-max-time 20 -o /dev/null "http://127.0.0.1:$nginx_port/api/tickets"
+
+wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/post.lua" "$runtime/v1/tools/execute" > "$work/wrk-oclird.txt"
+wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$nginx_port/api/tickets" > "$work/wrk-nginx.txt"
+
+python3 - "$work/wrk-oclird.txt" "$work/wrk-nginx.txt" "$work/state/instances/bench/audit.log" <<'PY'
+import re, sys
+def parse(path):
+    text = open(path).read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    def ms(label):
+        m = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", text)
+        v, unit = float(m.group(1)), m.group(2)
+        return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return rps, ms("50"), ms("99"), int(errors.group(1)) if errors else 0
+o, n = parse(sys.argv[1]), parse(sys.argv[2])
+audit = sum(1 for _ in open(sys.argv[3]))
+print(f"bench-execute (audit on: {audit} audit records written)")
+print(f"  {'':8} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+print(f"  {'oclird':8} {o[0]:10.0f} {o[1]:8.2f} {o[2]:8.2f} {o[3]:8d}")
+print(f"  {'nginx':8} {n[0]:10.0f} {n[1]:8.2f} {n[2]:8.2f} {n[3]:8d}")
+print(f"  throughput ratio oclird/nginx: {o[0]/n[0]:.2f} (target >= 0.50: {'met' if o[0]/n[0] >= 0.5 else 'NOT met'})")
+print(f"  p99 ratio oclird/nginx:        {o[2]/n[2]:.2f} (target <= 2.00: {'met' if o[2]/n[2] <= 2 else 'NOT met'})")
+PY
