@@ -58,6 +58,30 @@ class EmbeddedCatalogCommandsTest {
     }
 
     @Test
+    void demoToolsExecuteAgainstTheInProcessUpstream() throws Exception {
+        CliResult item = ocli("--demo", "shop", "items", "get-item", "7", "--format", "json");
+        assertThat(item.exitCode()).as(item.err()).isZero();
+        assertThat(Json.MAPPER.readTree(item.out()).path("name").asText()).isEqualTo("Teapot");
+        CliResult order = ocli("--demo", "shop", "orders", "create-order", "--body", "{\"itemId\":\"7\",\"quantity\":1}",
+                "--format", "json");
+        assertThat(order.exitCode()).as(order.err()).isZero();
+        assertThat(order.out()).contains("\"status\": \"placed\"");
+        CliResult missing = ocli("--demo", "shop", "items", "get-item", "999");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.UPSTREAM_CLIENT_ERROR);
+    }
+
+    @Test
+    void demoApprovalAndDryRun() {
+        CliResult refused = ocli("--demo", "shop", "orders", "cancel", "o-1");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.FORBIDDEN);
+        assertThat(refused.err()).contains("approval");
+        CliResult dry = ocli("--demo", "shop", "orders", "cancel", "o-1", "--dry-run", "--format", "json");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("DELETE", "\"X-Api-Key\": \"***\"").doesNotContain("demo-key-0451");
+        assertThat(ocli("--demo", "shop", "orders", "cancel", "o-1", "--approval").exitCode()).isZero();
+    }
+
+    @Test
     void demoServiceHelpAndTool() {
         CliResult help = ocli("--demo", "shop", "--help");
         assertThat(help.exitCode()).as(help.err()).isZero();

@@ -31,6 +31,8 @@ public final class DemoEnvironment implements AutoCloseable {
                 String text = resource(name).replace(UPSTREAM_PLACEHOLDER, upstream.url());
                 Files.writeString(dir.resolve(name), text);
             }
+            Path key = dir.resolve("demo-api-key.txt");
+            Files.writeString(key, DemoUpstream.API_KEY + "\n");
             Path config = dir.resolve(".cli.json");
             Files.writeString(config, resource("cli.json"));
             return new DemoEnvironment(config, upstream);

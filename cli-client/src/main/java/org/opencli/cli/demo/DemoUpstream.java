@@ -49,11 +49,17 @@ public final class DemoUpstream implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The demo's API key: the demo config reads it from a file, as a real project would read a secret. */
+    static final String API_KEY = "demo-key-0451";
+
     private static void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String[] parts = exchange.getRequestURI().getPath().replaceAll("^/+|/+$", "").split("/");
         try (exchange) {
-            if (method.equals("GET") && parts.length == 1 && parts[0].equals("items")) {
+            boolean writes = !method.equals("GET") && parts.length >= 1 && parts[0].equals("orders");
+            if (writes && !API_KEY.equals(exchange.getRequestHeaders().getFirst("X-Api-Key"))) {
+                send(exchange, 401, "{\"error\":\"X-Api-Key missing or wrong\"}");
+            } else if (method.equals("GET") && parts.length == 1 && parts[0].equals("items")) {
                 send(exchange, 200, "[" + ITEMS.get("7") + "," + ITEMS.get("8") + "]");
             } else if (method.equals("GET") && parts.length == 2 && parts[0].equals("items")) {
                 String item = ITEMS.get(parts[1]);

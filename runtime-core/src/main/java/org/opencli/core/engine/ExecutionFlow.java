@@ -99,7 +99,8 @@ final class ExecutionFlow {
         trail.method = tool.method().toUpperCase(java.util.Locale.ROOT);
         trail.path = tool.path();
         LoadedConfig config = selection.config();
-        PolicyGate.check(config, selection.response().view(), tool, request.approval());
+        // A dry run sends nothing, so it needs no approval; every deny still applies to it.
+        PolicyGate.check(config, selection.response().view(), tool, request.approval() || request.dryRun());
         String baseUrl = ServerSelection.baseUrl(tool, selection.build().catalog(), config);
         trail.targetBaseUrl = baseUrl;
         RequestDraft draft = RequestRenderer.render(tool, request, baseUrl);

@@ -36,7 +36,7 @@ public final class PolicyGate {
                 || ToolPattern.anyMatches(approvalPatterns, id);
         if (needsApproval && !approved) {
             throw refused("approval_required", "Approval required",
-                    id + " requires explicit approval; repeat the call with approval (--approve)");
+                    id + " requires explicit approval; repeat the call with approval (\"approval\": true)");
         }
     }
 

@@ -83,11 +83,19 @@ class ResultsDryRunAndAuditTest {
     }
 
     @Test
-    void dryRunShowsTheBodyAndIsStillPolicyChecked() {
+    void dryRunShowsTheBodyAndNeedsNoApprovalSinceNothingIsSent() {
         ExecuteResult r = f.run(f.call("exec:createItem").body(ExecFixture.json("{\"n\":1}")).dryRun());
         assertThat(r.request().body()).isEqualTo("{\"n\":1}");
         assertThat(r.request().headers()).containsEntry("Content-Type", "application/json");
-        assertThat(f.failure(f.call("exec:purge").dryRun()).code()).isEqualTo("approval_required");
+        assertThat(f.run(f.call("exec:purge").dryRun()).request()).isNotNull();
+        assertThat(f.failure(f.call("exec:purge")).code()).isEqualTo("approval_required");
+        assertThat(f.server.seen).isEmpty();
+    }
+
+    @Test
+    void dryRunIsStillRefusedByDenyPolicy() {
+        f.config("\"policy\": {\"deny\": [\"exec:createItem\"]}");
+        assertThat(f.failure(f.call("exec:createItem").dryRun()).code()).isEqualTo("policy_deny");
         assertThat(f.server.seen).isEmpty();
     }
 
