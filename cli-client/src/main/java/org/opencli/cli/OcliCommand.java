@@ -6,6 +6,7 @@ import org.opencli.cli.commands.ConfigCommand;
 import org.opencli.cli.commands.ExplainCommand;
 import org.opencli.cli.commands.InitCommand;
 import org.opencli.cli.commands.RuntimeCommand;
+import org.opencli.cli.commands.WorkflowCommand;
 import org.opencli.cli.commands.SearchCommand;
 import org.opencli.cli.commands.ToolCommand;
 import org.opencli.cli.options.GlobalOptions;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = "A governed command line over OpenAPI-described APIs.",
         synopsisSubcommandLabel = "(COMMAND | <service> <group> <command>)",
         subcommands = {CatalogCommand.class, ToolCommand.class, ExplainCommand.class, SearchCommand.class,
-                InitCommand.class, ConfigCommand.class, RuntimeCommand.class})
+                InitCommand.class, ConfigCommand.class, RuntimeCommand.class, WorkflowCommand.class})
 public class OcliCommand implements Runnable {
     @Mixin
     GlobalOptions options;

@@ -37,6 +37,9 @@ class LeanStartTest {
             String execute = runProbe(runtime.url(), "hd", "tickets", "get-ticket", "42");
             assertThat(execute).contains("org.opencli.core.execution.ExecuteRequest");
             FORBIDDEN.forEach(prefix -> assertThat(execute).as("loaded " + prefix).doesNotContain(prefix));
+            String workflow = runProbe(runtime.url(), "workflow", "run", "w", "--execute");
+            assertThat(workflow).contains("org.opencli.core.workflow.WorkflowRunRequest");
+            FORBIDDEN.forEach(prefix -> assertThat(workflow).as("loaded " + prefix).doesNotContain(prefix));
         }
     }
 

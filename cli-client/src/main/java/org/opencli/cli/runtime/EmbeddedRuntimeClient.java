@@ -13,6 +13,7 @@ import org.opencli.core.error.OcliException;
 import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.instance.StateLayout;
 import org.opencli.core.json.Json;
+import org.opencli.core.workflow.WorkflowRunRequest;
 
 /**
  * The engine in-process. Loaded only by name from {@link RuntimeResolver}, so the engine, the
@@ -46,14 +47,27 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
         ExecuteRequest absolute = new ExecuteRequest(config, request.mode(), request.agentProfile(), request.toolId(),
                 request.pathArgs(), request.flags(), request.body(), request.bodyContentType(), request.approval(),
                 request.dryRun());
-        return answer(() -> {
-            try {
-                return engine.execute(absolute).toCompletableFuture().join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) throw cause;
-                throw e;
-            }
-        });
+        return answer(() -> join(engine.execute(absolute)));
+    }
+
+    @Override
+    public JsonNode runWorkflow(WorkflowRunRequest request) {
+        WorkflowRunRequest absolute = new WorkflowRunRequest(absolute(request.configPath()), request.mode(),
+                request.agentProfile(), request.workflowId(), request.inputs(), request.approval(), request.execute());
+        return answer(() -> join(engine.runWorkflow(absolute)));
+    }
+
+    private static String absolute(String configPath) {
+        return configPath == null ? null : Path.of(configPath).toAbsolutePath().normalize().toString();
+    }
+
+    private static Object join(java.util.concurrent.CompletionStage<?> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.opencli.cli.ExitCodes;
 import org.opencli.core.error.Problem;
 import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.json.Json;
+import org.opencli.core.workflow.WorkflowRunRequest;
 
 /** Talks to an {@code oclird} over its v1 HTTP API with the JDK's HTTP client. */
 public final class HttpRuntimeClient implements RuntimeClient {
@@ -59,13 +60,22 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     @Override
     public JsonNode execute(ExecuteRequest request) {
+        return post("/v1/tools/execute", request);
+    }
+
+    @Override
+    public JsonNode runWorkflow(WorkflowRunRequest request) {
+        return post("/v1/workflows/run", request);
+    }
+
+    private JsonNode post(String path, Object request) {
         byte[] json;
         try {
             json = Json.MAPPER.writeValueAsBytes(request);
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "bad_request_body", "Cannot encode request", e.getMessage());
         }
-        return send(HttpRequest.newBuilder(URI.create(base + "/v1/tools/execute"))
+        return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
     }

@@ -3,6 +3,7 @@ package org.opencli.cli.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.opencli.core.execution.ExecuteRequest;
+import org.opencli.core.workflow.WorkflowRunRequest;
 
 /**
  * What the CLI needs from a runtime, in the HTTP API's JSON shapes, whether the runtime is a daemon
@@ -21,6 +22,12 @@ public interface RuntimeClient extends AutoCloseable {
      * the upstream's status). Runtime refusals (policy, approval, unknown tool...) are problems.
      */
     JsonNode execute(ExecuteRequest request);
+
+    /**
+     * {@code POST /v1/workflows/run}: {@code {workflowId, steps[], outputs?}}. Refusals before any
+     * step ran (unknown workflow, policy) are problems; step failures are in the answer.
+     */
+    JsonNode runWorkflow(WorkflowRunRequest request);
 
     /** Where this client talks to: a URL, or {@code embedded}. */
     String location();

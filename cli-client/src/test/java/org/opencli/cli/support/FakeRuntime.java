@@ -32,6 +32,8 @@ public final class FakeRuntime implements AutoCloseable {
     private final List<Map<String, String>> catalogQueries = new CopyOnWriteArrayList<>();
     private final List<JsonNode> executions = new CopyOnWriteArrayList<>();
     private final Map<String, Canned> answers = new ConcurrentHashMap<>();
+    private final List<JsonNode> workflowRuns = new CopyOnWriteArrayList<>();
+    private final Map<String, Canned> workflowAnswers = new ConcurrentHashMap<>();
 
     /** A canned execute answer: the runtime's own HTTP status and JSON (an ExecuteResult or a problem). */
     public record Canned(int status, String json) {
@@ -42,6 +44,7 @@ public final class FakeRuntime implements AutoCloseable {
         server.createContext("/v1/catalog/effective", this::catalog);
         server.createContext("/v1/runtime/info", ex -> send(ex, 200, "application/json", INFO));
         server.createContext("/v1/tools/execute", this::execute);
+        server.createContext("/v1/workflows/run", this::workflow);
         server.start();
     }
 
@@ -63,6 +66,28 @@ public final class FakeRuntime implements AutoCloseable {
     public FakeRuntime answer(String toolId, int status, String json) {
         answers.put(toolId, new Canned(status, json));
         return this;
+    }
+
+    /** The workflow run request bodies received, in order. */
+    public List<JsonNode> workflowRuns() {
+        return workflowRuns;
+    }
+
+    /** Answer runs of {@code workflowId} with this runtime status and JSON (a run result or a problem). */
+    public FakeRuntime answerWorkflow(String workflowId, int status, String json) {
+        workflowAnswers.put(workflowId, new Canned(status, json));
+        return this;
+    }
+
+    /** Records the body; the canned answer, else two ready steps. */
+    private void workflow(HttpExchange ex) throws IOException {
+        JsonNode request = Json.MAPPER.readTree(ex.getRequestBody().readAllBytes());
+        workflowRuns.add(request);
+        Canned canned = workflowAnswers.getOrDefault(request.path("workflowId").asText(), new Canned(200,
+                "{\"workflowId\":\"" + request.path("workflowId").asText() + "\",\"steps\":["
+                        + "{\"stepId\":\"a\",\"toolId\":\"helpdesk:createTicket\",\"status\":\"ready\"},"
+                        + "{\"stepId\":\"b\",\"toolId\":\"helpdesk:getTicket\",\"status\":\"ready\"}]}"));
+        send(ex, canned.status(), canned.status() == 200 ? "application/json" : "application/problem+json", canned.json());
     }
 
     private void execute(HttpExchange ex) throws IOException {

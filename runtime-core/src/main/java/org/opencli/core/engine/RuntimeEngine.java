@@ -41,7 +41,7 @@ import org.opencli.core.secrets.SecretResolver;
  */
 public final class RuntimeEngine implements AutoCloseable {
     public static final String CONTRACT_VERSION = "1.1";
-    static final List<String> CAPABILITIES = List.of("catalog", "execute", "audit-log", "runtime-info");
+    static final List<String> CAPABILITIES = List.of("catalog", "execute", "workflows", "audit-log", "runtime-info");
 
     private final EngineSettings settings;
     private final ConfigCache configs;
@@ -54,6 +54,7 @@ public final class RuntimeEngine implements AutoCloseable {
     private final UpstreamClient upstream;
     private final AuditSink audit;
     private final ExecutionFlow execution;
+    private final WorkflowFlow workflows;
 
     /** Executes with the JDK HTTP client and a JSONL audit file at {@code settings.auditPath()}. */
     public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher) {
@@ -77,6 +78,7 @@ public final class RuntimeEngine implements AutoCloseable {
                 new OAuthTokens(upstream, limits.responseTimeout())));
         this.execution = new ExecutionFlow(this, workers, new RetryingSender(upstream, scheduler, limits, settings.clock()),
                 credentials, audit, limits, setup.env());
+        this.workflows = new WorkflowFlow(this, workers);
     }
 
     public EngineSettings settings() {
@@ -90,6 +92,16 @@ public final class RuntimeEngine implements AutoCloseable {
      */
     public CompletionStage<ExecuteResult> execute(ExecuteRequest request) {
         return execution.run(request);
+    }
+
+    /**
+     * {@code POST /v1/workflows/run}: checks every step's tool and policy; with {@code execute}, runs
+     * the steps in order through {@link #execute} (one audit record per step sent). Refusals before
+     * any step ran fail the stage with an {@link OcliException}; step failures are in the result.
+     */
+    public CompletionStage<org.opencli.core.workflow.WorkflowRunResult> runWorkflow(
+            org.opencli.core.workflow.WorkflowRunRequest request) {
+        return workflows.run(request);
     }
 
     /** Stops the engine's threads, the audit writer and the upstream client. */

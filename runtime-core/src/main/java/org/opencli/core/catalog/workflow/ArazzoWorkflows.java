@@ -41,10 +41,11 @@ public final class ArazzoWorkflows {
             for (JsonNode step : wf.path("steps")) {
                 String stepId = step.path("stepId").asText(null);
                 String toolId = step.has("workflowId") ? null : bindStep(step, location, serviceId, workflowId, stepId);
-                steps.add(new Workflow.WorkflowStep(stepId, toolId, step.path("description").asText(null)));
+                steps.add(new Workflow.WorkflowStep(stepId, toolId, step.path("description").asText(null),
+                        step.get("parameters"), step.get("requestBody"), step.get("successCriteria"), step.get("outputs")));
             }
             out.add(new Workflow(workflowId, serviceId, wf.path("summary").asText(null),
-                    wf.path("description").asText(null), steps));
+                    wf.path("description").asText(null), steps, wf.get("outputs")));
         }
         return out;
     }
