@@ -24,8 +24,10 @@ public final class TestUpstream implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final UpstreamCredentials credentials;
+    private final CountDownLatch shutdown;
 
-    private TestUpstream(HttpServer server, ExecutorService executor, UpstreamCredentials credentials) {
+    private TestUpstream(HttpServer server, ExecutorService executor, UpstreamCredentials credentials, CountDownLatch shutdown) {
+        this.shutdown = shutdown;
         this.server = server;
         this.executor = executor;
         this.credentials = credentials;
@@ -46,6 +48,7 @@ public final class TestUpstream implements AutoCloseable {
         });
         server.setExecutor(executor);
 
+        CountDownLatch shutdown = new CountDownLatch(1);
         TicketStore tickets = new TicketStore();
         IssuedTokens tokens = new IssuedTokens();
         FlakyHandler flaky = new FlakyHandler();
@@ -61,7 +64,7 @@ public final class TestUpstream implements AutoCloseable {
         api(server, log, "/api/report.csv", content);
         api(server, log, "/api/logo.png", content);
         api(server, log, "/api/big", content);
-        api(server, log, "/api/slow", new SlowHandler());
+        api(server, log, "/api/slow", new SlowHandler(shutdown));
         api(server, log, "/api/echo", new EchoHandler());
         api(server, log, "/", new NotFoundHandler());
         server.createContext("/_admin", new AdminHandler(log, () -> {
@@ -71,7 +74,7 @@ public final class TestUpstream implements AutoCloseable {
             tokens.clear();
         }));
         server.start();
-        return new TestUpstream(server, executor, credentials);
+        return new TestUpstream(server, executor, credentials, shutdown);
     }
 
     private static void api(HttpServer server, RequestLog log, String path, HttpHandler handler) {
@@ -98,8 +101,9 @@ public final class TestUpstream implements AutoCloseable {
 
     @Override
     public void close() {
+        shutdown.countDown(); // ends pending /api/slow delays
         server.stop(0);
-        executor.shutdownNow(); // interrupts /api/slow sleepers
+        executor.shutdownNow();
     }
 
     public static void main(String[] args) throws Exception {
