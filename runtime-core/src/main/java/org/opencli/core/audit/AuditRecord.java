@@ -1,34 +1,97 @@
 package org.opencli.core.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One audit line (CONTRACT.md §8). {@code decision} is allow, deny or error; {@code reasonCode} a
- * stable code (ok, dry_run, managed_deny, policy_deny, curated_deny, approval_required,
- * credentials_unresolved, unknown_tool, upstream_unreachable, ...). {@code path} is the tool's
- * path template, never the filled-in path; no secrets and no bodies are ever recorded.
+ * One audit line (CONTRACT.md §8, plus our fields). {@code decision} is allow, deny or error;
+ * {@code reasonCode} a stable code (ok, dry_run, managed_deny, policy_deny, curated_deny,
+ * approval_required, insufficient_scope, credentials_unresolved, unknown_tool, expired, ...).
+ * {@code path} is the tool's path template, never the filled-in path; no secrets, tokens or bodies
+ * are ever recorded. {@code seq} and {@code prevHash} are assigned by the store when the record is
+ * written (null before); {@code code} is the stable error code when the attempt failed;
+ * {@code detail} a short non-secret explanation (e.g. what crash recovery cut off).
  */
-@JsonPropertyOrder({"timestamp", "eventType", "principal", "sessionId", "agentProfile", "toolId", "serviceId",
-        "targetBaseUrl", "decision", "reasonCode", "method", "path", "authScheme", "requestSize", "statusCode",
-        "latencyMs", "retryCount"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"seq", "timestamp", "eventType", "principal", "clientId", "sessionId", "requestId", "instanceId",
+        "agentProfile", "toolId", "serviceId", "targetBaseUrl", "decision", "reasonCode", "code", "method", "path",
+        "authScheme", "requestSize", "statusCode", "latencyMs", "retryCount", "detail", "prevHash"})
 public record AuditRecord(
+        Long seq,
         String timestamp,
         String eventType,
         String principal,
+        String clientId,
         String sessionId,
+        String requestId,
+        String instanceId,
         String agentProfile,
         String toolId,
         String serviceId,
         String targetBaseUrl,
         String decision,
         String reasonCode,
+        String code,
         String method,
         String path,
         String authScheme,
         Long requestSize,
         Integer statusCode,
         Long latencyMs,
-        Integer retryCount) {
+        Integer retryCount,
+        String detail,
+        String prevHash) {
 
     public static final String TOOL_EXECUTION = "tool_execution";
+    public static final String AUTHZ_DENIAL = "authz_denial";
+    public static final String CATALOG_FILTERED = "catalog_filtered";
+    public static final String AUTHENTICATED_CONNECT = "authenticated_connect";
+    public static final String AUTHN_FAILURE = "authn_failure";
+    public static final String TOKEN_REFRESH = "token_refresh";
+    public static final String SESSION_CLOSE = "session_close";
+    public static final String SESSION_EXPIRY = "session_expiry";
+    public static final String AUDIT_RECOVERED = "audit_recovered";
+
+    /** A record of {@code eventType} at {@code timestamp}; fill the rest with the {@code with…} methods. */
+    public static AuditRecord event(String timestamp, String eventType) {
+        return new AuditRecord(null, timestamp, eventType, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public AuditRecord withCaller(String principal, String clientId, String sessionId, String requestId) {
+        return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
+                agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+    }
+
+    public AuditRecord withInstanceId(String value) {
+        return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, value,
+                agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+    }
+
+    public AuditRecord withTool(String agentProfileValue, String toolIdValue, String serviceIdValue) {
+        return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
+                agentProfileValue, toolIdValue, serviceIdValue, targetBaseUrl, decision, reasonCode, code, method, path,
+                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+    }
+
+    public AuditRecord withDecision(String decisionValue, String reasonCodeValue, String codeValue) {
+        return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
+                agentProfile, toolId, serviceId, targetBaseUrl, decisionValue, reasonCodeValue, codeValue, method, path,
+                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+    }
+
+    public AuditRecord withDetail(String value) {
+        return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
+                agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
+                requestSize, statusCode, latencyMs, retryCount, value, prevHash);
+    }
+
+    /** Stamped by the store: position in the chain and SHA-256 (hex) of the previous line. */
+    public AuditRecord withChain(long seqValue, String prevHashValue) {
+        return new AuditRecord(seqValue, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
+                agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHashValue);
+    }
 }

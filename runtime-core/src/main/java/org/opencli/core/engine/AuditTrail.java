@@ -2,6 +2,7 @@ package org.opencli.core.engine;
 
 import java.time.Clock;
 import org.opencli.core.audit.AuditRecord;
+import org.opencli.core.auth.Caller;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.execution.ExecuteRequest;
@@ -12,6 +13,7 @@ import org.opencli.core.execution.ExecuteRequest;
  */
 final class AuditTrail {
     private final ExecuteRequest request;
+    private final Caller caller;
     private final Clock clock;
     private final long startNanos = System.nanoTime();
     String serviceId;
@@ -23,27 +25,32 @@ final class AuditTrail {
     Integer statusCode;
     int retryCount;
 
-    AuditTrail(ExecuteRequest request, Clock clock) {
+    AuditTrail(ExecuteRequest request, Caller caller, Clock clock) {
         this.request = request;
+        this.caller = caller;
         this.clock = clock;
     }
 
     AuditRecord record(Throwable error, boolean dryRun) {
         String decision;
         String reason;
+        String code = null;
         if (error == null) {
             decision = "allow";
             reason = dryRun ? "dry_run" : "ok";
         } else if (error instanceof OcliException e) {
             decision = e.kind() == ErrorKind.FORBIDDEN || e.code().equals("credentials_unresolved") ? "deny" : "error";
             reason = e.code();
+            code = e.code();
         } else {
             decision = "error";
             reason = "execution_error";
+            code = "execution_error";
         }
-        return new AuditRecord(clock.instant().toString(), AuditRecord.TOOL_EXECUTION, null, null,
-                blankToNull(request.agentProfile()), request.toolId(), serviceId, targetBaseUrl, decision, reason, method,
-                path, authScheme, requestSize, statusCode, (System.nanoTime() - startNanos) / 1_000_000, retryCount);
+        return new AuditRecord(null, clock.instant().toString(), AuditRecord.TOOL_EXECUTION, caller.principal(),
+                caller.clientId(), caller.sessionId(), caller.requestId(), null, blankToNull(request.agentProfile()),
+                request.toolId(), serviceId, targetBaseUrl, decision, reason, code, method, path, authScheme, requestSize,
+                statusCode, (System.nanoTime() - startNanos) / 1_000_000, retryCount, null, null);
     }
 
     private static String blankToNull(String s) {

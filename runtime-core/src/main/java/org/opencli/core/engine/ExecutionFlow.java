@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.opencli.core.audit.AuditSink;
+import org.opencli.core.auth.Caller;
 import org.opencli.core.catalog.Tool;
 import org.opencli.core.config.LoadedConfig;
 import org.opencli.core.config.PolicyConfig;
@@ -56,8 +57,8 @@ final class ExecutionFlow {
         this.env = env;
     }
 
-    CompletionStage<ExecuteResult> run(ExecuteRequest request) {
-        AuditTrail trail = new AuditTrail(request, engine.settings().clock());
+    CompletionStage<ExecuteResult> run(ExecuteRequest request, Caller caller) {
+        AuditTrail trail = new AuditTrail(request, caller, engine.settings().clock());
         int[] retries = {0};
         CompletableFuture<ExecuteResult> result = CompletableFuture.supplyAsync(() -> prepare(request, trail), workers)
                 .thenCompose(prepared -> {

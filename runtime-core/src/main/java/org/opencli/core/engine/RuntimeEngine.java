@@ -91,7 +91,17 @@ public final class RuntimeEngine implements AutoCloseable {
      * (wrapped in a CompletionException) carrying the stable code; every call leaves one audit record.
      */
     public CompletionStage<ExecuteResult> execute(ExecuteRequest request) {
-        return execution.run(request);
+        return execute(request, org.opencli.core.auth.Caller.anonymous());
+    }
+
+    /** As {@link #execute(ExecuteRequest)}, on behalf of {@code caller} (principal, ids and scopes go to audit). */
+    public CompletionStage<ExecuteResult> execute(ExecuteRequest request, org.opencli.core.auth.Caller caller) {
+        return execution.run(request, caller);
+    }
+
+    /** The audit sink this engine writes to; the HTTP layer appends its own events (auth, sessions) here. */
+    public AuditSink audit() {
+        return audit;
     }
 
     /**
