@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * {@code services.<id>}: which source, the CLI alias, documents layered on top, and {@code baseURL}
- * (an absolute http(s) URL that replaces the catalog's servers when executing).
+ * {@code services.<id>}: which source, the CLI alias, documents layered on top, {@code baseURL}
+ * (an absolute http(s) URL that replaces the catalog's servers when executing) and
+ * {@code timeouts} for calls to this service's upstream (engine defaults when absent).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceConfig(
@@ -14,5 +15,6 @@ public record ServiceConfig(
         List<String> overlays,
         List<String> skills,
         List<String> workflows,
-        String baseURL) {
+        String baseURL,
+        ServiceTimeouts timeouts) {
 }

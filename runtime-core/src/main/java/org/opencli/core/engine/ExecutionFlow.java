@@ -11,6 +11,8 @@ import org.opencli.core.catalog.Tool;
 import org.opencli.core.config.LoadedConfig;
 import org.opencli.core.config.PolicyConfig;
 import org.opencli.core.config.SecretConfig;
+import org.opencli.core.config.ServiceConfig;
+import org.opencli.core.config.ServiceTimeouts;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.execution.ExecuteRequest;
@@ -32,7 +34,8 @@ import org.opencli.core.secrets.SecretEnvironment;
  * before the returned stage completes, whatever the outcome.
  */
 final class ExecutionFlow {
-    private record Prepared(RequestDraft draft, boolean idempotent) {
+    private record Prepared(RequestDraft draft, boolean idempotent, java.time.Duration responseTimeout,
+                            java.time.Duration connectTimeout) {
     }
 
     private record Done(ExecuteResult value, Throwable error) {
@@ -66,7 +69,8 @@ final class ExecutionFlow {
                         return CompletableFuture.completedFuture(new ExecuteResult(null, null, null, null, null, null,
                                 prepared.draft().toRedacted()));
                     }
-                    return sender.send(prepared.draft().toUpstream(execution.responseTimeout()), prepared.idempotent(), retries)
+                    return sender.send(prepared.draft().toUpstream(prepared.responseTimeout(), prepared.connectTimeout()),
+                                    prepared.idempotent(), retries)
                             .thenApplyAsync(outcome -> { // parsing up to maxResponseBytes: not on an event loop
                                 trail.statusCode = outcome.response().statusCode();
                                 return ResultShaper.shape(outcome.response(), outcome.retryCount());
@@ -108,7 +112,18 @@ final class ExecutionFlow {
         trail.requestSize = draft.body() == null ? 0L : (long) draft.body().length;
         Map<String, SecretConfig> secrets = config.config().secrets();
         trail.authScheme = credentials.apply(tool, secrets, secretEnvironment(config), draft);
-        return new Prepared(draft, tool.safety() != null && tool.safety().idempotent());
+        ServiceTimeouts timeouts = serviceTimeouts(config, tool.serviceId());
+        java.time.Duration response = timeouts == null || timeouts.responseMs() == null ? execution.responseTimeout()
+                : java.time.Duration.ofMillis(timeouts.responseMs());
+        java.time.Duration connect = timeouts == null || timeouts.connectMs() == null ? execution.connectTimeout()
+                : java.time.Duration.ofMillis(timeouts.connectMs());
+        return new Prepared(draft, tool.safety() != null && tool.safety().idempotent(), response, connect);
+    }
+
+    private static ServiceTimeouts serviceTimeouts(LoadedConfig config, String serviceId) {
+        var services = config.config().services();
+        ServiceConfig service = services == null ? null : services.get(serviceId);
+        return service == null ? null : service.timeouts();
     }
 
     private SecretEnvironment secretEnvironment(LoadedConfig config) {

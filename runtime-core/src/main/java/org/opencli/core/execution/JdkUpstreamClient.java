@@ -20,13 +20,22 @@ import java.util.concurrent.Flow;
 public final class JdkUpstreamClient implements UpstreamClient {
     private static final java.util.Set<String> RESTRICTED = java.util.Set.of("connection", "content-length", "host",
             "expect", "upgrade");
-    private final HttpClient http;
+    private final Executor executor;
+    private final java.time.Duration defaultConnectTimeout;
+    // The JDK client fixes the connect timeout per client: one client per distinct timeout in use.
+    private final java.util.Map<java.time.Duration, HttpClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
     private final long maxResponseBytes;
 
     public JdkUpstreamClient(ExecutionSettings settings, Executor executor) {
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).executor(executor).build();
+        this.executor = executor;
+        this.defaultConnectTimeout = settings.connectTimeout();
         this.maxResponseBytes = settings.maxResponseBytes();
+    }
+
+    private HttpClient client(java.time.Duration connectTimeout) {
+        java.time.Duration key = connectTimeout == null ? defaultConnectTimeout : connectTimeout;
+        return clients.computeIfAbsent(key, t -> HttpClient.newBuilder().connectTimeout(t)
+                .followRedirects(HttpClient.Redirect.NEVER).executor(executor).build());
     }
 
     @Override
@@ -38,7 +47,7 @@ public final class JdkUpstreamClient implements UpstreamClient {
         request.headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) values.forEach(v -> b.header(name, v));
         });
-        return http.sendAsync(b.build(), info -> new LimitedBody(maxResponseBytes))
+        return client(request.connectTimeout()).sendAsync(b.build(), info -> new LimitedBody(maxResponseBytes))
                 .handle((response, error) -> {
                     if (error != null) throw mapped(error);
                     return new UpstreamResponse(response.statusCode(), response.headers().map(), response.body());

@@ -77,7 +77,11 @@ public final class RequestDraft {
     }
 
     public UpstreamRequest toUpstream(Duration timeout) {
-        return new UpstreamRequest(method, URI.create(url(false)), headerMap(false), body, timeout);
+        return toUpstream(timeout, null);
+    }
+
+    public UpstreamRequest toUpstream(Duration timeout, Duration connectTimeout) {
+        return new UpstreamRequest(method, URI.create(url(false)), headerMap(false), body, timeout, connectTimeout);
     }
 
     /** The request as shown by a dry run: credential values replaced by {@code ***}. */

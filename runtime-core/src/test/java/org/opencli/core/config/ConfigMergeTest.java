@@ -84,7 +84,7 @@ class ConfigMergeTest {
         CliConfig config = load().config();
 
         assertThat(config.services().get("o")).isEqualTo(new ServiceConfig("orders", "ord",
-                List.of(), List.of("s.json"), List.of(), null));
+                List.of(), List.of("s.json"), List.of(), null, null));
         assertThat(config.agents().profiles().get("p")).isEqualTo(new AgentProfileConfig("discover", "t"));
     }
 

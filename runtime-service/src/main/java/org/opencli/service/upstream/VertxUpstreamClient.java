@@ -43,6 +43,7 @@ public final class VertxUpstreamClient implements UpstreamClient {
         URI uri = request.uri();
         HttpRequest<Buffer> http = client.requestAbs(HttpMethod.valueOf(request.method()), uri.toString());
         if (request.timeout() != null) http.timeout(request.timeout().toMillis());
+        if (request.connectTimeout() != null) http.connectTimeout(request.connectTimeout().toMillis());
         request.headers().forEach((name, values) -> values.forEach(v -> http.putHeader(name, v)));
         var send = request.body() == null || request.body().length == 0
                 ? http.send()
