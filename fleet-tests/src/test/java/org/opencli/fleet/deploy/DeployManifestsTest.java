@@ -64,7 +64,7 @@ class DeployManifestsTest {
     }
 
     @Test
-    void everyKustomizationListsEveryManifestInItsDirectoryAndNothingMissing() throws IOException {
+    void everyKustomizationListsEveryManifestInItsDirectoryAndOnlyWhatKustomizeCanBuild() throws IOException {
         List<Path> kustomizations = tree.yamlFiles.stream()
                 .filter(p -> p.getFileName().toString().equals("kustomization.yaml")).toList();
         assertThat(kustomizations).as("kustomization.yaml files under deploy/k8s").hasSizeGreaterThanOrEqualTo(3);
@@ -80,6 +80,15 @@ class DeployManifestsTest {
                 Path target = dir.resolve(entry).normalize();
                 boolean exists = Files.isRegularFile(target) || Files.isRegularFile(target.resolve("kustomization.yaml"));
                 assertThat(exists).as("%s lists '%s', which is neither a file nor a kustomization directory", kustomization, entry).isTrue();
+                // kustomize refuses a base that contains the overlay's own directory ("cycle detected").
+                assertThat(dir.startsWith(target)).as("%s lists '%s', a directory containing itself", kustomization, entry).isFalse();
+            }
+            for (JsonNode p : k.path("patches")) {
+                if (!p.has("path")) continue;
+                for (DeployTree.Document patch : DeployTree.parse(dir.resolve(p.path("path").asText()))) {
+                    assertThat(tree.documents).as("%s: patch %s targets no resource under deploy/k8s", kustomization, patch.where())
+                            .anyMatch(d -> !d.isPatch() && d.kind().equals(patch.kind()) && d.name().equals(patch.name()));
+                }
             }
             try (var files = Files.list(dir)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
