@@ -46,6 +46,7 @@ public final class SyslogAuditExporter implements AuditExporter {
     private final Thread sender;
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean closing;
+    private volatile boolean warnedClosed;
     private volatile SyslogConnection connection;
 
     /** A snapshot for readiness checks, metrics and tests. */
@@ -68,21 +69,28 @@ public final class SyslogAuditExporter implements AuditExporter {
     @Override
     public void export(AuditRecord committed, String line) {
         if (closing) {
-            LOG.log(System.Logger.Level.WARNING, "audit syslog exporter is closed; record seq={0} not exported",
-                    committed.seq());
+            if (!warnedClosed) {
+                warnedClosed = true;
+                LOG.log(System.Logger.Level.WARNING, "audit syslog exporter is closed; later records are not exported");
+            }
             return;
         }
-        SyslogEntry entry = SyslogEntry.of(committed, line);
-        if (!queue.offer(entry)) {
-            // Full: everything queued goes to disk ahead of this record, so order is kept.
-            synchronized (backlog) {
-                List<SyslogEntry> spill = new ArrayList<>(queue.size() + 1);
-                queue.drainTo(spill);
-                spill.add(entry);
-                backlog.append(spill);
+        try {
+            SyslogEntry entry = SyslogEntry.of(committed, line);
+            if (!queue.offer(entry)) {
+                // Full: everything queued goes to disk ahead of this record, so order is kept.
+                synchronized (backlog) {
+                    List<SyslogEntry> spill = new ArrayList<>(queue.size() + 1);
+                    queue.drainTo(spill);
+                    spill.add(entry);
+                    backlog.append(spill);
+                }
             }
+            LockSupport.unpark(sender);
+        } catch (RuntimeException e) {
+            // the local record is durable already; the exporter must never fail the store's writer
+            LOG.log(System.Logger.Level.ERROR, "audit syslog: cannot queue record seq=" + committed.seq(), e);
         }
-        LockSupport.unpark(sender);
     }
 
     public Status status() {
@@ -139,7 +147,14 @@ public final class SyslogAuditExporter implements AuditExporter {
                     }
                     continue;
                 }
-                if (!shipOnce()) LockSupport.parkNanos(IDLE_PARK_NANOS);
+                try {
+                    if (!shipOnce()) LockSupport.parkNanos(IDLE_PARK_NANOS);
+                } catch (RuntimeException e) {
+                    // e.g. the backlog could not be read: retry later rather than stop exporting
+                    LOG.log(System.Logger.Level.ERROR, "audit syslog: shipping failed; retrying", e);
+                    disconnect();
+                    waitBeforeReconnect(settings.maxBackoff().toNanos());
+                }
             }
             flushUntil(System.nanoTime() + settings.closeTimeout().toNanos());
         } catch (RuntimeException e) {
@@ -168,13 +183,14 @@ public final class SyslogAuditExporter implements AuditExporter {
         }
         if (batch.isEmpty() && fromBacklog == null) return false;
         List<byte[]> frames = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            frames.add(Rfc5424.frame(Rfc5424.message(batch.get(i), hostname, settings.appName(), procId,
-                    i == 0 ? dropped : 0)));
-        }
         try {
+            for (int i = 0; i < batch.size(); i++) {
+                frames.add(Rfc5424.frame(Rfc5424.message(batch.get(i), hostname, settings.appName(), procId,
+                        i == 0 ? dropped : 0)));
+            }
             if (!frames.isEmpty()) connection.send(frames);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // not delivered: a backlog batch stays on disk, a queue batch stays in pending
             if (fromBacklog != null) {
                 synchronized (backlog) {
                     backlog.release(fromBacklog);
