@@ -46,6 +46,8 @@ final class SyslogBacklog implements Closeable {
     private long totalBytes;
     private long unreportedDropped;
     private Batch inFlight;
+    private final ByteArrayOutputStream writeBuffer = new ByteArrayOutputStream(64 * 1024);
+    private long bufferedLines;
 
     /** A segment file and how far the receiver has been sent it. */
     private static final class Segment {
@@ -136,12 +138,13 @@ final class SyslogBacklog implements Closeable {
             try {
                 if (active == null || active.bytes >= segmentBytes) openNewSegment(segments.isEmpty()
                         ? FIRST_ID : segments.lastKey() + 1);
-                write(active, line);
+                buffer(active, line);
             } catch (IOException e) {
                 closeWriter();
                 countDropped(1);
             }
         }
+        flushWrites();
     }
 
     /** Puts records before everything else (they were taken for sending earlier and not delivered). */
@@ -293,7 +296,11 @@ final class SyslogBacklog implements Closeable {
     }
 
     private void delete(Segment s) {
-        if (s == active) closeWriter();
+        if (s == active) {
+            writeBuffer.reset(); // its unwritten lines go with it (already counted as dropped)
+            bufferedLines = 0;
+            closeWriter();
+        }
         segments.remove(s.id);
         totalBytes -= s.bytes;
         try {
@@ -312,16 +319,40 @@ final class SyslogBacklog implements Closeable {
         active = s;
     }
 
-    private void write(Segment s, byte[] line) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(line);
-        long at = s.bytes;
-        while (buf.hasRemaining()) at += writer.write(buf, at);
+    /** Lines for the active segment are gathered and written with one call per append. */
+    private void buffer(Segment s, byte[] line) {
+        writeBuffer.write(line, 0, line.length);
+        bufferedLines++;
         s.bytes += line.length;
         s.lines++;
         totalBytes += line.length;
     }
 
+    private void flushWrites() {
+        if (writeBuffer.size() == 0) return;
+        Segment s = active;
+        try {
+            ByteBuffer buf = ByteBuffer.wrap(writeBuffer.toByteArray());
+            long at = s.bytes - writeBuffer.size();
+            while (buf.hasRemaining()) at += writer.write(buf, at);
+        } catch (IOException e) {
+            // not on disk: take the lines back out of the accounting and report them as dropped
+            s.bytes -= writeBuffer.size();
+            s.lines -= bufferedLines;
+            totalBytes -= writeBuffer.size();
+            long lost = bufferedLines;
+            writeBuffer.reset();
+            bufferedLines = 0;
+            closeWriter();
+            countDropped(lost);
+            return;
+        }
+        writeBuffer.reset();
+        bufferedLines = 0;
+    }
+
     private void closeWriter() {
+        flushWrites();
         if (writer != null) {
             try {
                 writer.close();

@@ -85,9 +85,11 @@ class SyslogAuditExporterRsyslogTest {
                 slowest = Math.max(slowest, System.nanoTime() - t0);
             }
             long total = System.nanoTime() - start;
+            // generous bounds (CI shares its cores); the point is that no export waits on the network:
+            // the slowest one is a caller spilling the full queue to disk
             assertThat(Duration.ofNanos(total)).as("10,000 exports while the receiver is down")
-                    .isLessThan(Duration.ofSeconds(5));
-            assertThat(Duration.ofNanos(slowest)).as("slowest single export").isLessThan(Duration.ofMillis(500));
+                    .isLessThan(Duration.ofSeconds(15));
+            assertThat(Duration.ofNanos(slowest)).as("slowest single export").isLessThan(Duration.ofSeconds(2));
             Polling.await(() -> exporter.status().queued() == 0 && exporter.status().backlogRecords() == 10_000,
                     WAIT, "all 10,000 records in the on-disk backlog");
             assertThat(segmentFiles(tmp.resolve("backlog"))).isNotEmpty();
