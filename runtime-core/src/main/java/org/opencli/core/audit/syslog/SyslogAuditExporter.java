@@ -47,6 +47,8 @@ public final class SyslogAuditExporter implements AuditExporter {
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean closing;
     private volatile boolean warnedClosed;
+    /** Only the sender touches it. */
+    private long backoff = INITIAL_BACKOFF_NANOS;
     private volatile SyslogConnection connection;
 
     /** A snapshot for readiness checks, metrics and tests. */
@@ -121,19 +123,21 @@ public final class SyslogAuditExporter implements AuditExporter {
     }
 
     private void run() {
-        long backoff = INITIAL_BACKOFF_NANOS;
         boolean warned = false;
         try {
             while (!closing) {
                 SyslogConnection c = connection;
                 if (c == null || c.peerClosed()) {
+                    if (c != null) {
+                        LOG.log(System.Logger.Level.WARNING, "audit syslog: connection to {0}:{1} lost; records go "
+                                + "to the backlog until it is back", settings.host(), Integer.toString(settings.port()));
+                    }
                     disconnect();
                     spillQueue();
                     try {
                         connection = SyslogConnection.open(settings.host(), settings.port(), tls);
                         LOG.log(System.Logger.Level.INFO, "audit syslog: connected to {0}:{1}", settings.host(),
                                 Integer.toString(settings.port()));
-                        backoff = INITIAL_BACKOFF_NANOS;
                         warned = false;
                     } catch (IOException | RuntimeException e) {
                         if (!warned) {
@@ -142,13 +146,15 @@ public final class SyslogAuditExporter implements AuditExporter {
                                     Integer.toString(settings.port()), e.toString(), settings.backlogDir());
                             warned = true;
                         }
-                        waitBeforeReconnect(backoff);
-                        backoff = Math.min(backoff * 2, settings.maxBackoff().toNanos());
+                        backOff();
                     }
                     continue;
                 }
                 try {
-                    if (!shipOnce()) LockSupport.parkNanos(IDLE_PARK_NANOS);
+                    if (!shipOnce()) {
+                        if (connection == null) backOff(); // the send failed
+                        else LockSupport.parkNanos(IDLE_PARK_NANOS);
+                    }
                 } catch (RuntimeException e) {
                     // e.g. the backlog could not be read: retry later rather than stop exporting
                     LOG.log(System.Logger.Level.ERROR, "audit syslog: shipping failed; retrying", e);
@@ -205,6 +211,7 @@ public final class SyslogAuditExporter implements AuditExporter {
             if (!frames.isEmpty()) backlog.reported(dropped);
         }
         sent.addAndGet(batch.size());
+        backoff = INITIAL_BACKOFF_NANOS; // the receiver takes records again
         return true;
     }
 
@@ -227,6 +234,15 @@ public final class SyslogAuditExporter implements AuditExporter {
             backlog.append(rest);
             backlog.close();
         }
+    }
+
+    /**
+     * Capped exponential backoff between connection attempts; it only resets once a batch was
+     * written, so a receiver that accepts and then drops every connection is not hammered.
+     */
+    private void backOff() {
+        waitBeforeReconnect(backoff);
+        backoff = Math.min(backoff * 2, settings.maxBackoff().toNanos());
     }
 
     /** Sleeps {@code nanos} (cut short by close); records exported meanwhile move to disk at once. */
