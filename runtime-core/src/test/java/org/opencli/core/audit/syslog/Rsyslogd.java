@@ -85,8 +85,13 @@ final class Rsyslogd implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("rsyslogd.out").toFile()))
                 .start();
-        awaitListening(port);
-        if (cert != null) awaitListening(tlsPort);
+        try {
+            awaitListening(port);
+            if (cert != null) awaitListening(tlsPort);
+        } catch (IOException | RuntimeException e) {
+            stop(); // the caller's try-with-resources never got hold of it
+            throw e;
+        }
         return this;
     }
 
