@@ -28,8 +28,15 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     private final URI base;
     private final HttpClient http;
+    private final BearerSource bearer;
 
     public HttpRuntimeClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** {@code bearer} null: no Authorization header (a local daemon, or a runtime without auth). */
+    public HttpRuntimeClient(String baseUrl, BearerSource bearer) {
+        this.bearer = bearer;
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         try {
             this.base = URI.create(trimmed);
@@ -91,8 +98,9 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json, application/problem+json").build();
+        builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
+        if (bearer != null) builder.header("Authorization", "Bearer " + bearer.token());
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -103,7 +111,11 @@ public final class HttpRuntimeClient implements RuntimeClient {
             throw unreachable(e);
         }
         if (response.statusCode() / 100 == 2) return readJson(response);
-        throw new ProblemException(problemOf(response));
+        Problem problem = problemOf(response);
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            problem = AuthProblems.explain(problem, bodyJson(response), base.toString(), bearer);
+        }
+        throw new ProblemException(problem);
     }
 
     private JsonNode readJson(HttpResponse<byte[]> response) {
@@ -112,6 +124,14 @@ public final class HttpRuntimeClient implements RuntimeClient {
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "bad_runtime_response", "Bad runtime response",
                     "the runtime at " + base + " answered with something that is not JSON");
+        }
+    }
+
+    private static JsonNode bodyJson(HttpResponse<byte[]> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            return null;
         }
     }
 
