@@ -27,28 +27,43 @@ public final class LoopbackReceiver implements AutoCloseable {
             + "<body><h1>Sign-in failed</h1><p>Return to the terminal for details.</p></body></html>";
 
     private final HttpServer server;
+    private final String host;
+    private final String path;
     private final CompletableFuture<URI> callback = new CompletableFuture<>();
 
-    private LoopbackReceiver(HttpServer server) {
+    private LoopbackReceiver(HttpServer server, String host, String path) {
         this.server = server;
+        this.host = host;
+        this.path = path;
     }
 
     public static LoopbackReceiver start(int port) {
+        return start(URI.create("http://127.0.0.1:" + port + PATH));
+    }
+
+    /**
+     * Listens on 127.0.0.1 at the port and path of {@code redirect} (a loopback http URL; port 0 or
+     * none = ephemeral). The redirect URI sent to the IdP keeps the configured host name.
+     */
+    public static LoopbackReceiver start(URI redirect) {
+        int port = Math.max(redirect.getPort(), 0);
+        String path = redirect.getPath() == null || redirect.getPath().isEmpty() ? PATH : redirect.getPath();
+        String host = "localhost".equals(redirect.getHost()) ? "localhost" : "127.0.0.1";
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            LoopbackReceiver receiver = new LoopbackReceiver(server);
-            server.createContext(PATH, receiver::handle);
+            LoopbackReceiver receiver = new LoopbackReceiver(server, host, path);
+            server.createContext(path, receiver::handle);
             server.start();
             return receiver;
         } catch (IOException e) {
             throw new OAuthClientException("callback_unavailable", "cannot listen for the login callback on 127.0.0.1:"
-                    + port + " (" + e.getMessage() + "); choose another callbackPort or 0 for any free port");
+                    + port + " (" + e.getMessage() + "); choose another callbackPort (or 0 for any free port)");
         }
     }
 
-    /** {@code http://127.0.0.1:<port>/callback}: what to register as the client's redirect URI. */
+    /** {@code http://127.0.0.1:<port>/callback} (or the configured host/path): what to register as the client's redirect URI. */
     public URI redirectUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + path);
     }
 
     /** The full callback URI (with its query) once the browser arrives; a clear error after {@code timeout}. */
@@ -69,7 +84,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI requested = exchange.getRequestURI();
-            boolean isCallback = "GET".equals(exchange.getRequestMethod()) && PATH.equals(requested.getPath());
+            boolean isCallback = "GET".equals(exchange.getRequestMethod()) && path.equals(requested.getPath());
             String query = requested.getRawQuery();
             boolean ok = isCallback && query != null && query.contains("code=") && !query.contains("error=");
             byte[] page = (ok ? DONE_PAGE : FAILED_PAGE).getBytes(StandardCharsets.UTF_8);
@@ -79,7 +94,7 @@ public final class LoopbackReceiver implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(page);
             }
-            if (isCallback) callback.complete(redirectUri().resolve(PATH + (query == null ? "" : "?" + query)));
+            if (isCallback) callback.complete(URI.create(redirectUri() + (query == null ? "" : "?" + query)));
         }
     }
 

@@ -84,12 +84,18 @@ public final class OAuthFlows {
      */
     public TokenSet authorizationCode(ClientEndpoints ep, int callbackPort, boolean openId, UserPrompt prompt,
                                       Duration loginTimeout) {
+        return authorizationCode(ep, URI.create("http://127.0.0.1:" + callbackPort + LoopbackReceiver.PATH), openId, prompt, loginTimeout);
+    }
+
+    /** As above, listening at a configured loopback redirect URI (its port and path; port 0 = ephemeral). */
+    public TokenSet authorizationCode(ClientEndpoints ep, URI redirectTemplate, boolean openId, UserPrompt prompt,
+                                      Duration loginTimeout) {
         URI authorizationEndpoint = uri(ep.require(ep.authorizationURL(), "authorization endpoint"), "authorization endpoint");
         ep.require(ep.tokenURL(), "token endpoint");
         CodeVerifier verifier = new CodeVerifier();
         State state = new State();
         Nonce nonce = new Nonce();
-        try (LoopbackReceiver receiver = LoopbackReceiver.start(callbackPort)) {
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(redirectTemplate)) {
             URI redirect = receiver.redirectUri();
             AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(ResponseType.CODE, clientId(ep))
                     .endpointURI(authorizationEndpoint)

@@ -21,7 +21,16 @@ public final class TokenCache {
     private final Path dir;
 
     public TokenCache(Path stateRoot, String instanceId) {
-        this.dir = stateRoot.resolve("instances").resolve(instanceId).resolve("auth");
+        this(stateRoot.resolve("instances").resolve(instanceId).resolve("auth"));
+    }
+
+    private TokenCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A cache in {@code dir} itself (upstream oauth2 secrets keep theirs in the instance's token directory). */
+    public static TokenCache inDirectory(Path dir) {
+        return new TokenCache(dir);
     }
 
     public Path directory() {

@@ -28,23 +28,23 @@ import org.opencli.core.json.Json;
  * code with a scripted pending/slow_down sequence), a device authorization endpoint and RFC 7009
  * revocation. Tokens are unsigned JWTs carrying sub, scope and (id tokens) nonce.
  */
-final class FakeAuthServer implements AutoCloseable {
-    static final String CLIENT_ID = "ocli-ci";
-    static final String CLIENT_SECRET = "ocli-ci-secret";
+public final class FakeAuthServer implements AutoCloseable {
+    public static final String CLIENT_ID = "ocli-ci";
+    public static final String CLIENT_SECRET = "ocli-ci-secret";
 
     private final HttpServer server;
-    final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
-    final List<String> revoked = new CopyOnWriteArrayList<>();
+    public final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
+    public final List<String> revoked = new CopyOnWriteArrayList<>();
     final Deque<String> deviceAnswers = new ArrayDeque<>();
-    final AtomicInteger issued = new AtomicInteger();
+    public final AtomicInteger issued = new AtomicInteger();
     volatile long expiresIn = 300;
-    volatile boolean tamperState;
+    public volatile boolean tamperState;
     volatile boolean issueRefreshTokens = true;
     private volatile String codeChallenge;
     private volatile String nonce;
     private volatile String redirectUri;
 
-    FakeAuthServer() throws IOException {
+    public FakeAuthServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/.well-known/openid-configuration", this::discovery);
         server.createContext("/authorize", this::authorize);
@@ -54,7 +54,7 @@ final class FakeAuthServer implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
