@@ -3,7 +3,21 @@ package org.opencli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.opencli.cli.runtime.RuntimeResolver;
+import picocli.CommandLine;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -169,6 +183,41 @@ class RemoteAuthTest {
         assertThat(logout.out()).contains("Signed out of").contains("revoked");
         assertThat(runtime.revoked).containsExactly("refresh-1");
         assertThat(ocli(project, Map.of(), "catalog", "list").exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
+    }
+
+    @Test
+    void browserLoginPrintsTheUrlAndCompletesThroughTheLoopbackCallback() throws Exception {
+        Path project = project("{\"mode\": \"browserLogin\", \"scopes\": [\"bundle:upstream\"]}");
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> exit = pool.submit(() -> OcliLauncher.run(CommandLine.defaultFactory(),
+                    new RuntimeResolver(Map.of(), project), new PrintWriter(out, true), new PrintWriter(err, true),
+                    new ConsoleIo(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), false, false),
+                    "--state-dir", dir.resolve("state").toString(), "auth", "login", "--no-browser"));
+            String prefix = "Open this URL in a browser to sign in: ";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!err.toString().contains(prefix) && System.nanoTime() < deadline && !exit.isDone()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // poll the condition, bounded by the deadline
+            }
+            String line = err.toString().lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(
+                    () -> new AssertionError("no sign-in URL on stderr: " + err));
+            URI url = URI.create(line.substring(prefix.length()));
+            assertThat(url.toString()).startsWith(runtime.url() + "/idp/authorize?").contains("code_challenge_method=S256")
+                    .contains("client_id=ocli").contains("scope=openid+bundle%3Aupstream")
+                    .contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A");
+            String page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                    .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).contains("you can close this tab");
+            assertThat(exit.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("Signed in to " + runtime.url() + " as alice (browserLogin)");
+        } finally {
+            pool.shutdownNow();
+        }
+        CliResult status = ocli(project, Map.of(), "auth", "status", "--format", "json");
+        assertThat(Json.MAPPER.readTree(status.out()).path("refreshable").asBoolean()).isTrue();
+        assertThat(ocli(project, Map.of(), "catalog", "list", "--format", "json").exitCode()).isZero();
     }
 
     @Test

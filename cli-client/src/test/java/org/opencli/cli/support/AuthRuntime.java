@@ -42,6 +42,7 @@ public final class AuthRuntime implements AutoCloseable {
         server.createContext("/v1/catalog/effective", ex -> guarded(ex, FakeRuntime.CATALOG));
         server.createContext("/v1/runtime/info", ex -> guarded(ex, FakeRuntime.INFO));
         server.createContext("/idp/token", this::token);
+        server.createContext("/idp/authorize", this::authorize);
         server.createContext("/idp/device", ex -> send(ex, 200, "application/json", """
                 {"device_code": "dev-1", "user_code": "ABCD-EFGH", "verification_uri": "%1$s/idp/activate",
                  "verification_uri_complete": "%1$s/idp/activate?user_code=ABCD-EFGH", "expires_in": 600, "interval": 1}
@@ -98,6 +99,29 @@ public final class AuthRuntime implements AutoCloseable {
                 """.formatted(reason));
     }
 
+    private volatile String challenge;
+    private volatile String redirect;
+    public volatile String nonce;
+
+    /** The "login page" is skipped: the authorization endpoint redirects straight back with a code. */
+    private void authorize(HttpExchange ex) throws IOException {
+        Map<String, String> q = form(ex.getRequestURI().getRawQuery());
+        challenge = q.get("code_challenge");
+        redirect = q.get("redirect_uri");
+        nonce = q.get("nonce");
+        ex.getResponseHeaders().set("Location", redirect + "?code=c-1&state=" + q.get("state"));
+        send(ex, 302, "text/plain", "");
+    }
+
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void token(HttpExchange ex) throws IOException {
         Map<String, String> f = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String grant = f.getOrDefault("grant_type", "");
@@ -111,6 +135,9 @@ public final class AuthRuntime implements AutoCloseable {
                 return;
             }
             subject = "ocli-ci";
+        } else if (grant.equals("authorization_code") && "c-1".equals(f.get("code"))
+                && s256(f.getOrDefault("code_verifier", "")).equals(challenge) && String.valueOf(redirect).equals(f.get("redirect_uri"))) {
+            subject = "alice";
         } else if (grant.equals("urn:ietf:params:oauth:grant-type:device_code") && "dev-1".equals(f.get("device_code"))
                 || grant.equals("refresh_token") && !revoked.contains(f.get("refresh_token"))) {
             subject = "alice";
