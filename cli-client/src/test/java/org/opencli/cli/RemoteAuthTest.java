@@ -221,6 +221,19 @@ class RemoteAuthTest {
     }
 
     @Test
+    void aTokenForTheConfiguredRuntimeIsNotSentToAnotherOne() throws Exception {
+        Path project = dir.resolve("elsewhere");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve(".cli.json"), """
+                {"cli": "1", "mode": {"default": "discover"}, "sources": {"a": {"type": "openapi", "uri": "a.yaml"}},
+                 "runtime": {"remote": {"url": "https://other.example", "oauth": {"mode": "providedToken", "tokenRef": "env:T"}}}}
+                """);
+        CliResult r = ocli(project, Map.of("T", "for-other"), "--runtime", runtime.url(), "catalog", "list");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
+        assertThat(runtime.authorizationHeaders).containsExactly("null");
+    }
+
+    @Test
     void signingInToTheEmbeddedEngineIsAUsageError() {
         CliResult r = new CliRunner(Map.of(), dir).run("--embedded", "auth", "status");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -130,8 +130,11 @@ public final class RemoteAuth implements BearerSource {
             TokenSet t = login.tokens();
             revoked = t.refreshable() ? flows().revoke(ep, t.refreshToken(), true) : flows().revoke(ep, t.accessToken(), false);
         }
-        boolean deleted = cache.delete(runtimeUrl);
-        return new LogoutResult(runtimeUrl, deleted, revoked);
+        try {
+            return new LogoutResult(runtimeUrl, cache.delete(runtimeUrl), revoked);
+        } catch (OAuthClientException e) {
+            throw new CliException(ExitCodes.INTERNAL, e.code(), "Sign-out failed", e.getMessage());
+        }
     }
 
     public record LogoutResult(String runtime, boolean signedOut, boolean revoked) {

@@ -85,7 +85,23 @@ public final class RuntimeResolver {
                     "signing in needs a remote runtime: set runtime.mode \"remote\" and runtime.remote.url in .cli.json, "
                             + "or pass --runtime URL (or set " + ENV_RUNTIME_URL + ")");
         }
-        return new RemoteAuth(choice.url(), RemoteOAuthSettings.read(configPath), baseDir(configPath), env, stateRoot, instanceId);
+        return new RemoteAuth(choice.url(), forThisRuntime(RemoteOAuthSettings.read(configPath), choice.url(), configPath),
+                baseDir(configPath), env, stateRoot, instanceId);
+    }
+
+    /**
+     * The config's oauth block describes how to reach runtime.remote.url: a token for that runtime is
+     * not sent to a different one (a local daemon, another --runtime). Without a configured URL the
+     * block applies to whichever runtime was chosen.
+     */
+    private static RemoteOAuthConfig forThisRuntime(RemoteOAuthConfig oauth, String url, Path configPath) {
+        if (oauth == null) return null;
+        String configured = ConfigRuntimeChoice.read(configPath).remoteUrl();
+        return configured == null || trim(configured).equals(trim(url)) ? oauth : null;
+    }
+
+    private static String trim(String url) {
+        return url.replaceAll("/+$", "");
     }
 
     /**
@@ -93,7 +109,7 @@ public final class RuntimeResolver {
      * sign-in for this runtime is cached; else none (and no OAuth class is loaded).
      */
     private BearerSource bearer(String url, Path configPath, Path stateRoot, String instanceId) {
-        RemoteOAuthConfig oauth = RemoteOAuthSettings.read(configPath);
+        RemoteOAuthConfig oauth = forThisRuntime(RemoteOAuthSettings.read(configPath), url, configPath);
         if (oauth == null && !Files.isRegularFile(new TokenCache(stateRoot, instanceId).file(url))) return null;
         return new RemoteAuth(url, oauth, baseDir(configPath), env, stateRoot, instanceId);
     }
