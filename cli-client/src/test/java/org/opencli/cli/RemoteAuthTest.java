@@ -74,6 +74,10 @@ class RemoteAuthTest {
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(runtime.authorizationHeaders).containsExactly("Bearer tok-from-env");
 
+        CliResult status = ocli(project, Map.of("OCLI_TEST_TOKEN", "tok-from-env"), "auth", "status", "--format", "json");
+        assertThat(Json.MAPPER.readTree(status.out()).path("signedIn").asBoolean()).isTrue();
+        assertThat(status.out()).doesNotContain("tok-from-env");
+
         CliResult unset = ocli(project, Map.of(), "catalog", "list");
         assertThat(unset.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
         assertThat(unset.err()).contains("OCLI_TEST_TOKEN").contains("not set");

@@ -144,6 +144,21 @@ public final class RemoteAuth implements BearerSource {
         return cache.read(runtimeUrl);
     }
 
+    /**
+     * What {@code ocli auth status} shows: the cached sign-in, or for providedToken the token it
+     * would send now (described from its claims); empty when there is none.
+     */
+    public Optional<TokenSet> current() {
+        if ("providedToken".equals(mode())) {
+            try {
+                return Optional.of(TokenSet.describing(providedToken()));
+            } catch (CliException unresolved) {
+                return Optional.empty();
+            }
+        }
+        return cache.read(runtimeUrl).map(CachedLogin::tokens);
+    }
+
     /** Endpoints for {@code mode}: config, then issuer discovery, then the runtime's browser-config. */
     ClientEndpoints endpoints(String mode) {
         if (resolved != null) return resolved;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.opencli.cli.auth.RemoteAuth;
 import org.opencli.cli.output.Table;
-import org.opencli.core.auth.client.CachedLogin;
+import org.opencli.core.auth.client.TokenSet;
 import org.opencli.core.json.Json;
 import picocli.CommandLine.Command;
 
@@ -17,17 +17,17 @@ public class AuthStatusCommand extends AuthBase {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("runtime", auth.runtimeUrl());
         json.put("mode", auth.mode());
-        CachedLogin login = auth.cached().orElse(null);
+        TokenSet login = auth.current().orElse(null);
         json.put("signedIn", login != null);
-        json.put("principal", login == null ? null : login.tokens().principal());
+        json.put("principal", login == null ? null : login.principal());
         ArrayNode scopes = json.putArray("scopes");
-        if (login != null) login.tokens().scopes().forEach(scopes::add);
-        json.put("expiresAt", login == null ? null : isoOrNull(login.tokens().expiresAt()));
-        json.put("refreshable", login != null && login.tokens().refreshable());
+        if (login != null) login.scopes().forEach(scopes::add);
+        json.put("expiresAt", login == null ? null : isoOrNull(login.expiresAt()));
+        json.put("refreshable", login != null && login.refreshable());
         output().write(json, () -> {
             Table table = new Table("RUNTIME", "MODE", "SIGNED IN", "PRINCIPAL", "SCOPES", "EXPIRES AT", "REFRESHABLE");
             table.row(json.path("runtime").asText(), json.path("mode").asText(), login != null ? "yes" : "no",
-                    json.path("principal").asText(""), login == null ? "" : String.join(" ", login.tokens().scopes()),
+                    json.path("principal").asText(""), login == null ? "" : String.join(" ", login.scopes()),
                     json.path("expiresAt").asText(""), json.path("refreshable").asBoolean() ? "yes" : "no");
             return table;
         });

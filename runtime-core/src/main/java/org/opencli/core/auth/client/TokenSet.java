@@ -28,6 +28,14 @@ public record TokenSet(
         return expiresAt > 0 && !now.plus(margin).isBefore(Instant.ofEpochSecond(expiresAt));
     }
 
+    /** A token we were handed (providedToken): what it says about itself, for display; opaque tokens say nothing. */
+    public static TokenSet describing(String accessToken) {
+        com.nimbusds.jwt.JWTClaimsSet claims = UnverifiedClaims.of(accessToken);
+        long exp = claims == null || claims.getExpirationTime() == null ? 0 : claims.getExpirationTime().toInstant().getEpochSecond();
+        return new TokenSet(accessToken, null, null, exp, UnverifiedClaims.scopes(accessToken),
+                UnverifiedClaims.principal(accessToken, null));
+    }
+
     public boolean refreshable() {
         return refreshToken != null && !refreshToken.isBlank();
     }

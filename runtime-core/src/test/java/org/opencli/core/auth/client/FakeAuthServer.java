@@ -39,6 +39,7 @@ public final class FakeAuthServer implements AutoCloseable {
     public final AtomicInteger issued = new AtomicInteger();
     volatile long expiresIn = 300;
     public volatile boolean tamperState;
+    volatile boolean tamperNonce;
     volatile boolean issueRefreshTokens = true;
     private volatile String codeChallenge;
     private volatile String nonce;
@@ -135,7 +136,7 @@ public final class FakeAuthServer implements AutoCloseable {
         body.put("expires_in", expiresIn);
         if (scope != null) body.put("scope", scope);
         if (refresh) body.put("refresh_token", "refresh-" + n);
-        if (idToken) body.put("id_token", jwt(new JWTClaimsSet.Builder().subject(subject).claim("nonce", nonce).build()));
+        if (idToken) body.put("id_token", jwt(new JWTClaimsSet.Builder().subject(subject).claim("nonce", tamperNonce ? "replayed" : nonce).build()));
         json(ex, 200, body);
     }
 

@@ -77,6 +77,14 @@ class OAuthFlowsTest {
     }
 
     @Test
+    void idTokenWithAnotherNonceIsRefused() {
+        idp.tamperNonce = true;
+        assertThatThrownBy(() -> flows.authorizationCode(idp.endpoints("ocli", null), 0, true,
+                browser(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>()), Duration.ofSeconds(20)))
+                .satisfies(e -> assertThat(((OAuthClientException) e).code()).isEqualTo("nonce_mismatch"));
+    }
+
+    @Test
     void loginTimesOutWithAClearError() {
         UserPrompt nobody = line -> { };
         assertThatThrownBy(() -> flows.authorizationCode(idp.endpoints("ocli", null), 0, true, nobody, Duration.ofMillis(200)))

@@ -84,6 +84,16 @@ class RuntimeTokensTest {
     }
 
     @Test
+    void aCorruptCacheFileCountsAsNoSignIn() throws Exception {
+        TokenCache cache = new TokenCache(state, "default");
+        Files.createDirectories(cache.directory());
+        Files.writeString(cache.file(RUNTIME), "{not json");
+        assertThat(cache.read(RUNTIME)).isEmpty();
+        assertThat(new RuntimeTokens(cache, flows, clock).accessToken(RUNTIME, "deviceCode", null)).isEmpty();
+        assertThat(cache.delete(RUNTIME)).isTrue();
+    }
+
+    @Test
     void clientCredentialsAreReacquiredNonInteractively() {
         TokenCache cache = new TokenCache(state, "default");
         RuntimeTokens tokens = new RuntimeTokens(cache, flows, clock);
