@@ -167,6 +167,21 @@ class RemoteAuthTest {
     }
 
     @Test
+    void aTokenTheRuntimeCallsExpiredIsRenewedAndTheCallRetriedOnce() throws Exception {
+        Path project = project("""
+                {"mode": "oauthClient", "client": {"tokenURL": "%s/idp/token",
+                  "clientId": {"type": "literal", "value": "ocli-ci"}, "clientSecret": {"type": "literal", "value": "ocli-ci-secret"}}}
+                """.formatted(runtime.url()));
+        String first = ocli(project, Map.of(), "auth", "token").out().strip();
+        runtime.refuse(first, 401, "expired");
+        CliResult r = ocli(project, Map.of(), "catalog", "list", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(runtime.grants).containsExactly("client_credentials", "client_credentials");
+        assertThat(runtime.authorizationHeaders).hasSize(2).first().isEqualTo("Bearer " + first);
+        assertThat(runtime.authorizationHeaders.get(1)).isNotEqualTo("Bearer " + first);
+    }
+
+    @Test
     void deviceCodeLoginWithEndpointsFromTheRuntimeThenLogoutRevokes() throws Exception {
         Path project = project("{\"mode\": \"deviceCode\"}");
         CliResult before = ocli(project, Map.of(), "catalog", "list");
@@ -235,6 +250,19 @@ class RemoteAuthTest {
         CliResult r = ocli(project, Map.of("T", "for-other"), "--runtime", runtime.url(), "catalog", "list");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
         assertThat(runtime.authorizationHeaders).containsExactly("null");
+    }
+
+    @Test
+    void noBearerOverPlainHttpToAnotherMachine() throws Exception {
+        Path project = dir.resolve("insecure");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve(".cli.json"), """
+                {"cli": "1", "mode": {"default": "discover"}, "sources": {"a": {"type": "openapi", "uri": "a.yaml"}},
+                 "runtime": {"mode": "remote", "remote": {"url": "http://runtime.example", "oauth": {"mode": "providedToken", "tokenRef": "env:T"}}}}
+                """);
+        CliResult r = ocli(project, Map.of("T", "secret-token"), "catalog", "list");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("plain http").contains("https").doesNotContain("secret-token");
     }
 
     @Test

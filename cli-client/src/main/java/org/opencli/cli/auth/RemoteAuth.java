@@ -93,6 +93,17 @@ public final class RemoteAuth implements BearerSource {
                         + ("deviceCode".equals(mode) ? " (or 'ocli auth login --device')" : ""));
     }
 
+    @Override
+    public boolean renew() {
+        String mode = mode();
+        if ("providedToken".equals(mode)) return false;
+        try {
+            return tokens().renew(runtimeUrl, mode, "oauthClient".equals(mode) ? endpoints(mode) : null);
+        } catch (OAuthClientException | CliException e) {
+            return false;
+        }
+    }
+
     /** Signs in now with the configured mode ({@code --device} forces the device flow) and caches the tokens. */
     public CachedLogin login(boolean device, UserPrompt prompt) {
         String mode = device ? "deviceCode" : mode();

@@ -47,6 +47,11 @@ public final class HttpRuntimeClient implements RuntimeClient {
             throw new CliException(ExitCodes.USAGE, "bad_runtime_url", "Bad runtime URL",
                     "'" + baseUrl + "' is not an http(s) URL");
         }
+        if (bearer != null && "http".equalsIgnoreCase(base.getScheme()) && !isLoopback(base.getHost())) {
+            // fail closed: a bearer token over plain HTTP to another machine can be read on the way
+            throw new CliException(ExitCodes.USAGE, "insecure_runtime_url", "Insecure runtime URL",
+                    "refusing to send a bearer token over plain http to " + base + "; use https (plain http only to 127.0.0.1/localhost)");
+        }
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
@@ -99,16 +104,13 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     private JsonNode send(HttpRequest.Builder builder) {
         builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
-        if (bearer != null) builder.header("Authorization", "Bearer " + bearer.token());
-        HttpRequest request = builder.build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(e);
+        if (bearer != null) builder.setHeader("Authorization", "Bearer " + bearer.token());
+        HttpResponse<byte[]> response = exchange(builder.build());
+        if (response.statusCode() == 401 && bearer != null && renewable(bodyJson(response)) && bearer.renew()) {
+            // the runtime saw the token as expired (clock skew, early revocation of an access token):
+            // one retry with a freshly refreshed or re-acquired token; a 401 means nothing was executed
+            builder.setHeader("Authorization", "Bearer " + bearer.token());
+            response = exchange(builder.build());
         }
         if (response.statusCode() / 100 == 2) return readJson(response);
         Problem problem = problemOf(response);
@@ -125,6 +127,27 @@ public final class HttpRuntimeClient implements RuntimeClient {
             throw new CliException(ExitCodes.INTERNAL, "bad_runtime_response", "Bad runtime response",
                     "the runtime at " + base + " answered with something that is not JSON");
         }
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
+    }
+
+    private static boolean renewable(JsonNode problem) {
+        String reason = problem == null ? "" : problem.path("reason").asText("");
+        return reason.equals("expired") || reason.equals("inactive");
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
     private static JsonNode bodyJson(HttpResponse<byte[]> response) {

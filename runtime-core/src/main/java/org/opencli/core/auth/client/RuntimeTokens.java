@@ -51,6 +51,30 @@ public final class RuntimeTokens {
         return Optional.empty();
     }
 
+    /**
+     * Replaces the cached access token now, whatever its expiry says (the runtime refused it): with
+     * the refresh token, else by client credentials for {@code oauthClient}. False when neither works.
+     */
+    public boolean renew(String runtimeUrl, String mode, ClientEndpoints clientCredentials) {
+        Optional<CachedLogin> cached = cache.read(runtimeUrl);
+        if (cached.isPresent() && cached.get().tokens().refreshable()) {
+            CachedLogin login = cached.get();
+            ClientEndpoints ep = new ClientEndpoints(null, null, login.tokenURL(), null, login.revocationURL(),
+                    login.clientId(), null, null, null).orElse(clientCredentials);
+            try {
+                cache.write(login.withTokens(login.tokens().refreshedWith(flows.refresh(ep, login.tokens().refreshToken()))));
+                return true;
+            } catch (OAuthClientException refused) {
+                // fall through
+            }
+        }
+        if ("oauthClient".equals(mode) && clientCredentials != null) {
+            acquire(runtimeUrl, mode, clientCredentials);
+            return true;
+        }
+        return false;
+    }
+
     /** Fetches client-credentials tokens now and caches them. */
     public CachedLogin acquire(String runtimeUrl, String mode, ClientEndpoints ep) {
         return store(runtimeUrl, mode, ep, flows.clientCredentials(ep));

@@ -84,6 +84,18 @@ class RuntimeTokensTest {
     }
 
     @Test
+    void renewReplacesATokenTheRuntimeRefusedEvenBeforeItsExpiry() {
+        TokenCache cache = new TokenCache(state, "default");
+        RuntimeTokens tokens = new RuntimeTokens(cache, flows, clock);
+        TokenSet login = flows.deviceCode(idp.endpoints("ocli", null), line -> { });
+        tokens.store(RUNTIME, "deviceCode", idp.endpoints("ocli", null), login);
+        assertThat(tokens.renew(RUNTIME, "deviceCode", null)).isTrue();
+        assertThat(tokens.accessToken(RUNTIME, "deviceCode", null)).isPresent().get().isNotEqualTo(login.accessToken());
+        idp.revoked.add(cache.read(RUNTIME).orElseThrow().tokens().refreshToken());
+        assertThat(tokens.renew(RUNTIME, "deviceCode", null)).isFalse();
+    }
+
+    @Test
     void aCorruptCacheFileCountsAsNoSignIn() throws Exception {
         TokenCache cache = new TokenCache(state, "default");
         Files.createDirectories(cache.directory());
