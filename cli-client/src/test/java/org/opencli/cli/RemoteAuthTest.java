@@ -187,6 +187,10 @@ class RemoteAuthTest {
         CliResult before = ocli(project, Map.of(), "catalog", "list");
         assertThat(before.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
         assertThat(before.err()).contains("run 'ocli auth login'");
+        assertThat(runtime.authorizationHeaders).isEmpty(); // refused locally: nothing sent without a token
+        CliResult info = ocli(project, Map.of(), "runtime", "info"); // public endpoint: asked without a token
+        assertThat(runtime.authorizationHeaders).containsExactly("null");
+        assertThat(info.err()).contains("no token was sent");
 
         CliResult login = ocli(project, Map.of(), "auth", "login", "--no-browser");
         assertThat(login.exitCode()).as(login.err()).isZero();

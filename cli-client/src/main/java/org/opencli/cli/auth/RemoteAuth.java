@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opencli.cli.CliException;
@@ -235,9 +234,9 @@ public final class RemoteAuth implements BearerSource {
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() != 200) return null;
             JsonNode c = Json.MAPPER.readTree(r.body());
-            List<String> none = null;
+            // scopes stay the config's: browser-config's scopePrefixes describe grants, not what to request
             return new ClientEndpoints(text(c, "issuer"), text(c, "authorizationURL"), text(c, "tokenURL"),
-                    text(c, "deviceAuthorizationURL"), text(c, "revocationURL"), text(c, "clientId"), null, none,
+                    text(c, "deviceAuthorizationURL"), text(c, "revocationURL"), text(c, "clientId"), null, null,
                     text(c, "audience"));
         } catch (IOException e) {
             return null;

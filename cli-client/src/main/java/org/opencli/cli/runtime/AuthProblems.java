@@ -18,8 +18,9 @@ final class AuthProblems {
         String mode = bearer == null ? null : bearer.mode();
         if (problem.status() == 401) {
             String reason = text(body, "reason");
+            boolean noToken = bearer == null || "missing".equals(reason);
             String detail = "the runtime at " + runtime + " did not accept "
-                    + (bearer == null ? "the request (no token was sent)" : "the token")
+                    + (noToken ? "the request (no token was sent)" : "the token")
                     + (reason == null ? "" : " (reason: " + reason + ")") + ": " + why401(reason) + " " + todo401(reason, mode, bearer == null);
             return new Problem(problem.type(), "Authentication required", 401, detail.strip(),
                     problem.code() == null ? "unauthenticated" : problem.code(), problem.errors() == null ? List.of() : problem.errors());

@@ -67,7 +67,8 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     @Override
     public JsonNode runtimeInfo() {
-        return get("/v1/runtime/info", Map.of());
+        // public endpoint (no token needed): a token is sent when there is one, its absence is no error
+        return send(HttpRequest.newBuilder(URI.create(base + "/v1/runtime/info")).GET(), true);
     }
 
     @Override
@@ -103,8 +104,18 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder) {
+        return send(builder, false);
+    }
+
+    private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional) {
         builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
-        if (bearer != null) builder.setHeader("Authorization", "Bearer " + bearer.token());
+        if (bearer != null) {
+            try {
+                builder.setHeader("Authorization", "Bearer " + bearer.token());
+            } catch (CliException noToken) {
+                if (!tokenOptional || noToken.exitCode() != ExitCodes.AUTH_REQUIRED) throw noToken;
+            }
+        }
         HttpResponse<byte[]> response = exchange(builder.build());
         if (response.statusCode() == 401 && bearer != null && renewable(bodyJson(response)) && bearer.renew()) {
             // the runtime saw the token as expired (clock skew, early revocation of an access token):

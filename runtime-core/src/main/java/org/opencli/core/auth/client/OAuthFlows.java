@@ -70,11 +70,11 @@ public final class OAuthFlows {
 
     public TokenSet clientCredentials(ClientEndpoints ep) {
         ep.require(ep.clientSecret(), "client secret");
-        return expectTokens(ep, new ClientCredentialsGrant(), scope(ep.scopes(), false), null);
+        return expectTokens(ep, new ClientCredentialsGrant(), scope(ep.scopes(), false));
     }
 
     public TokenSet refresh(ClientEndpoints ep, String refreshToken) {
-        return expectTokens(ep, new RefreshTokenGrant(new RefreshToken(refreshToken)), null, null);
+        return expectTokens(ep, new RefreshTokenGrant(new RefreshToken(refreshToken)), null);
     }
 
     /**
@@ -110,7 +110,7 @@ public final class OAuthFlows {
             prompt.openBrowser(url);
             URI callback = receiver.await(loginTimeout);
             AuthorizationCode code = codeFrom(callback, state);
-            TokenSet tokens = expectTokens(ep, new AuthorizationCodeGrant(code, redirect, verifier), null, null);
+            TokenSet tokens = expectTokens(ep, new AuthorizationCodeGrant(code, redirect, verifier), null);
             checkNonce(tokens.idToken(), nonce);
             return tokens;
         }
@@ -200,7 +200,7 @@ public final class OAuthFlows {
         return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
     }
 
-    private TokenSet expectTokens(ClientEndpoints ep, AuthorizationGrant grant, Scope scope, String unused) {
+    private TokenSet expectTokens(ClientEndpoints ep, AuthorizationGrant grant, Scope scope) {
         TokenResponse response = tokenResponse(ep, grant, scope);
         if (!response.indicatesSuccess()) throw refused("token endpoint", response.toErrorResponse().getErrorObject());
         return tokensOf(response.toSuccessResponse());
