@@ -45,6 +45,7 @@ public final class RemoteAuth implements BearerSource {
     private OAuthFlows flows;
     private RuntimeTokens tokens;
     private ClientEndpoints resolved;
+    private String browserConfigProblem;
 
     public RemoteAuth(String runtimeUrl, RemoteOAuthConfig config, Path baseDir, Map<String, String> env, Path stateRoot,
                       String instanceId) {
@@ -232,13 +233,18 @@ public final class RemoteAuth implements BearerSource {
             HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() != 200) return null;
+            if (r.statusCode() != 200) {
+                browserConfigProblem = uri + " answered " + r.statusCode();
+                return null;
+            }
             JsonNode c = Json.MAPPER.readTree(r.body());
             // scopes stay the config's: browser-config's scopePrefixes describe grants, not what to request
             return new ClientEndpoints(text(c, "issuer"), text(c, "authorizationURL"), text(c, "tokenURL"),
                     text(c, "deviceAuthorizationURL"), text(c, "revocationURL"), text(c, "clientId"), null, null,
                     text(c, "audience"));
         } catch (IOException e) {
+            browserConfigProblem = uri + " could not be fetched (" + (e instanceof java.net.ConnectException
+                    ? "connection refused" : e.getClass().getSimpleName()) + ")";
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -309,7 +315,9 @@ public final class RemoteAuth implements BearerSource {
 
     private CliException failure(OAuthClientException e) {
         int exit = e.code().equals("endpoint_missing") || e.code().equals("bad_endpoint") ? ExitCodes.USAGE : ExitCodes.AUTH_REQUIRED;
-        return new CliException(exit, e.code(), "Sign-in failed", e.getMessage());
+        String detail = e.getMessage();
+        if (e.code().equals("endpoint_missing") && browserConfigProblem != null) detail += " (" + browserConfigProblem + ")";
+        return new CliException(exit, e.code(), "Sign-in failed", detail);
     }
 
     private static String text(JsonNode node, String field) {
