@@ -1,6 +1,7 @@
 package org.opencli.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
+import org.opencli.cli.commands.AuthCommand;
 import org.opencli.cli.commands.CatalogCommand;
 import org.opencli.cli.commands.ConfigCommand;
 import org.opencli.cli.commands.ExplainCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = "A governed command line over OpenAPI-described APIs.",
         synopsisSubcommandLabel = "(COMMAND | <service> <group> <command>)",
         subcommands = {CatalogCommand.class, ToolCommand.class, ExplainCommand.class, SearchCommand.class,
-                InitCommand.class, ConfigCommand.class, RuntimeCommand.class, WorkflowCommand.class})
+                InitCommand.class, ConfigCommand.class, RuntimeCommand.class, WorkflowCommand.class,
+                AuthCommand.class})
 public class OcliCommand implements Runnable {
     @Mixin
     GlobalOptions options;

@@ -20,7 +20,8 @@ class LeanStartTest {
     private static final List<String> FORBIDDEN = List.of(
             "org.opencli.core.catalog.", "org.opencli.core.engine.RuntimeEngine", "org.opencli.core.config.ConfigLoader",
             "io.swagger.", "org.opencli.cli.runtime.EmbeddedRuntimeClient", "com.networknt.",
-            "org.opencli.core.execution.Upstream", "org.opencli.core.execution.RequestRenderer");
+            "org.opencli.core.execution.Upstream", "org.opencli.core.execution.RequestRenderer",
+            "com.nimbusds.", "org.opencli.core.auth.client.OAuthFlows");
 
     @TempDir
     Path dir;

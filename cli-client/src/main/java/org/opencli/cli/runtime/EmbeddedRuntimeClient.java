@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.opencli.core.engine.CatalogQuery;
+import org.opencli.cli.auth.TerminalAuthorizer;
 import org.opencli.core.engine.EngineSettings;
+import org.opencli.core.engine.ExecutionSetup;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.engine.RuntimeEngines;
 import org.opencli.core.error.OcliException;
@@ -26,7 +28,8 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
     public EmbeddedRuntimeClient(Path configPath, String instanceId, Path stateRoot) {
         StateLayout layout = new StateLayout(stateRoot, instanceId);
         this.engine = RuntimeEngines.create(new EngineSettings(configPath, false, instanceId, stateRoot,
-                layout.cacheDir(), layout.defaultAuditPath(), "embedded", Clock.systemUTC()));
+                layout.cacheDir(), layout.defaultAuditPath(), "embedded", Clock.systemUTC()),
+                ExecutionSetup.defaults().withInteractiveAuthorizer(TerminalAuthorizer.forTerminal()));
     }
 
     @Override

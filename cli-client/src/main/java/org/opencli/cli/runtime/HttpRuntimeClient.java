@@ -28,8 +28,15 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     private final URI base;
     private final HttpClient http;
+    private final BearerSource bearer;
 
     public HttpRuntimeClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** {@code bearer} null: no Authorization header (a local daemon, or a runtime without auth). */
+    public HttpRuntimeClient(String baseUrl, BearerSource bearer) {
+        this.bearer = bearer;
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         try {
             this.base = URI.create(trimmed);
@@ -39,6 +46,11 @@ public final class HttpRuntimeClient implements RuntimeClient {
         if (base.getScheme() == null || base.getHost() == null) {
             throw new CliException(ExitCodes.USAGE, "bad_runtime_url", "Bad runtime URL",
                     "'" + baseUrl + "' is not an http(s) URL");
+        }
+        if (bearer != null && "http".equalsIgnoreCase(base.getScheme()) && !isLoopback(base.getHost())) {
+            // fail closed: a bearer token over plain HTTP to another machine can be read on the way
+            throw new CliException(ExitCodes.USAGE, "insecure_runtime_url", "Insecure runtime URL",
+                    "refusing to send a bearer token over plain http to " + base + "; use https (plain http only to 127.0.0.1/localhost)");
         }
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
@@ -55,7 +67,8 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     @Override
     public JsonNode runtimeInfo() {
-        return get("/v1/runtime/info", Map.of());
+        // public endpoint (no token needed): a token is sent when there is one, its absence is no error
+        return send(HttpRequest.newBuilder(URI.create(base + "/v1/runtime/info")).GET(), true);
     }
 
     @Override
@@ -91,19 +104,31 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json, application/problem+json").build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(e);
+        return send(builder, false);
+    }
+
+    private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional) {
+        builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
+        if (bearer != null) {
+            try {
+                builder.setHeader("Authorization", "Bearer " + bearer.token());
+            } catch (CliException noToken) {
+                if (!tokenOptional || noToken.exitCode() != ExitCodes.AUTH_REQUIRED) throw noToken;
+            }
+        }
+        HttpResponse<byte[]> response = exchange(builder.build());
+        if (response.statusCode() == 401 && bearer != null && renewable(bodyJson(response)) && bearer.renew()) {
+            // the runtime saw the token as expired (clock skew, early revocation of an access token):
+            // one retry with a freshly refreshed or re-acquired token; a 401 means nothing was executed
+            builder.setHeader("Authorization", "Bearer " + bearer.token());
+            response = exchange(builder.build());
         }
         if (response.statusCode() / 100 == 2) return readJson(response);
-        throw new ProblemException(problemOf(response));
+        Problem problem = problemOf(response);
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            problem = AuthProblems.explain(problem, bodyJson(response), base.toString(), bearer);
+        }
+        throw new ProblemException(problem);
     }
 
     private JsonNode readJson(HttpResponse<byte[]> response) {
@@ -112,6 +137,35 @@ public final class HttpRuntimeClient implements RuntimeClient {
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "bad_runtime_response", "Bad runtime response",
                     "the runtime at " + base + " answered with something that is not JSON");
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
+    }
+
+    private static boolean renewable(JsonNode problem) {
+        String reason = problem == null ? "" : problem.path("reason").asText("");
+        return reason.equals("expired") || reason.equals("inactive");
+    }
+
+    private static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
+    }
+
+    private static JsonNode bodyJson(HttpResponse<byte[]> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.opencli.cli.CliException;
+import org.opencli.cli.auth.RemoteAuth;
+import org.opencli.cli.auth.RemoteOAuthSettings;
+import org.opencli.core.auth.client.TokenCache;
+import org.opencli.core.config.RemoteOAuthConfig;
 import org.opencli.cli.ExitCodes;
 import org.opencli.cli.demo.DemoEnvironment;
 import org.opencli.cli.options.GlobalOptions;
@@ -63,8 +67,55 @@ public final class RuntimeResolver {
         RuntimeChoice choice = choose(options, configPath, registryLookup(stateRoot, instanceId));
         RuntimeClient client = choice.embedded()
                 ? embedded(configPath, instanceId, stateRoot)
-                : new HttpRuntimeClient(choice.url());
+                : new HttpRuntimeClient(choice.url(), bearer(choice.url(), configPath, stateRoot, instanceId));
         return new ResolvedRuntime(client, choice.reason(), configPath, instanceId, stateRoot, null);
+    }
+
+    /**
+     * The sign-in for the remote runtime these options point at ({@code ocli auth ...}); a usage
+     * error when they point at the embedded engine, which needs no token.
+     */
+    public RemoteAuth remoteAuth(GlobalOptions options) {
+        Path stateRoot = StateLayout.defaultStateRoot(options.stateDir);
+        Path configPath = configPath(options);
+        String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
+        RuntimeChoice choice = choose(options, configPath, registryLookup(stateRoot, instanceId));
+        if (choice.embedded()) {
+            throw new CliException(ExitCodes.USAGE, "no_remote_runtime", "No remote runtime",
+                    "signing in needs a remote runtime: set runtime.mode \"remote\" and runtime.remote.url in .cli.json, "
+                            + "or pass --runtime URL (or set " + ENV_RUNTIME_URL + ")");
+        }
+        return new RemoteAuth(choice.url(), forThisRuntime(RemoteOAuthSettings.read(configPath), choice.url(), configPath),
+                baseDir(configPath), env, stateRoot, instanceId);
+    }
+
+    /**
+     * The config's oauth block describes how to reach runtime.remote.url: a token for that runtime is
+     * not sent to a different one (a local daemon, another --runtime). Without a configured URL the
+     * block applies to whichever runtime was chosen.
+     */
+    private static RemoteOAuthConfig forThisRuntime(RemoteOAuthConfig oauth, String url, Path configPath) {
+        if (oauth == null) return null;
+        String configured = ConfigRuntimeChoice.read(configPath).remoteUrl();
+        return configured == null || trim(configured).equals(trim(url)) ? oauth : null;
+    }
+
+    private static String trim(String url) {
+        return url.replaceAll("/+$", "");
+    }
+
+    /**
+     * A bearer for calls to {@code url}: when the config has {@code runtime.remote.oauth}, or a
+     * sign-in for this runtime is cached; else none (and no OAuth class is loaded).
+     */
+    private BearerSource bearer(String url, Path configPath, Path stateRoot, String instanceId) {
+        RemoteOAuthConfig oauth = forThisRuntime(RemoteOAuthSettings.read(configPath), url, configPath);
+        if (oauth == null && !Files.isRegularFile(new TokenCache(stateRoot, instanceId).file(url))) return null;
+        return new RemoteAuth(url, oauth, baseDir(configPath), env, stateRoot, instanceId);
+    }
+
+    private Path baseDir(Path configPath) {
+        return configPath != null ? configPath.getParent() : cwd;
     }
 
     /**

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * {@code runtime.remote.oauth}. Modes: providedToken (tokenRef), oauthClient (client),
- * browserLogin (browserLogin.callbackPort), deviceCode (ours).
+ * {@code runtime.remote.oauth}: how ocli gets a bearer token for a remote runtime. Modes:
+ * providedToken (tokenRef {@code env:NAME} | {@code file:PATH}), oauthClient (client credentials,
+ * {@code client}), browserLogin (authorization code + PKCE, {@code browserLogin}), deviceCode
+ * (RFC 8628, ours, {@code deviceCode}). {@code issuer} enables OIDC discovery; endpoints missing
+ * from both come from the runtime's {@code /v1/auth/browser-config}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RemoteOAuthConfig(
@@ -13,6 +16,8 @@ public record RemoteOAuthConfig(
         String tokenRef,
         RemoteOAuthClient client,
         BrowserLoginConfig browserLogin,
+        DeviceCodeConfig deviceCode,
+        String issuer,
         String audience,
         List<String> scopes) {
 
@@ -20,7 +25,12 @@ public record RemoteOAuthConfig(
     public record RemoteOAuthClient(String tokenURL, SecretConfig clientId, SecretConfig clientSecret) {
     }
 
+    /** {@code callbackPort} 0 or absent: an ephemeral loopback port. {@code clientId} is a public client's id. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BrowserLoginConfig(Integer callbackPort) {
+    public record BrowserLoginConfig(Integer callbackPort, String authorizationURL, String tokenURL, String clientId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeviceCodeConfig(String deviceAuthorizationURL, String tokenURL, String clientId) {
     }
 }

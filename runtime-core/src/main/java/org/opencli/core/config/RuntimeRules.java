@@ -27,6 +27,23 @@ final class RuntimeRules {
             problems.add(JsonPaths.child(path, "tokenRef"), "mode providedToken needs 'tokenRef'",
                     "a token reference such as env:NAME");
         }
+        String ref = oauth.tokenRef();
+        if (!SecretRules.isBlank(ref) && !(ref.startsWith("env:") && ref.length() > 4) && !(ref.startsWith("file:") && ref.length() > 5)) {
+            problems.add(JsonPaths.child(path, "tokenRef"), "tokenRef '" + ref + "' has the wrong form",
+                    "env:NAME (an environment variable) or file:PATH (a file holding the token)");
+        }
+        checkUrl(oauth.issuer(), JsonPaths.child(path, "issuer"), problems);
+        if (oauth.browserLogin() != null) {
+            String browserPath = JsonPaths.child(path, "browserLogin");
+            checkUrl(oauth.browserLogin().authorizationURL(), JsonPaths.child(browserPath, "authorizationURL"), problems);
+            checkUrl(oauth.browserLogin().tokenURL(), JsonPaths.child(browserPath, "tokenURL"), problems);
+        }
+        if (oauth.deviceCode() != null) {
+            String devicePath = JsonPaths.child(path, "deviceCode");
+            checkUrl(oauth.deviceCode().deviceAuthorizationURL(), JsonPaths.child(devicePath, "deviceAuthorizationURL"), problems);
+            checkUrl(oauth.deviceCode().tokenURL(), JsonPaths.child(devicePath, "tokenURL"), problems);
+        }
+        if (oauth.client() != null) checkUrl(oauth.client().tokenURL(), JsonPaths.of("runtime", "remote", "oauth", "client", "tokenURL"), problems);
         String clientPath = JsonPaths.child(path, "client");
         if ("oauthClient".equals(oauth.mode())) {
             RemoteOAuthConfig.RemoteOAuthClient client = oauth.client();
@@ -43,6 +60,20 @@ final class RuntimeRules {
         } else if (oauth.client() != null) {
             SecretRules.checkRef(oauth.client().clientId(), JsonPaths.child(clientPath, "clientId"), problems);
             SecretRules.checkRef(oauth.client().clientSecret(), JsonPaths.child(clientPath, "clientSecret"), problems);
+        }
+    }
+
+    /** An endpoint or issuer, when given, must be an absolute http(s) URL (a typo here would only show at sign-in). */
+    static void checkUrl(String value, String path, Problems problems) {
+        if (SecretRules.isBlank(value)) return;
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(value);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            problems.add(path, "'" + value + "' is not an absolute http(s) URL", "an absolute http(s) URL");
         }
     }
 

@@ -72,6 +72,16 @@ final class SecretRules {
             problems.add(JsonPaths.child(path, "command"), "'command' applies to exec secrets only",
                     "no command on an oauth2 secret");
         }
+        if ("authorizationCode".equals(s.mode())) {
+            if (s.clientId() == null) {
+                problems.add(JsonPaths.child(path, "clientId"), "authorizationCode needs 'clientId'",
+                        "a secret reference such as {\"type\": \"literal\", \"value\": \"my-client\"}");
+            }
+            if (!isBlank(s.redirectURI()) && !isLoopbackRedirect(s.redirectURI())) {
+                problems.add(JsonPaths.child(path, "redirectURI"), "redirectURI '" + s.redirectURI() + "' is not a loopback URL",
+                        "http://127.0.0.1:<port>/<path> (the callback is received on this machine only)");
+            }
+        }
         checkRef(s.clientId(), JsonPaths.child(path, "clientId"), problems);
         checkRef(s.clientSecret(), JsonPaths.child(path, "clientSecret"), problems);
     }
@@ -105,6 +115,17 @@ final class SecretRules {
             case "osKeychain" -> "the keychain item name";
             default -> "the literal value";
         };
+    }
+
+    /** {@code http://127.0.0.1|localhost[:port]/path}: where our loopback receiver can listen. */
+    static boolean isLoopbackRedirect(String value) {
+        try {
+            java.net.URI uri = java.net.URI.create(value);
+            return "http".equals(uri.getScheme()) && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()))
+                    && uri.getPath() != null && !uri.getPath().isEmpty();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static boolean isBlank(String s) {

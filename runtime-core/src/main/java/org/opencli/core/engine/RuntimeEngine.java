@@ -75,7 +75,7 @@ public final class RuntimeEngine implements AutoCloseable {
         this.upstream = setup.upstream() != null ? setup.upstream() : new JdkUpstreamClient(limits, workers);
         this.audit = setup.audit() != null ? setup.audit() : defaultAudit(settings);
         Credentials credentials = new Credentials(new SecretResolver(setup.keychainArgv(),
-                new OAuthTokens(upstream, limits.responseTimeout())));
+                new OAuthTokens(upstream, limits.responseTimeout(), setup.interactiveAuthorizer())));
         this.execution = new ExecutionFlow(this, workers, new RetryingSender(upstream, scheduler, limits, settings.clock()),
                 credentials, audit, limits, setup.env());
         this.workflows = new WorkflowFlow(this, workers);

@@ -91,17 +91,24 @@ public final class Credentials {
 
     private String oauthToken(String name, SecretConfig secret, AuthAlternative.Requirement req, SecretEnvironment env) {
         String tokenUrl = null;
+        String authorizationUrl = null;
+        String authorizationCodeTokenUrl = null;
         boolean onlyRefusedFlows = req.oauthFlows() != null && !req.oauthFlows().isEmpty();
         if (req.oauthFlows() != null) {
             for (AuthAlternative.OAuthFlow flow : req.oauthFlows()) {
                 if (!flow.type().equals("implicit") && !flow.type().equals("password")) onlyRefusedFlows = false;
                 if (flow.type().equals("clientCredentials")) tokenUrl = flow.tokenUrl();
+                if (flow.type().equals("authorizationCode")) {
+                    authorizationUrl = flow.authorizationUrl();
+                    authorizationCodeTokenUrl = flow.tokenUrl();
+                }
             }
         }
         if (onlyRefusedFlows) {
             throw new SecretUnresolvedException("the scheme offers only implicit/password flows, which are refused");
         }
-        return resolver.token(name, secret, new OAuthTokens.Endpoint(tokenUrl, req.openIdConnectUrl()), req.scopes(), env);
+        return resolver.token(name, secret, new OAuthTokens.Endpoint(tokenUrl, req.openIdConnectUrl(), authorizationUrl,
+                authorizationCodeTokenUrl), req.scopes(), env);
     }
 
     private static Runnable http(AuthAlternative.Requirement req, String value, RequestDraft draft) {

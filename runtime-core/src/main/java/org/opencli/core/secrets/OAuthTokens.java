@@ -26,14 +26,20 @@ import org.opencli.core.json.Json;
 /**
  * OAuth 2 client-credentials tokens: fetched from the token endpoint, kept in memory per secret
  * until 30 s before expiry, and with {@code tokenStorage: instance} also written (0600) under the
- * instance's token directory so a restarted runtime can reuse them. Authorization code, implicit
- * and password grants are refused here.
+ * instance's token directory so a restarted runtime can reuse them. Authorization code (PKCE) is
+ * handed to {@link AuthorizationCodeTokens}; implicit and password grants are refused.
  */
 public final class OAuthTokens {
     static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
 
-    /** Where to get a token: an explicit token URL, or an OpenID Connect discovery document. */
-    public record Endpoint(String tokenUrl, String openIdConnectUrl) {
+    /**
+     * Where to get a token, from the API description: the client-credentials token URL, an OpenID
+     * Connect discovery document, and the authorization-code flow's authorization and token URLs.
+     */
+    public record Endpoint(String tokenUrl, String openIdConnectUrl, String authorizationUrl, String authorizationCodeTokenUrl) {
+        public Endpoint(String tokenUrl, String openIdConnectUrl) {
+            this(tokenUrl, openIdConnectUrl, null, null);
+        }
     }
 
     private record Token(String accessToken, Instant expiresAt) {
@@ -43,17 +49,25 @@ public final class OAuthTokens {
     private final Duration timeout;
     private final Map<String, Token> cache = new ConcurrentHashMap<>();
     private final Map<String, String> discovered = new ConcurrentHashMap<>();
+    private final InteractiveAuthorizer authorizer;
+    private volatile AuthorizationCodeTokens authorizationCode;
 
     public OAuthTokens(UpstreamClient http, Duration timeout) {
+        this(http, timeout, null);
+    }
+
+    /** {@code authorizer} (may be null) lets authorizationCode secrets with {@code interactive: true} ask a person. */
+    public OAuthTokens(UpstreamClient http, Duration timeout, InteractiveAuthorizer authorizer) {
         this.http = http;
         this.timeout = timeout;
+        this.authorizer = authorizer;
     }
 
     String token(String name, SecretConfig secret, Endpoint endpoint, List<String> scopes, SecretEnvironment env,
                  BiFunction<String, SecretConfig, String> nested) {
         String mode = secret.mode() == null ? "clientCredentials" : secret.mode();
         if (mode.equals("authorizationCode")) {
-            throw new SecretUnresolvedException("oauth2 authorizationCode (PKCE) is not yet supported in this build");
+            return authorizationCode().token(name, secret, endpoint, scopes, env, nested);
         }
         if (!mode.equals("clientCredentials")) throw new SecretUnresolvedException("oauth2 mode '" + mode + "' is not supported");
         Instant now = env.clock().instant();
@@ -66,6 +80,16 @@ public final class OAuthTokens {
         cache.put(key, fresh);
         if ("instance".equals(secret.tokenStorage())) store(key, fresh, env);
         return fresh.accessToken();
+    }
+
+    /** Created on first use: loads the OAuth library only when such a secret is actually resolved. */
+    private AuthorizationCodeTokens authorizationCode() {
+        if (authorizationCode == null) {
+            synchronized (this) {
+                if (authorizationCode == null) authorizationCode = new AuthorizationCodeTokens(authorizer, timeout);
+            }
+        }
+        return authorizationCode;
     }
 
     private Token fetch(String name, SecretConfig secret, Endpoint endpoint, List<String> scopes, SecretEnvironment env,

@@ -32,6 +32,11 @@ public final class SecretResolver {
         String type = secret.type() == null ? "" : secret.type();
         return switch (type) {
             case "env" -> fromEnv(secret, env);
+            // nested references only (the schema allows it there): a public client id is no secret
+            case "literal" -> {
+                if (secret.value() == null || secret.value().isEmpty()) throw new SecretUnresolvedException("literal value is empty");
+                yield secret.value();
+            }
             case "file" -> fromFile(secret, env);
             case "exec" -> {
                 if (!env.allowExecSecrets()) {

@@ -30,6 +30,7 @@ class ConfigSchemaCoverageTest {
                 Arguments.of(RemoteOAuthConfig.class, "/$defs/remoteOAuth"),
                 Arguments.of(RemoteOAuthConfig.RemoteOAuthClient.class, "/$defs/remoteOAuth/properties/client"),
                 Arguments.of(RemoteOAuthConfig.BrowserLoginConfig.class, "/$defs/remoteOAuth/properties/browserLogin"),
+                Arguments.of(RemoteOAuthConfig.DeviceCodeConfig.class, "/$defs/remoteOAuth/properties/deviceCode"),
                 Arguments.of(RuntimeServerConfig.class, "/$defs/runtimeServer"),
                 Arguments.of(ServerAuthConfig.class, "/$defs/serverAuth"),
                 Arguments.of(SourceConfig.class, "/$defs/source"),

@@ -245,14 +245,6 @@ class CredentialsTest {
     }
 
     @Test
-    void authorizationCodeIsReportedAsNotYetSupported() {
-        f.config("\"secrets\": {\"cc\": {\"type\": \"oauth2\", \"mode\": \"authorizationCode\", \"authorizationURL\": \"http://127.0.0.1:1/a\","
-                + " \"tokenURL\": \"http://127.0.0.1:1/t\", \"clientId\": {\"type\": \"env\", \"value\": \"CID\"}}}");
-        OcliException e = f.failure(f.call("exec:oauthOnly"));
-        assertThat(e.detail()).contains("not yet supported");
-    }
-
-    @Test
     void secretValuesNeverAppearInTheAuditLog() {
         f.config("\"secrets\": {\"bearerAuth\": {\"type\": \"env\", \"value\": \"BT\"}}");
         f.env.put("BT", "super-secret-token-value");

@@ -41,6 +41,8 @@ final class ExecFixture implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     ExecutionSettings limits = ExecutionSettings.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
     java.util.function.Function<String, List<String>> keychainArgv = v -> List.of("secret-tool", "lookup", "service", v);
+    /** Who signs in for interactive oauth2 authorizationCode secrets; null = nobody (like a daemon). */
+    org.opencli.core.secrets.InteractiveAuthorizer authorizer;
     private RuntimeEngine engine;
 
     ExecFixture(Path dir) {
@@ -94,7 +96,7 @@ final class ExecFixture implements AutoCloseable {
             ConfigLoader loader = new ConfigLoader(new ConfigScopes(dir.resolve("managed/.cli.json"), dir.resolve("user/.cli.json")));
             engine = new RuntimeEngine(settings, loader, DocumentFetchers.standard(dir.resolve("state/cache"), clock),
                     ExecutionSetup.defaults().withAudit(new JsonlAuditSink(auditFile())).withExecution(limits)
-                            .withEnv(envLookup).withKeychainArgv(keychainArgv));
+                            .withEnv(envLookup).withKeychainArgv(keychainArgv).withInteractiveAuthorizer(authorizer));
         }
         return engine;
     }
