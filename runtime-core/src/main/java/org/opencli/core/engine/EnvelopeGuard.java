@@ -69,7 +69,9 @@ final class EnvelopeGuard {
         audit.append(record(AuditRecord.AUTHZ_DENIAL, caller)
                 .withTool(agentProfile == null || agentProfile.isBlank() ? null : agentProfile, tool.id(), tool.serviceId())
                 .withDecision("deny", InsufficientScope.CODE, InsufficientScope.CODE)
-                .withDetail("requires " + required));
+                .withDetail("requires " + required))
+                // written before the refusal is answered (callers run this on a worker thread)
+                .toCompletableFuture().exceptionally(e -> null).join();
         throw new InsufficientScope(required, where + "the token's scopes do not allow " + tool.id()
                 + "; it needs " + required);
     }
