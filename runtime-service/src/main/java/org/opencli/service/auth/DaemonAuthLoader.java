@@ -33,8 +33,9 @@ public final class DaemonAuthLoader {
             loaded = loader.load(config);
         } catch (ConfigException e) {
             if (mentionsServerAuth(config)) {
-                throw new IllegalStateException("oclird: " + config + " sets runtime.server.auth but is invalid: "
-                        + e.getMessage(), e);
+                String all = e.items().isEmpty() ? e.getMessage()
+                        : String.join("; ", e.items().stream().map(org.opencli.core.error.ProblemItem::describe).toList());
+                throw new IllegalStateException("oclird: " + config + " sets runtime.server.auth but is invalid: " + all, e);
             }
             return DaemonAuth.off();
         }

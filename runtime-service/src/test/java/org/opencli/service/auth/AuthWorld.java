@@ -86,10 +86,13 @@ public class AuthWorld implements QuarkusTestResourceLifecycleManager {
                     Map.entry("oclird.runtime-mode", "remote"),
                     Map.entry("quarkus.log.file.enabled", "true"),
                     Map.entry("quarkus.log.file.path", logFile.toString()),
-                    // the daemon logs at DEBUG; the test's own HTTP client (same JVM) would log the tokens it sends
-                    Map.entry("quarkus.log.level", "DEBUG"),
-                    Map.entry("quarkus.log.category.\"org.apache.http\".level", "INFO"),
-                    Map.entry("quarkus.log.category.\"io.restassured\".level", "INFO"));
+                    // the daemon's own code, its HTTP layer and the JOSE library log at DEBUG into the checked file
+                    // (not the root logger: the test's HTTP client in this JVM would log the tokens it sends)
+                    Map.entry("quarkus.log.category.\"org.opencli\".level", "DEBUG"),
+                    Map.entry("quarkus.log.category.\"io.quarkus.vertx.http\".level", "DEBUG"),
+                    Map.entry("quarkus.log.category.\"io.quarkus.resteasy.reactive\".level", "DEBUG"),
+                    Map.entry("quarkus.log.category.\"org.jboss.resteasy.reactive\".level", "DEBUG"),
+                    Map.entry("quarkus.log.category.\"org.jose4j\".level", "DEBUG"));
         } catch (IOException | JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -99,6 +102,13 @@ public class AuthWorld implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (idp != null) idp.stop(0);
         if (upstream != null) upstream.stop(0);
+        if (dir != null) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temp directory is harmless
+            }
+        }
     }
 
     private static HttpServer serve(String prefix, String json, AtomicInteger counter) throws IOException {
