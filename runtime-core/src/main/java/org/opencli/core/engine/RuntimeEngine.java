@@ -20,9 +20,7 @@ import org.opencli.core.catalog.CatalogBuild;
 import org.opencli.core.catalog.CatalogBuilder;
 import org.opencli.core.catalog.EffectiveView;
 import org.opencli.core.catalog.ViewSelector;
-import org.opencli.core.config.CliConfig;
 import org.opencli.core.config.ConfigLoader;
-import org.opencli.core.config.ServerAuthConfig;
 import org.opencli.core.config.LoadedConfig;
 import org.opencli.core.discovery.DocumentFetcher;
 import org.opencli.core.error.ErrorKind;
@@ -152,16 +150,6 @@ public final class RuntimeEngine implements AutoCloseable {
     public byte[] effectiveCatalogJson(CatalogQuery query, Caller caller) {
         if (caller == null || !caller.authEnforced()) return effectiveCatalogJson(query);
         return Json.writeBytes(effectiveCatalog(query, caller));
-    }
-
-    /**
-     * The default config's {@code runtime.server.auth}, or null when there is no default config or
-     * it sets no server auth. The daemon reads this once at startup.
-     */
-    public ServerAuthConfig serverAuth() {
-        if (settings.defaultConfig() == null) return null;
-        CliConfig config = loadConfig(null).config();
-        return config.runtime() == null || config.runtime().server() == null ? null : config.runtime().server().auth();
     }
 
     EnvelopeGuard envelopes() {
