@@ -101,8 +101,38 @@ final class RuntimeRules {
             require(auth.audience(), path, "audience", profile, problems);
             require(auth.introspectionURL(), path, "introspectionURL", profile, problems);
         }
-        SecretRules.checkRef(auth.clientId(), JsonPaths.child(path, "clientId"), problems);
-        SecretRules.checkRef(auth.clientSecret(), JsonPaths.child(path, "clientSecret"), problems);
+        if (ServerAuthConfig.OAUTH2_INTROSPECTION.equals(profile)) {
+            // RFC 7662 endpoints require client authentication
+            OAuthRules.requireRef(auth.clientId(), path, "clientId", problems);
+            OAuthRules.requireRef(auth.clientSecret(), path, "clientSecret", problems);
+        } else {
+            SecretRules.checkRef(auth.clientId(), JsonPaths.child(path, "clientId"), problems);
+            SecretRules.checkRef(auth.clientSecret(), JsonPaths.child(path, "clientSecret"), problems);
+        }
+        ServerAuthConfig.RevocationCheckConfig revocation = auth.revocationCheck();
+        if (revocation != null) {
+            String rpath = JsonPaths.child(path, "revocationCheck");
+            if (!ServerAuthConfig.OIDC_JWKS.equals(profile)) {
+                problems.add(rpath, "revocationCheck applies only to validationProfile oidc_jwks"
+                        + " (introspection already asks the IdP on every cache miss)", "no revocationCheck");
+            }
+            if (SecretRules.isBlank(revocation.introspectionURL())) {
+                problems.add(JsonPaths.child(rpath, "introspectionURL"), "revocationCheck needs 'introspectionURL'",
+                        "the RFC 7662 introspection endpoint URL");
+            }
+            OAuthRules.requireRef(revocation.clientId(), rpath, "clientId", problems);
+            OAuthRules.requireRef(revocation.clientSecret(), rpath, "clientSecret", problems);
+        }
+        if (auth.scopeClaims() != null) {
+            for (int i = 0; i < auth.scopeClaims().size(); i++) {
+                String claim = auth.scopeClaims().get(i);
+                if (claim == null || claim.isBlank() || claim.startsWith(".") || claim.endsWith(".") || claim.contains("..")) {
+                    problems.add(JsonPaths.index(JsonPaths.child(path, "scopeClaims"), i),
+                            "scope claim path '" + claim + "' is not a dotted claim path",
+                            "a claim name or dotted path such as realm_access.roles");
+                }
+            }
+        }
     }
 
     private static void require(String value, String path, String field, String profile, Problems problems) {

@@ -1,11 +1,14 @@
 package org.opencli.core.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * {@code runtime.server.auth}. validationProfile {@code oidc_jwks} (issuer, jwksURL, audience) or
- * {@code oauth2_introspection} (audience, introspectionURL, optional client). Legacy
- * {@code mode: "oauth2Introspection"} is normalized by the loader to the latter.
+ * {@code oauth2_introspection} (audience, introspectionURL, client for RFC 7662). Legacy
+ * {@code mode: "oauth2Introspection"} is normalized by the loader to the latter. The browser
+ * metadata (authorizationURL, tokenURL, browserClientId, deviceAuthorizationURL, revocationURL) is
+ * only published to clients by {@code GET /v1/auth/browser-config}; the runtime never calls it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerAuthConfig(
@@ -19,5 +22,40 @@ public record ServerAuthConfig(
         SecretConfig clientSecret,
         String authorizationURL,
         String tokenURL,
-        String browserClientId) {
+        String browserClientId,
+        String deviceAuthorizationURL,
+        String revocationURL,
+        Integer clockSkewSeconds,
+        Integer introspectionCacheSeconds,
+        RevocationCheckConfig revocationCheck,
+        List<String> scopeClaims) {
+
+    public static final String OIDC_JWKS = "oidc_jwks";
+    public static final String OAUTH2_INTROSPECTION = "oauth2_introspection";
+    public static final int DEFAULT_CLOCK_SKEW_SECONDS = 30;
+    public static final int DEFAULT_INTROSPECTION_CACHE_SECONDS = 30;
+
+    public int clockSkew() {
+        return clockSkewSeconds == null ? DEFAULT_CLOCK_SKEW_SECONDS : clockSkewSeconds;
+    }
+
+    public int introspectionCache() {
+        return introspectionCacheSeconds == null ? DEFAULT_INTROSPECTION_CACHE_SECONDS : introspectionCacheSeconds;
+    }
+
+    /**
+     * {@code revocationCheck}: an RFC 7662 introspection made after a JWT passed its signature
+     * checks, so a token revoked at the IdP is refused; {@code cacheSeconds} 0 = every request.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RevocationCheckConfig(
+            String introspectionURL,
+            SecretConfig clientId,
+            SecretConfig clientSecret,
+            Integer cacheSeconds) {
+
+        public int cache() {
+            return cacheSeconds == null ? 0 : cacheSeconds;
+        }
+    }
 }

@@ -63,7 +63,7 @@ final class ExecutionFlow {
     CompletionStage<ExecuteResult> run(ExecuteRequest request, Caller caller) {
         AuditTrail trail = new AuditTrail(request, caller, engine.settings().clock());
         int[] retries = {0};
-        CompletableFuture<ExecuteResult> result = CompletableFuture.supplyAsync(() -> prepare(request, trail), workers)
+        CompletableFuture<ExecuteResult> result = CompletableFuture.supplyAsync(() -> prepare(request, caller, trail), workers)
                 .thenCompose(prepared -> {
                     if (request.dryRun()) {
                         return CompletableFuture.completedFuture(new ExecuteResult(null, null, null, null, null, null,
@@ -92,7 +92,7 @@ final class ExecutionFlow {
                 });
     }
 
-    private Prepared prepare(ExecuteRequest request, AuditTrail trail) {
+    private Prepared prepare(ExecuteRequest request, Caller caller, AuditTrail trail) {
         if (request.toolId() == null || request.toolId().isBlank()) {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_arguments", "Invalid arguments", "toolId is required");
         }
@@ -103,6 +103,8 @@ final class ExecutionFlow {
         trail.serviceId = tool.serviceId();
         trail.method = tool.method().toUpperCase(java.util.Locale.ROOT);
         trail.path = tool.path();
+        // The envelope comes first: a tool outside the caller's scopes gets no policy, secret or network work.
+        engine.envelopes().require(selection, caller, tool, request.agentProfile(), "");
         LoadedConfig config = selection.config();
         // A dry run sends nothing, so it needs no approval; every deny still applies to it.
         PolicyGate.check(config, selection.response().view(), tool, request.approval() || request.dryRun());

@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opencli.core.audit.AuditSink;
 import org.opencli.core.audit.JsonlAuditSink;
+import org.opencli.core.auth.AuthorizationEnvelope;
+import org.opencli.core.auth.Caller;
 import org.opencli.core.catalog.CatalogBuild;
 import org.opencli.core.catalog.CatalogBuilder;
 import org.opencli.core.catalog.EffectiveView;
@@ -42,6 +44,7 @@ import org.opencli.core.secrets.SecretResolver;
 public final class RuntimeEngine implements AutoCloseable {
     public static final String CONTRACT_VERSION = "1.1";
     static final List<String> CAPABILITIES = List.of("catalog", "execute", "workflows", "audit-log", "runtime-info");
+    static final List<String> AUTH_CAPABILITIES = List.of("brokered-auth", "authorization-envelope");
 
     private final EngineSettings settings;
     private final ConfigCache configs;
@@ -55,6 +58,7 @@ public final class RuntimeEngine implements AutoCloseable {
     private final AuditSink audit;
     private final ExecutionFlow execution;
     private final WorkflowFlow workflows;
+    private final EnvelopeGuard envelopes;
 
     /** Executes with the JDK HTTP client and a JSONL audit file at {@code settings.auditPath()}. */
     public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher) {
@@ -76,6 +80,7 @@ public final class RuntimeEngine implements AutoCloseable {
         this.audit = setup.audit() != null ? setup.audit() : defaultAudit(settings);
         Credentials credentials = new Credentials(new SecretResolver(setup.keychainArgv(),
                 new OAuthTokens(upstream, limits.responseTimeout(), setup.interactiveAuthorizer())));
+        this.envelopes = new EnvelopeGuard(audit, settings.clock());
         this.execution = new ExecutionFlow(this, workers, new RetryingSender(upstream, scheduler, limits, settings.clock()),
                 credentials, audit, limits, setup.env());
         this.workflows = new WorkflowFlow(this, workers);
@@ -91,11 +96,11 @@ public final class RuntimeEngine implements AutoCloseable {
      * (wrapped in a CompletionException) carrying the stable code; every call leaves one audit record.
      */
     public CompletionStage<ExecuteResult> execute(ExecuteRequest request) {
-        return execute(request, org.opencli.core.auth.Caller.anonymous());
+        return execute(request, Caller.anonymous());
     }
 
     /** As {@link #execute(ExecuteRequest)}, on behalf of {@code caller} (principal, ids and scopes go to audit). */
-    public CompletionStage<ExecuteResult> execute(ExecuteRequest request, org.opencli.core.auth.Caller caller) {
+    public CompletionStage<ExecuteResult> execute(ExecuteRequest request, Caller caller) {
         return execution.run(request, caller);
     }
 
@@ -111,7 +116,13 @@ public final class RuntimeEngine implements AutoCloseable {
      */
     public CompletionStage<org.opencli.core.workflow.WorkflowRunResult> runWorkflow(
             org.opencli.core.workflow.WorkflowRunRequest request) {
-        return workflows.run(request);
+        return runWorkflow(request, Caller.anonymous());
+    }
+
+    /** As {@link #runWorkflow(org.opencli.core.workflow.WorkflowRunRequest)}; every step must lie in the caller's envelope. */
+    public CompletionStage<org.opencli.core.workflow.WorkflowRunResult> runWorkflow(
+            org.opencli.core.workflow.WorkflowRunRequest request, Caller caller) {
+        return workflows.run(request, caller);
     }
 
     /** Stops the engine's threads, the audit writer and the upstream client. */
@@ -126,6 +137,23 @@ public final class RuntimeEngine implements AutoCloseable {
     /** {@code GET /v1/catalog/effective}. */
     public CatalogResponse effectiveCatalog(CatalogQuery query) {
         return selected(query).response();
+    }
+
+    /** {@code GET /v1/catalog/effective} for {@code caller}: with auth on, cut down to the caller's envelope. */
+    public CatalogResponse effectiveCatalog(CatalogQuery query, Caller caller) {
+        Selection selection = selected(query);
+        AuthorizationEnvelope envelope = envelopes.envelope(selection, caller);
+        return envelope == null ? selection.response() : envelopes.filter(selection, caller, envelope);
+    }
+
+    /** As {@link #effectiveCatalogJson(CatalogQuery)}; a filtered answer is serialized per request. */
+    public byte[] effectiveCatalogJson(CatalogQuery query, Caller caller) {
+        if (caller == null || !caller.authEnforced()) return effectiveCatalogJson(query);
+        return Json.writeBytes(effectiveCatalog(query, caller));
+    }
+
+    EnvelopeGuard envelopes() {
+        return envelopes;
     }
 
     /**
@@ -162,7 +190,17 @@ public final class RuntimeEngine implements AutoCloseable {
     public RuntimeInfo runtimeInfo(String url) {
         RuntimeInfo.Auth auth = new RuntimeInfo.Auth(false, null, List.of(), List.of(),
                 new RuntimeInfo.BrowserLogin(false, null), null, null);
-        return new RuntimeInfo(CONTRACT_VERSION, CAPABILITIES, settings.instanceId(), url, settings.runtimeMode(),
+        return runtimeInfo(url, auth);
+    }
+
+    /** {@code GET /v1/runtime/info} with the daemon's auth description; auth on adds its capabilities. */
+    public RuntimeInfo runtimeInfo(String url, RuntimeInfo.Auth auth) {
+        List<String> capabilities = CAPABILITIES;
+        if (auth.required()) {
+            capabilities = new java.util.ArrayList<>(CAPABILITIES);
+            capabilities.addAll(AUTH_CAPABILITIES);
+        }
+        return new RuntimeInfo(CONTRACT_VERSION, capabilities, settings.instanceId(), url, settings.runtimeMode(),
                 str(settings.auditPath()), str(settings.stateDir()), str(settings.cacheDir()),
                 str(settings.defaultConfig()), auth, Map.of("pid", ProcessHandle.current().pid()));
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.opencli.core.auth.Caller;
 import org.opencli.core.catalog.Tool;
 import org.opencli.core.catalog.Workflow;
 import org.opencli.core.catalog.Workflow.WorkflowStep;
@@ -49,8 +50,8 @@ final class WorkflowFlow {
         this.workers = workers;
     }
 
-    CompletionStage<WorkflowRunResult> run(WorkflowRunRequest request) {
-        return CompletableFuture.supplyAsync(() -> validate(request), workers).thenCompose(plan -> {
+    CompletionStage<WorkflowRunResult> run(WorkflowRunRequest request, Caller caller) {
+        return CompletableFuture.supplyAsync(() -> validate(request, caller), workers).thenCompose(plan -> {
             List<Bound> bound = plan.steps();
             if (!request.execute()) {
                 List<StepOutcome> ready = bound.stream().map(b -> new StepOutcome(b.step().stepId(), b.tool().id(),
@@ -59,11 +60,11 @@ final class WorkflowFlow {
             }
             ExpressionContext ctx = new ExpressionContext(request.inputs() == null ? Map.of() : request.inputs(),
                     new HashMap<>(), null, null);
-            return runFrom(0, plan, request, ctx, new ArrayList<>());
+            return runFrom(0, plan, request, caller, ctx, new ArrayList<>());
         });
     }
 
-    private Plan validate(WorkflowRunRequest request) {
+    private Plan validate(WorkflowRunRequest request, Caller caller) {
         if (request.workflowId() == null || request.workflowId().isBlank()) {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_request", "Invalid request", "workflowId is required");
         }
@@ -82,6 +83,7 @@ final class WorkflowFlow {
             }
             Tool tool = selection.build().catalog().tool(step.toolId()).orElseThrow(() -> new OcliException(
                     ErrorKind.NOT_FOUND, "unknown_tool", "Unknown tool", where + "no tool " + step.toolId() + " in the catalog"));
+            engine.envelopes().require(selection, caller, tool, request.agentProfile(), where);
             try {
                 PolicyGate.check(selection.config(), selection.response().view(), tool, request.approval());
             } catch (OcliException e) {
@@ -92,7 +94,7 @@ final class WorkflowFlow {
         return new Plan(bound, workflow.outputs());
     }
 
-    private CompletionStage<WorkflowRunResult> runFrom(int i, Plan plan, WorkflowRunRequest request,
+    private CompletionStage<WorkflowRunResult> runFrom(int i, Plan plan, WorkflowRunRequest request, Caller caller,
                                                        ExpressionContext ctx, List<StepOutcome> done) {
         List<Bound> bound = plan.steps();
         if (i == bound.size()) {
@@ -102,7 +104,7 @@ final class WorkflowFlow {
         Bound b = bound.get(i);
         CompletionStage<ExecuteResult> call;
         try {
-            call = engine.execute(StepCall.request(b.step(), b.tool(), request, ctx));
+            call = engine.execute(StepCall.request(b.step(), b.tool(), request, ctx), caller);
         } catch (OcliException e) {
             call = CompletableFuture.failedFuture(e);
         }
@@ -116,7 +118,7 @@ final class WorkflowFlow {
                         return CompletableFuture.completedFuture(new WorkflowRunResult(request.workflowId(), done, null));
                     }
                     ctx.stepOutputs().put(b.step().stepId(), outcome.outputs() == null ? Map.of() : outcome.outputs());
-                    return runFrom(i + 1, plan, request, ctx, done);
+                    return runFrom(i + 1, plan, request, caller, ctx, done);
                 });
     }
 

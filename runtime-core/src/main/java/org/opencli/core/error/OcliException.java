@@ -13,6 +13,8 @@ public class OcliException extends RuntimeException {
     private final ErrorKind kind;
     private final String title;
     private final List<ProblemItem> items;
+    private String reason;
+    private String requiredScope;
 
     public OcliException(ErrorKind kind, String code, String title, String detail) {
         this(kind, code, title, detail, List.of(), null);
@@ -48,6 +50,23 @@ public class OcliException extends RuntimeException {
 
     public List<ProblemItem> items() {
         return items;
+    }
+
+    /** Why a token was refused (401 {@code unauthenticated}); null for other failures. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The grant that would allow the refused call (403 {@code insufficient_scope}); null otherwise. */
+    public String requiredScope() {
+        return requiredScope;
+    }
+
+    /** Adds the auth members of the problem body; returns this exception for throwing. */
+    public OcliException withAuthDetail(String reasonValue, String requiredScopeValue) {
+        this.reason = reasonValue;
+        this.requiredScope = requiredScopeValue;
+        return this;
     }
 
     /** The RFC 9457 body for this failure. */

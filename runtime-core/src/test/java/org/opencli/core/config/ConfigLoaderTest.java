@@ -114,7 +114,8 @@ class ConfigLoaderTest {
     void legacyServerAuthModeBecomesIntrospectionProfile() {
         Path project = ConfigFixtures.write(root.resolve("proj/.cli.json"), ConfigFixtures.minimalWith("""
                 "runtime": {"server": {"auth": {"mode": "oauth2Introspection", "audience": "ocli",
-                  "introspectionURL": "https://idp.example/introspect"}}}
+                  "introspectionURL": "https://idp.example/introspect",
+                  "clientId": {"type": "env", "value": "IDP_ID"}, "clientSecret": {"type": "env", "value": "IDP_SECRET"}}}}
                 """));
 
         ServerAuthConfig auth = ConfigFixtures.loaderIn(root).load(project).config().runtime().server().auth();
@@ -133,7 +134,8 @@ class ConfigLoaderTest {
                 () -> ConfigFixtures.loaderIn(root).load(project));
 
         assertThat(error.items()).extracting(ProblemItem::path)
-                .containsExactly("$.runtime.server.auth.introspectionURL");
+                .containsExactly("$.runtime.server.auth.introspectionURL", "$.runtime.server.auth.clientId",
+                        "$.runtime.server.auth.clientSecret");
     }
 
     @Test

@@ -33,6 +33,7 @@ class ConfigSchemaCoverageTest {
                 Arguments.of(RemoteOAuthConfig.DeviceCodeConfig.class, "/$defs/remoteOAuth/properties/deviceCode"),
                 Arguments.of(RuntimeServerConfig.class, "/$defs/runtimeServer"),
                 Arguments.of(ServerAuthConfig.class, "/$defs/serverAuth"),
+                Arguments.of(ServerAuthConfig.RevocationCheckConfig.class, "/$defs/revocationCheck"),
                 Arguments.of(SourceConfig.class, "/$defs/source"),
                 Arguments.of(RefreshConfig.class, "/$defs/refresh"),
                 Arguments.of(McpTransportConfig.class, "/$defs/transport"),

@@ -43,6 +43,11 @@ class ConfigValidationTest {
             manual-shutdown-terminal           | $.runtime.local.shutdown                      | needs sessionScope 'shared-group'  | when-owner-exits
             oidc-missing-jwks                  | $.runtime.server.auth.jwksURL                 | oidc_jwks needs 'jwksURL'          | non-empty string
             introspection-missing-url          | $.runtime.server.auth.introspectionURL        | oauth2_introspection needs 'introspectionURL' | non-empty string
+            introspection-without-client       | $.runtime.server.auth.clientSecret            | missing 'clientSecret'             | secret reference
+            revocation-check-incomplete        | $.runtime.server.auth.revocationCheck.introspectionURL | revocationCheck needs 'introspectionURL' | introspection endpoint
+            revocation-check-on-introspection  | $.runtime.server.auth.revocationCheck         | applies only to validationProfile oidc_jwks | no revocationCheck
+            scope-claim-bad-path               | $.runtime.server.auth.scopeClaims[1]          | is not a dotted claim path         | realm_access.roles
+            clock-skew-negative                | $.runtime.server.auth.clockSkewSeconds        | value -1 is out of range           | an integer between 0 and 3600
             legacy-mode-conflict               | $.runtime.server.auth.mode                    | contradicts validationProfile 'oidc_jwks' | not both
             secret-exec-without-command        | $.secrets.vault.command                       | an exec secret needs 'command'     | non-empty array
             secret-env-without-value           | $.secrets.token.value                         | an env secret needs 'value'        | environment variable

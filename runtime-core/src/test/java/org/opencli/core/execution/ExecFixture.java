@@ -114,6 +114,24 @@ final class ExecFixture implements AutoCloseable {
         }
     }
 
+    ExecuteResult runAs(Call call, org.opencli.core.auth.Caller caller) {
+        try {
+            return engine().execute(call.build(), caller).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
+        }
+    }
+
+    OcliException failureAs(Call call, org.opencli.core.auth.Caller caller) {
+        try {
+            runAs(call, caller);
+        } catch (OcliException e) {
+            return e;
+        }
+        throw new AssertionError("expected " + call.toolId + " to fail");
+    }
+
     OcliException failure(Call call) {
         try {
             run(call);

@@ -175,4 +175,32 @@ class WorkflowRunTest {
                 null, "openAndClose", Map.of(), true, false)).toCompletableFuture().join();
         assertThat(statuses(approved)).containsOnly("ready");
     }
+    @Test
+    void everyStepMustLieInTheCallersEnvelope() throws IOException {
+        config("");
+        org.opencli.core.auth.Caller narrow = new org.opencli.core.auth.Caller("alice", "ocli-ci", null, null,
+                java.util.Set.of("tool:tickets:createTicket", "tool:tickets:getTicket"));
+        for (boolean execute : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> engine.runWorkflow(new WorkflowRunRequest(dir.resolve(".cli.json").toString(), null,
+                    null, "openAndClose", Map.of("title", TextNode.valueOf("x")), false, execute), narrow)
+                    .toCompletableFuture().join())
+                    .hasCauseInstanceOf(OcliException.class)
+                    .satisfies(e -> {
+                        OcliException oe = (OcliException) e.getCause();
+                        assertThat(oe.code()).isEqualTo("insufficient_scope");
+                        assertThat(oe.detail()).contains("step close");
+                        assertThat(oe.requiredScope()).isEqualTo("tool:tickets:updateTicket or bundle:tickets");
+                    });
+        }
+        assertThat(store.seen).isEmpty();
+        assertThat(audit()).extracting(l -> l.path("eventType").asText()).containsOnly("authz_denial");
+
+        org.opencli.core.auth.Caller bundle = new org.opencli.core.auth.Caller("alice", "ocli-ci", null, null,
+                java.util.Set.of("bundle:tickets"));
+        WorkflowRunResult r = engine.runWorkflow(new WorkflowRunRequest(dir.resolve(".cli.json").toString(), null, null,
+                "openAndClose", Map.of("title", TextNode.valueOf("Printer")), false, true), bundle).toCompletableFuture().join();
+        assertThat(statuses(r)).containsOnly("succeeded");
+        assertThat(audit()).filteredOn(l -> l.path("eventType").asText().equals("tool_execution"))
+                .extracting(l -> l.path("principal").asText()).containsOnly("alice");
+    }
 }

@@ -5,7 +5,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.opencli.core.config.ConfigLoader;
 import org.opencli.core.engine.EngineSettings;
+import org.opencli.service.auth.DaemonAuth;
+import org.opencli.service.auth.DaemonAuthLoader;
 import org.opencli.core.engine.ExecutionSetup;
 import org.opencli.core.execution.ExecutionSettings;
 import org.opencli.core.execution.UpstreamClient;
@@ -29,14 +32,22 @@ public class EngineProducer {
         return new StateLayout(StateLayout.defaultStateRoot(settings.stateDir().orElse(null)), instanceId);
     }
 
+    /** runtime.server.auth of the daemon's --config, read once at startup. */
     @Produces
     @Singleton
-    RuntimeEngine engine(OclirdSettings settings, StateLayout layout, io.vertx.mutiny.core.Vertx vertx) {
+    DaemonAuth daemonAuth(OclirdSettings settings) {
+        Path config = settings.config().map(EngineProducer::absolute).orElse(null);
+        return DaemonAuthLoader.load(config, ConfigLoader.standard(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    RuntimeEngine engine(OclirdSettings settings, StateLayout layout, io.vertx.mutiny.core.Vertx vertx, DaemonAuth auth) {
         Path config = settings.config().map(EngineProducer::absolute).orElse(null);
         Path audit = settings.auditPath().map(EngineProducer::absolute).orElse(layout.defaultAuditPath());
-        // A daemon started with --config pins it only once runtime auth is on (a later concern);
-        // until then requests may name other configs, as the contract allows.
-        EngineSettings engineSettings = new EngineSettings(config, false, layout.instanceId(), layout.stateRoot(),
+        // With runtime auth on, the daemon serves only its own config (CONTRACT.md §4): a request
+        // naming another could bring its own policy, services or no auth at all.
+        EngineSettings engineSettings = new EngineSettings(config, auth.enabled(), layout.instanceId(), layout.stateRoot(),
                 layout.cacheDir(), audit, settings.runtimeMode(), Clock.systemUTC());
         ExecutionSettings execution = ExecutionSettings.defaults();
         UpstreamClient upstream = new VertxUpstreamClient(vertx, execution.connectTimeout(), UPSTREAM_POOL_SIZE);

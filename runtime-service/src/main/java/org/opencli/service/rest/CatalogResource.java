@@ -9,7 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
+import org.opencli.core.auth.Caller;
 import org.opencli.core.engine.CatalogQuery;
+import org.opencli.service.auth.BearerAuthFilter;
 import org.opencli.core.engine.RuntimeEngine;
 
 /** {@code GET /v1/catalog/effective}: the catalog and the view selected for the caller. */
@@ -22,9 +26,10 @@ public class CatalogResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> effective(@QueryParam("config") String config, @QueryParam("mode") String mode,
-            @QueryParam("agentProfile") String agentProfile) {
+            @QueryParam("agentProfile") String agentProfile, @Context RoutingContext rc) {
+        Caller caller = BearerAuthFilter.caller(rc);
         // Config reads and catalog builds touch the disk and network: never on the event loop.
-        return Uni.createFrom().item(() -> JsonBodies.okBytes(engine.effectiveCatalogJson(new CatalogQuery(config, mode, agentProfile))))
+        return Uni.createFrom().item(() -> JsonBodies.okBytes(engine.effectiveCatalogJson(new CatalogQuery(config, mode, agentProfile), caller)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -4,7 +4,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opencli.core.auth.InsufficientScope;
+import org.opencli.core.auth.TokenRejected;
 import org.opencli.core.error.OcliException;
+import org.opencli.service.auth.AuthChallenges;
 import org.opencli.core.error.Problem;
 import org.opencli.core.json.Json;
 
@@ -14,7 +17,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response engineFailure(OcliException e) {
-        return problem(e.toProblem());
+        Response response = problem(e.toProblem());
+        if (InsufficientScope.CODE.equals(e.code()) && e.requiredScope() != null) {
+            return Response.fromResponse(response).header("WWW-Authenticate",
+                    AuthChallenges.insufficientScope(e.requiredScope())).build();
+        }
+        if (e instanceof TokenRejected rejected) {
+            return Response.fromResponse(response).header("WWW-Authenticate",
+                    AuthChallenges.unauthenticated(rejected.reason())).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

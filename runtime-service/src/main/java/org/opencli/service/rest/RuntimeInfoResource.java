@@ -1,15 +1,23 @@
 package org.opencli.service.rest;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.opencli.core.auth.AuthDescriptions;
 import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.service.auth.BearerAuthFilter;
+import org.opencli.service.auth.DaemonAuth;
 import org.opencli.service.launch.ListeningAddress;
 
-/** {@code GET /v1/runtime/info}: what this runtime is and how to reach and authenticate to it. */
+/**
+ * {@code GET /v1/runtime/info}: what this runtime is and how to reach and authenticate to it.
+ * Answers without a token; a valid token adds {@code auth.principal}.
+ */
 @Path("/v1/runtime/info")
 public class RuntimeInfoResource {
 
@@ -19,9 +27,12 @@ public class RuntimeInfoResource {
     @Inject
     ListeningAddress address;
 
+    @Inject
+    DaemonAuth auth;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response info() {
-        return JsonBodies.ok(engine.runtimeInfo(address.url()));
+    public Response info(@Context RoutingContext rc) {
+        return JsonBodies.ok(engine.runtimeInfo(address.url(), AuthDescriptions.info(auth.config(), BearerAuthFilter.token(rc))));
     }
 }

@@ -9,7 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
+import org.opencli.core.auth.Caller;
 import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.service.auth.BearerAuthFilter;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.workflow.WorkflowRunRequest;
@@ -27,13 +31,14 @@ public class WorkflowResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> run(WorkflowRunRequest request) {
+    public Uni<Response> run(WorkflowRunRequest request, @Context RoutingContext rc) {
+        Caller caller = BearerAuthFilter.caller(rc);
         if (request == null || request.workflowId() == null || request.workflowId().isBlank()) {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_request", "Invalid request",
                     "the body must be a JSON object with a non-empty workflowId");
         }
         // Config reads and catalog builds block: start off the event loop, as ExecuteResource does.
-        return Uni.createFrom().completionStage(() -> engine.runWorkflow(request))
+        return Uni.createFrom().completionStage(() -> engine.runWorkflow(request, caller))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(JsonBodies::ok);
     }

@@ -1,0 +1,213 @@
+package org.opencli.core.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opencli.core.config.ServerAuthConfig;
+import org.opencli.core.discovery.MutableClock;
+import org.opencli.core.discovery.TestHttpServer;
+import org.opencli.core.error.OcliException;
+
+/** oidc_jwks against a real JWKS endpoint on loopback, with keys and tokens made in the test. */
+class JwtValidatorTest {
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    final TestKeys keys = new TestKeys("rsa-1", "ec-1");
+    TestHttpServer idp;
+
+    @BeforeEach
+    void startIdp() throws Exception {
+        idp = new TestHttpServer();
+        idp.route("/jwks", TestHttpServer.Reply.ok(TestKeys.jwks(keys.rsa, keys.ec)));
+    }
+
+    @AfterEach
+    void stopIdp() {
+        idp.close();
+    }
+
+    TokenValidator validator(List<String> scopeClaims) {
+        ServerAuthConfig auth = new ServerAuthConfig("oidc_jwks", null, TestKeys.ISSUER, idp.url("/jwks"), TestKeys.AUDIENCE,
+                null, null, null, null, null, null, null, null, 30, null, null, scopeClaims);
+        return TokenValidators.create(auth, s -> { throw new AssertionError("no secrets needed"); }, clock,
+                Duration.ofSeconds(10));
+    }
+
+    TokenValidator validator() {
+        return validator(null);
+    }
+
+    JWTClaimsSet.Builder claims() {
+        return TestKeys.claims(clock.instant());
+    }
+
+    static void rejected(TokenValidator v, String token, String reason) {
+        assertThatThrownBy(() -> v.validate(token)).isInstanceOfSatisfying(TokenRejected.class, e -> {
+            assertThat(e.reason()).isEqualTo(reason);
+            assertThat(e.code()).isEqualTo("unauthenticated");
+            assertThat(e.kind().httpStatus()).isEqualTo(401);
+            assertThat(e.detail()).doesNotContain(token);
+        });
+    }
+
+    @Test
+    void rs256TokenYieldsPrincipalClientScopesAndExpiry() {
+        String token = keys.rs256(claims().claim("scope", "openid bundle:upstream audit:read").build());
+        ValidatedToken valid = validator().validate(token);
+        assertThat(valid.principal()).isEqualTo("alice");
+        assertThat(valid.clientId()).isEqualTo("ocli-ci");
+        assertThat(valid.scopes()).containsExactlyInAnyOrder("openid", "bundle:upstream", "audit:read");
+        assertThat(valid.expiresAt()).isEqualTo(clock.instant().plusSeconds(300));
+    }
+
+    @Test
+    void ps256AndEs256AreAccepted() {
+        assertThat(validator().validate(keys.ps256(claims().build())).principal()).isEqualTo("alice");
+        assertThat(validator().validate(keys.es256(claims().build())).principal()).isEqualTo("alice");
+    }
+
+    @Test
+    void principalFallsBackToSubAndClientToClientId() {
+        String token = keys.rs256(claims().claim("preferred_username", null).claim("azp", null)
+                .claim("client_id", "svc-client").build());
+        ValidatedToken valid = validator().validate(token);
+        assertThat(valid.principal()).isEqualTo("user-1");
+        assertThat(valid.clientId()).isEqualTo("svc-client");
+    }
+
+    @Test
+    void scpAsArrayAndMappedClaimsCountAsGrants() {
+        String token = keys.rs256(claims().claim("scp", List.of("tool:upstream:listTickets"))
+                .claim("realm_access", TestKeys.map("roles", List.of("bundle:upstream", "offline_access")))
+                .claim("groups", "profile:reader").build());
+        ValidatedToken valid = validator(List.of("realm_access.roles", "groups")).validate(token);
+        assertThat(valid.scopes()).containsExactlyInAnyOrder("tool:upstream:listTickets", "bundle:upstream",
+                "offline_access", "profile:reader");
+        assertThat(validator().validate(token).scopes()).containsExactly("tool:upstream:listTickets");
+    }
+
+    @Test
+    void algNoneIsRefused() {
+        rejected(validator(), TestKeys.unsigned(claims().build()), TokenRejected.BAD_SIGNATURE);
+    }
+
+    @Test
+    void hmacSignedWithThePublicKeyIsRefused() {
+        rejected(validator(), keys.hs256WithPublicKey(claims().build()), TokenRejected.BAD_SIGNATURE);
+    }
+
+    @Test
+    void tamperedSignatureAndPayloadAreRefused() {
+        String token = keys.rs256(claims().claim("scope", "tool:upstream:listTickets").build());
+        String[] parts = token.split("\\.");
+        char c = parts[2].charAt(5);
+        String badSig = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 5) + (c == 'A' ? 'B' : 'A') + parts[2].substring(6);
+        rejected(validator(), badSig, TokenRejected.BAD_SIGNATURE);
+        String widened = keys.rs256(claims().claim("scope", "bundle:upstream").build()).split("\\.")[1];
+        rejected(validator(), parts[0] + "." + widened + "." + parts[2], TokenRejected.BAD_SIGNATURE);
+    }
+
+    @Test
+    void expiredBeyondTheSkewIsRefusedWithinTheSkewAccepted() {
+        Instant now = clock.instant();
+        String token = keys.rs256(claims().expirationTime(Date.from(now.minusSeconds(10))).build());
+        assertThat(validator().validate(token).principal()).isEqualTo("alice");
+        clock.advance(Duration.ofSeconds(25));
+        rejected(validator(), token, TokenRejected.EXPIRED);
+    }
+
+    @Test
+    void notYetValidIsRefused() {
+        Instant now = clock.instant();
+        rejected(validator(), keys.rs256(claims().notBeforeTime(Date.from(now.plusSeconds(120))).build()),
+                TokenRejected.NOT_YET_VALID);
+        assertThat(validator().validate(keys.rs256(claims().notBeforeTime(Date.from(now.plusSeconds(20))).build())))
+                .isNotNull();
+    }
+
+    @Test
+    void wrongIssuerAndAudienceAreRefused() {
+        rejected(validator(), keys.rs256(claims().issuer("https://idp.test/realms/upstream").build()), TokenRejected.WRONG_ISSUER);
+        rejected(validator(), keys.rs256(claims().audience("account").build()), TokenRejected.WRONG_AUDIENCE);
+        rejected(validator(), keys.rs256(claims().audience((String) null).build()), TokenRejected.WRONG_AUDIENCE);
+    }
+
+    @Test
+    void audienceArrayContainingOursIsAccepted() {
+        String token = keys.rs256(claims().audience(List.of("account", "oclird")).build());
+        assertThat(validator().validate(token).principal()).isEqualTo("alice");
+    }
+
+    @Test
+    void malformedTokensAreMalformed() {
+        rejected(validator(), "not-a-jwt", TokenRejected.MALFORMED);
+        rejected(validator(), "a.b.c.d.e", TokenRejected.MALFORMED);
+        rejected(validator(), "%%%.e30.abc", TokenRejected.MALFORMED);
+    }
+
+    @Test
+    void tokenWithoutExpiryIsMalformed() {
+        rejected(validator(), keys.rs256(claims().expirationTime(null).build()), TokenRejected.MALFORMED);
+    }
+
+    @Test
+    void keyOfAnotherIssuerIsAnUnknownKey() {
+        TestKeys other = new TestKeys("other-rsa", "other-ec");
+        rejected(validator(), other.rs256(claims().build()), TokenRejected.UNKNOWN_KEY);
+    }
+
+    @Test
+    void sameKidButAnotherKeyIsABadSignature() {
+        TestKeys impostor = new TestKeys("rsa-1", "ec-1");
+        rejected(validator(), impostor.rs256(claims().build()), TokenRejected.BAD_SIGNATURE);
+    }
+
+    @Test
+    void jwksIsCachedAndRefetchedOnAnUnknownKidSoRotationNeedsNoRestart() {
+        TokenValidator v = validator();
+        v.validate(keys.rs256(claims().build()));
+        v.validate(keys.es256(claims().build()));
+        assertThat(idp.count("GET", "/jwks")).isEqualTo(1);
+
+        TestKeys rotated = new TestKeys("rsa-2", "ec-2");
+        idp.route("/jwks", TestHttpServer.Reply.ok(TestKeys.jwks(rotated.rsa, keys.rsa)));
+        assertThat(v.validate(rotated.rs256(claims().build())).principal()).isEqualTo("alice");
+        assertThat(idp.count("GET", "/jwks")).isEqualTo(2);
+        v.validate(keys.rs256(claims().build()));
+        assertThat(idp.count("GET", "/jwks")).isEqualTo(2);
+    }
+
+    @Test
+    void unknownKidRefetchesAreRateLimited() {
+        TokenValidator v = validator();
+        v.validate(keys.rs256(claims().build()));
+        TestKeys stranger = new TestKeys("nope-1", "nope-2");
+        rejected(v, stranger.rs256(claims().build()), TokenRejected.UNKNOWN_KEY);
+        rejected(v, stranger.rs256(claims().build()), TokenRejected.UNKNOWN_KEY);
+        rejected(v, stranger.es256(claims().build()), TokenRejected.UNKNOWN_KEY);
+        assertThat(idp.count("GET", "/jwks")).isEqualTo(2);
+
+        idp.route("/jwks", TestHttpServer.Reply.ok(TestKeys.jwks(keys.rsa, stranger.rsa)));
+        rejected(v, stranger.rs256(claims().build()), TokenRejected.UNKNOWN_KEY);
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(v.validate(stranger.rs256(TestKeys.claims(clock.instant()).build())).principal()).isEqualTo("alice");
+        assertThat(idp.count("GET", "/jwks")).isEqualTo(3);
+    }
+
+    @Test
+    void unreachableJwksFailsClosed() {
+        idp.route("/jwks", TestHttpServer.Reply.status(500));
+        assertThatThrownBy(() -> validator().validate(keys.rs256(claims().build())))
+                .isInstanceOfSatisfying(OcliException.class, e -> {
+                    assertThat(e.code()).isEqualTo("auth_unavailable");
+                    assertThat(e.kind().httpStatus()).isEqualTo(502);
+                });
+    }
+}

@@ -1,0 +1,175 @@
+package org.opencli.service.auth;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.opencli.core.audit.AuditRecord;
+import org.opencli.core.auth.Caller;
+import org.opencli.core.auth.TokenRejected;
+import org.opencli.core.auth.ValidatedToken;
+import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.core.error.OcliException;
+import org.opencli.core.error.Problem;
+import org.opencli.core.json.Json;
+
+/**
+ * The runtime's authentication boundary, a Vert.x route handler ahead of every endpoint. With
+ * {@code runtime.server.auth} set, every request needs {@code Authorization: Bearer <token>} except
+ * {@code GET /v1/runtime/info}, {@code GET /v1/auth/browser-config} and {@code /q/health/**} (which
+ * carry no catalog data; a valid token there still adds the principal). Validation blocks (JWKS,
+ * introspection), so it runs on a worker thread and the request resumes on its event loop.
+ * Operational endpoints need their own scope. The token is never logged, echoed or audited; only
+ * its SHA-256 keys the connect/refresh bookkeeping.
+ */
+@ApplicationScoped
+public class BearerAuthFilter {
+    /** Routing-context keys the resources read. */
+    public static final String CALLER = "ocli.caller";
+    public static final String TOKEN = "ocli.validatedToken";
+
+    private static final Logger LOG = Logger.getLogger(BearerAuthFilter.class);
+
+    @Inject
+    DaemonAuth auth;
+
+    @Inject
+    RuntimeEngine engine;
+
+    @Inject
+    Vertx vertx;
+
+    private final Clock clock = Clock.systemUTC();
+    private final TokenSightings sightings = new TokenSightings(clock);
+
+    void register(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+    }
+
+    /** The caller the filter established for this request (auth off: no scopes, no principal). */
+    public static Caller caller(RoutingContext rc) {
+        Caller caller = rc == null ? null : rc.get(CALLER);
+        return caller != null ? caller : Caller.anonymous();
+    }
+
+    public static ValidatedToken token(RoutingContext rc) {
+        return rc == null ? null : rc.get(TOKEN);
+    }
+
+    private void handle(RoutingContext rc) {
+        String requestId = UUID.randomUUID().toString();
+        if (!auth.enabled()) {
+            rc.put(CALLER, Caller.unauthenticated(requestId));
+            rc.next();
+            return;
+        }
+        String path = rc.normalizedPath();
+        boolean open = isOpen(rc.request().method(), path);
+        String header = rc.request().getHeader("Authorization");
+        String token;
+        try {
+            token = BearerHeader.token(header);
+        } catch (TokenRejected e) {
+            if (open) {
+                rc.next();
+            } else {
+                refuse(rc, e, requestId);
+            }
+            return;
+        }
+        if (token == null) {
+            if (open) {
+                rc.next();
+            } else {
+                refuse(rc, new TokenRejected(TokenRejected.MISSING, "this runtime requires Authorization: Bearer <token>"),
+                        requestId);
+            }
+            return;
+        }
+        rc.request().pause();
+        vertx.executeBlocking(() -> auth.validator().validate(token), false).onComplete(result -> {
+            rc.request().resume();
+            if (result.succeeded()) {
+                accepted(rc, token, result.result(), open, path, requestId);
+            } else if (open) {
+                rc.next(); // public endpoint: an unusable token just adds no principal
+            } else if (result.cause() instanceof OcliException e) {
+                refuse(rc, e, requestId);
+            } else {
+                LOG.error("token validation failed unexpectedly", result.cause());
+                send(rc, Problem.internal("token validation failed unexpectedly; see the runtime's log"), null);
+            }
+        });
+    }
+
+    private void accepted(RoutingContext rc, String token, ValidatedToken valid, boolean open, String path,
+                          String requestId) {
+        Caller caller = valid.caller(rc.request().getHeader("X-Ocli-Session"), requestId);
+        rc.put(TOKEN, valid);
+        rc.put(CALLER, caller);
+        TokenSightings.Kind kind = sightings.sighted(TokenSightings.hash(token), valid);
+        if (kind != null) {
+            String fingerprint = "token sha256:" + TokenSightings.hash(token).substring(0, 16);
+            audit(AuditRecord.event(now(), AuditRecord.AUTHENTICATED_CONNECT), caller, "allow", "ok", null, fingerprint);
+            if (kind == TokenSightings.Kind.REFRESH) {
+                audit(AuditRecord.event(now(), AuditRecord.TOKEN_REFRESH), caller, "allow", "ok", null, fingerprint);
+            }
+        }
+        String required = open ? null : OperationalScopes.required(path);
+        if (required != null && !valid.scopes().contains(required)) {
+            audit(AuditRecord.event(now(), AuditRecord.AUTHZ_DENIAL), caller, "deny", "insufficient_scope",
+                    "insufficient_scope", rc.request().method() + " " + path + " requires " + required);
+            OcliException e = new org.opencli.core.auth.InsufficientScope(required,
+                    rc.request().method() + " " + path + " needs the scope " + required);
+            send(rc, e.toProblem(), AuthChallenges.insufficientScope(java.util.List.of(required)));
+            return;
+        }
+        rc.next();
+    }
+
+    private void refuse(RoutingContext rc, OcliException e, String requestId) {
+        String path = rc.normalizedPath();
+        if (e instanceof TokenRejected rejected) {
+            Caller nobody = Caller.unauthenticated(requestId);
+            audit(AuditRecord.event(now(), AuditRecord.AUTHN_FAILURE), nobody, "deny", rejected.reason(),
+                    TokenRejected.CODE, rc.request().method() + " " + path);
+            send(rc, e.toProblem(), AuthChallenges.unauthenticated(rejected.reason()));
+        } else {
+            send(rc, e.toProblem(), null);
+        }
+    }
+
+    private void audit(AuditRecord record, Caller caller, String decision, String reason, String code, String detail) {
+        engine.audit().append(record.withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
+                .withDecision(decision, reason, code).withDetail(detail))
+                .exceptionally(error -> {
+                    LOG.error("audit record could not be written", error);
+                    return null;
+                });
+    }
+
+    private static void send(RoutingContext rc, Problem problem, String challenge) {
+        var response = rc.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (challenge != null) response.putHeader("WWW-Authenticate", challenge);
+        response.end(Buffer.buffer(Json.writeBytes(problem)));
+    }
+
+    static boolean isOpen(HttpMethod method, String path) {
+        if (path == null) return false;
+        if (path.equals("/q/health") || path.startsWith("/q/health/")) return true;
+        boolean get = method == HttpMethod.GET || method == HttpMethod.HEAD;
+        return get && (path.equals("/v1/runtime/info") || path.equals("/v1/auth/browser-config"));
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+}

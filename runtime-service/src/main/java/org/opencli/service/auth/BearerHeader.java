@@ -1,0 +1,27 @@
+package org.opencli.service.auth;
+
+import org.opencli.core.auth.TokenRejected;
+
+/** RFC 6750 §2.1: {@code Authorization: Bearer <b64token>}. */
+final class BearerHeader {
+    private BearerHeader() {
+    }
+
+    /**
+     * The token, or null when no bearer credentials were sent (no header, or another scheme).
+     *
+     * @throws TokenRejected {@code malformed} for a Bearer header without a well-formed token
+     */
+    static String token(String header) {
+        if (header == null || header.isBlank()) return null;
+        String h = header.strip();
+        int space = h.indexOf(' ');
+        String scheme = space < 0 ? h : h.substring(0, space);
+        if (!scheme.equalsIgnoreCase("Bearer")) return null;
+        String token = space < 0 ? "" : h.substring(space + 1).strip();
+        if (token.isEmpty() || !token.matches("[A-Za-z0-9\\-._~+/]+=*")) {
+            throw new TokenRejected(TokenRejected.MALFORMED, "the Authorization header is not 'Bearer <token>'");
+        }
+        return token;
+    }
+}

@@ -1,0 +1,28 @@
+package org.opencli.service.auth;
+
+/**
+ * Scopes for the runtime's own operations, by path prefix so endpoints added later under these
+ * paths are covered: {@code audit:read} for {@code /v1/audit/**}, {@code runtime:refresh} for
+ * {@code /v1/refresh}, {@code runtime:admin} for {@code /v1/runtime/stop}.
+ */
+public final class OperationalScopes {
+    public static final String AUDIT_READ = "audit:read";
+    public static final String RUNTIME_REFRESH = "runtime:refresh";
+    public static final String RUNTIME_ADMIN = "runtime:admin";
+
+    private OperationalScopes() {
+    }
+
+    /** The scope {@code path} needs on top of a valid token, or null when none. */
+    public static String required(String path) {
+        if (path == null) return null;
+        if (under(path, "/v1/audit")) return AUDIT_READ;
+        if (under(path, "/v1/refresh")) return RUNTIME_REFRESH;
+        if (under(path, "/v1/runtime/stop")) return RUNTIME_ADMIN;
+        return null;
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+}

@@ -1,0 +1,27 @@
+package org.opencli.service.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.opencli.core.auth.AuthDescriptions;
+import org.opencli.service.auth.DaemonAuth;
+
+/**
+ * {@code GET /v1/auth/browser-config}: the IdP endpoints and public client a CLI signs in with,
+ * from {@code runtime.server.auth}. Answers without a token (public metadata, no catalog data).
+ */
+@Path("/v1/auth/browser-config")
+public class BrowserConfigResource {
+
+    @Inject
+    DaemonAuth auth;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response browserConfig() {
+        return JsonBodies.ok(AuthDescriptions.browserConfig(auth.config()));
+    }
+}
