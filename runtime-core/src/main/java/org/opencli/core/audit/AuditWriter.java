@@ -49,6 +49,9 @@ final class AuditWriter implements Runnable {
     private long liveBytes;
     private long lastOpenAttempt;
     private volatile boolean stopping;
+    /** Observability for tests and benches: how often the file was forced, and the newest seq a force covered. */
+    private volatile long forces;
+    private volatile long forcedThroughSeq;
 
     AuditWriter(Path live, AuditSettings settings, Clock clock, String instanceId, BlockingQueue<Pending> queue,
                 AuditHealth health, AuditFeed feed, List<AuditExporter> exporters, AuditRotation rotation) {
@@ -178,14 +181,14 @@ final class AuditWriter implements Runnable {
                 lastHash = AuditChain.hash(line);
                 Written w = new Written(p, r, line);
                 if (settings.fsync() == FsyncMode.ALWAYS) {
-                    channel.force(false);
+                    force();
                     commit(w);
                     completed++;
                 } else {
                     unforced.add(w);
                 }
             }
-            if (settings.fsync() == FsyncMode.BATCH && !unforced.isEmpty()) channel.force(false);
+            if (settings.fsync() == FsyncMode.BATCH && !unforced.isEmpty()) force();
             for (Written w : unforced) {
                 commit(w);
                 completed++;
@@ -195,6 +198,20 @@ final class AuditWriter implements Runnable {
             fail(batch.subList(completed, batch.size()), e);
             closeChannel();
         }
+    }
+
+    private void force() throws IOException {
+        channel.force(false);
+        forces++;
+        forcedThroughSeq = lastSeq;
+    }
+
+    long forces() {
+        return forces;
+    }
+
+    long forcedThroughSeq() {
+        return forcedThroughSeq;
     }
 
     private void commit(Written w) {

@@ -93,6 +93,16 @@ public final class DurableAuditLog implements AuditSink {
         return AuditVerifier.verify(file);
     }
 
+    /** How many times the live file was forced to disk (batch mode: once per group). */
+    long forces() {
+        return writer.forces();
+    }
+
+    /** The newest seq covered by a completed force. */
+    long forcedThroughSeq() {
+        return writer.forcedThroughSeq();
+    }
+
     private long committedSeq() {
         return feed == null ? 0 : feed.committedSeq();
     }
