@@ -215,8 +215,8 @@ final class AuditWriter implements Runnable {
     }
 
     private void commit(Written w) {
+        feed.publish(w.record()); // first, so a caller that saw its stage complete can query its record
         w.pending().done().complete(null);
-        feed.publish(w.record());
         for (AuditExporter exporter : exporters) {
             try {
                 exporter.export(w.record(), w.line());
