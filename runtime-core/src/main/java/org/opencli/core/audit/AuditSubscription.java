@@ -92,11 +92,10 @@ public final class AuditSubscription implements AutoCloseable {
         closed = true;
         onClose.accept(this);
         if (replay != null) replay.close();
-        CompletableFuture<AuditFeedEvent> w;
         synchronized (buffer) {
-            w = waiting;
+            // left incomplete: whoever waited has gone (failing it would surface as an error downstream)
             waiting = null;
+            buffer.clear();
         }
-        if (w != null) w.cancel(false);
     }
 }
