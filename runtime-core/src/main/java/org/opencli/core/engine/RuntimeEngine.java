@@ -13,7 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opencli.core.audit.AuditSink;
+import org.opencli.core.audit.AuditExporter;
 import org.opencli.core.audit.AuditSettings;
+import org.opencli.core.config.AuditConfig;
 import org.opencli.core.audit.DurableAuditLog;
 import org.opencli.core.catalog.CatalogBuild;
 import org.opencli.core.catalog.CatalogBuilder;
@@ -75,7 +77,7 @@ public final class RuntimeEngine implements AutoCloseable {
         this.catalogs = new CatalogCache(settings.clock());
         ExecutionSettings limits = setup.execution() == null ? ExecutionSettings.defaults() : setup.execution();
         this.upstream = setup.upstream() != null ? setup.upstream() : new JdkUpstreamClient(limits, workers);
-        this.audit = setup.audit() != null ? setup.audit() : defaultAudit(settings, loader);
+        this.audit = setup.audit() != null ? setup.audit() : defaultAudit(settings, loader, setup);
         Credentials credentials = new Credentials(new SecretResolver(setup.keychainArgv(),
                 new OAuthTokens(upstream, limits.responseTimeout())));
         this.execution = new ExecutionFlow(this, workers, new RetryingSender(upstream, scheduler, limits, settings.clock()),
@@ -220,22 +222,24 @@ public final class RuntimeEngine implements AutoCloseable {
      * The durable store at the audit path, set up from the {@code audit} block of the config this
      * engine starts with (its default config); defaults when there is none or it cannot be read yet.
      */
-    private static AuditSink defaultAudit(EngineSettings settings, ConfigLoader loader) {
+    private static AuditSink defaultAudit(EngineSettings settings, ConfigLoader loader, ExecutionSetup setup) {
         Path path = settings.auditPath();
         if (path == null && settings.stateDir() != null && settings.instanceId() != null) {
             path = settings.stateDir().resolve("instances").resolve(settings.instanceId()).resolve("audit.log");
         }
         if (path == null) return record -> CompletableFuture.completedFuture(null); // nowhere configured
-        return new DurableAuditLog(path, auditSettings(settings, loader), settings.instanceId(), settings.clock(), List.of());
+        AuditConfig config = auditConfig(settings, loader);
+        List<AuditExporter> exporters = setup.auditExporters() == null ? List.of() : setup.auditExporters().apply(config);
+        return new DurableAuditLog(path, AuditSettings.from(config), settings.instanceId(), settings.clock(), exporters);
     }
 
-    private static AuditSettings auditSettings(EngineSettings settings, ConfigLoader loader) {
-        if (settings.defaultConfig() == null || !Files.isRegularFile(settings.defaultConfig())) return AuditSettings.defaults();
+    private static AuditConfig auditConfig(EngineSettings settings, ConfigLoader loader) {
+        if (settings.defaultConfig() == null || !Files.isRegularFile(settings.defaultConfig())) return null;
         try {
-            return AuditSettings.from(loader.load(settings.defaultConfig()).config().audit());
+            return loader.load(settings.defaultConfig()).config().audit();
         } catch (RuntimeException e) {
             // an invalid config fails every request that uses it, with its own error; audit stays on defaults
-            return AuditSettings.defaults();
+            return null;
         }
     }
 

@@ -152,6 +152,38 @@ class DurableAuditLogTest {
         }
     }
 
+    @Test
+    void exportersGetEachCommittedRecordWithItsExactLineAndCannotHurtTheStore() {
+        List<String> exported = java.util.Collections.synchronizedList(new ArrayList<>());
+        AuditExporter recording = new AuditExporter() {
+            @Override
+            public void export(AuditRecord committed, String line) {
+                exported.add(committed.seq() + " " + line);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        AuditExporter broken = new AuditExporter() {
+            @Override
+            public void export(AuditRecord committed, String line) {
+                throw new IllegalStateException("collector down");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (DurableAuditLog log = new DurableAuditLog(dir.resolve("audit.log"), AuditSettings.defaults(), "i",
+                Clock.systemUTC(), List.of(broken, recording))) {
+            for (int i = 1; i <= 3; i++) await(log.append(record(i)));
+            assertThat(log.healthy()).isTrue();
+        }
+        List<String> lines = lines(dir.resolve("audit.log"));
+        assertThat(exported).containsExactly("1 " + lines.get(0), "2 " + lines.get(1), "3 " + lines.get(2));
+    }
+
     private static List<CompletableFuture<Void>> appendConcurrently(DurableAuditLog log, int count,
                                                                     AtomicInteger completions, List<String> violations) {
         List<CompletableFuture<Void>> stages = java.util.Collections.synchronizedList(new ArrayList<>());
