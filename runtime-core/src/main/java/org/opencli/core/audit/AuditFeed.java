@@ -41,7 +41,8 @@ public final class AuditFeed {
         }
     }
 
-    int subscriberCount() {
+    /** How many subscribers are attached now. */
+    public int subscriberCount() {
         return subscribers.size();
     }
 

@@ -130,6 +130,60 @@ class AuditResourceTest {
     }
 
     @Test
+    void aStalledStreamClientGetsAGapWhileAppendsContinueUnblocked() throws Exception {
+        // A raw socket that sends the request and then reads nothing: only kernel buffers absorb the
+        // stream, then the server stops pulling and the subscriber's buffer overflows into a gap.
+        int subscribersBefore = engine.auditLog().feed().subscriberCount();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress(streamUri.getHost(), streamUri.getPort()), 5000);
+            socket.getOutputStream().write(("GET " + streamUri.getPath() + "?toolId=aud:stall HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            long subscribedAfter = engine.auditLog().feed().committedSeq();
+            waitForSubscriber(subscribersBefore);
+
+            int count = 20000;
+            long start = System.nanoTime();
+            List<CompletableFuture<Void>> stages = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                stages.add(engine.audit().append(AuditRecord.event(java.time.Instant.now().toString(), AuditRecord.TOOL_EXECUTION)
+                        .withTool(null, "aud:stall", "svc").withDecision("allow", "ok", null)).toCompletableFuture());
+            }
+            CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertThat(elapsedMs).as("appends are not held back by the stalled client").isLessThan(30000);
+
+            socket.setSoTimeout(10000);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            Map<String, String> gap = null;
+            long lastId = subscribedAfter;
+            while (gap == null) {
+                Map<String, String> event = read(reader, 1).get(0);
+                if ("gap".equals(event.get("event"))) {
+                    gap = event;
+                } else if (event.containsKey("id")) {
+                    long id = Long.parseLong(event.get("id"));
+                    assertThat(id).as("records arrive in order before the gap").isGreaterThan(lastId);
+                    lastId = id;
+                }
+            }
+            JsonPath data = JsonPath.from(gap.get("data"));
+            assertThat(data.getLong("fromSeq")).isEqualTo(lastId + 1);
+            assertThat(data.getLong("toSeq")).isGreaterThanOrEqualTo(data.getLong("fromSeq"));
+            assertThat(gap.get("id")).isEqualTo(String.valueOf(data.getLong("toSeq")));
+        }
+    }
+
+    private void waitForSubscriber(int before) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (engine.auditLog().feed().subscriberCount() <= before) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the stream did not subscribe");
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
     void readinessIsUpWhileTheStoreWrites() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'audit' }.status", equalTo("UP"));
