@@ -65,6 +65,18 @@ class AuditRecoveryTest {
     }
 
     @Test
+    void aFileHoldingOnlyATornLineStartsTheChainAfresh() throws Exception {
+        Files.writeString(file(), "{\"seq\":1,\"times");
+        try (DurableAuditLog log = new DurableAuditLog(file(), AuditSettings.defaults(), "i", Clock.systemUTC())) {
+            await(log.append(record(2)));
+        }
+        List<String> lines = lines(file());
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("audit_recovered").contains("\"seq\":1").contains(AuditChain.GENESIS);
+        assertThat(AuditVerifier.verify(file()).records()).isEqualTo(2);
+    }
+
+    @Test
     void aCleanFileIsLeftAlone() {
         writeThree();
         try (DurableAuditLog log = new DurableAuditLog(file(), AuditSettings.defaults(), "i", Clock.systemUTC())) {
