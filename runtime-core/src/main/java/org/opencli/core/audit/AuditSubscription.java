@@ -83,7 +83,12 @@ public final class AuditSubscription implements AutoCloseable {
                 }
             }
         }
-        if (wake != null) deliverOn.execute(() -> wake.complete(event));
+        if (wake == null) return;
+        try {
+            deliverOn.execute(() -> wake.complete(event));
+        } catch (RuntimeException rejected) { // its executor is gone: so is the subscriber
+            close();
+        }
     }
 
     @Override

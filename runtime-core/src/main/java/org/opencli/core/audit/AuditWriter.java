@@ -215,7 +215,11 @@ final class AuditWriter implements Runnable {
     }
 
     private void commit(Written w) {
-        feed.publish(w.record()); // first, so a caller that saw its stage complete can query its record
+        try {
+            feed.publish(w.record()); // first, so a caller that saw its stage complete can query its record
+        } catch (RuntimeException e) {
+            // a subscriber's failure never affects the local record
+        }
         w.pending().done().complete(null);
         for (AuditExporter exporter : exporters) {
             try {
