@@ -59,12 +59,20 @@ public final class AuditFiles {
     /** A reader over the segment's lines (gunzipping when needed); null if it vanished (retention). */
     public static BufferedReader open(Segment segment) throws IOException {
         InputStream in;
+        boolean gzip = segment.gzip();
         try {
             in = Files.newInputStream(segment.path());
         } catch (NoSuchFileException gone) {
-            return null;
+            if (segment.live() || gzip) return null;
+            // gzipped since it was listed: read the .gz instead
+            try {
+                in = Files.newInputStream(segment.path().resolveSibling(segment.path().getFileName() + ".gz"));
+                gzip = true;
+            } catch (NoSuchFileException deleted) {
+                return null;
+            }
         }
-        if (segment.gzip()) in = new GZIPInputStream(in, 65536);
+        if (gzip) in = new GZIPInputStream(in, 65536);
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 65536);
     }
 }
