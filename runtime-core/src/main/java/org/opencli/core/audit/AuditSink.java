@@ -6,6 +6,11 @@ import java.util.concurrent.CompletionStage;
 public interface AuditSink extends AutoCloseable {
     CompletionStage<Void> append(AuditRecord record);
 
+    /** False while records cannot be written: executions are refused then (fail closed). */
+    default boolean healthy() {
+        return true;
+    }
+
     @Override
     default void close() {
     }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The merged, validated {@code .cli.json} (CONTRACT.md §2). Maps keep declaration order. Absent
- * sections are empty maps / default records, never null, once {@link ConfigLoader} returns it.
+ * sections are empty maps / default records, never null, once {@link ConfigLoader} returns it —
+ * except {@code audit}, which is null when no scope sets it (all audit defaults apply).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record CliConfig(
@@ -18,5 +19,6 @@ public record CliConfig(
         CurationConfig curation,
         AgentsConfig agents,
         PolicyConfig policy,
-        Map<String, SecretConfig> secrets) {
+        Map<String, SecretConfig> secrets,
+        AuditConfig audit) {
 }

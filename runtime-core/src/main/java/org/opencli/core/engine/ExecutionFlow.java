@@ -96,6 +96,10 @@ final class ExecutionFlow {
         if (request.toolId() == null || request.toolId().isBlank()) {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_arguments", "Invalid arguments", "toolId is required");
         }
+        if (!audit.healthy()) { // fail closed: nothing is sent while its record could not be kept
+            throw new OcliException(ErrorKind.INTERNAL, "audit_unavailable", "Audit log unavailable",
+                    "the audit store cannot write, so executions are refused until it recovers");
+        }
         RuntimeEngine.Selection selection = engine.selected(new CatalogQuery(request.configPath(), request.mode(),
                 request.agentProfile()));
         Tool tool = selection.build().catalog().tool(request.toolId()).orElseThrow(() -> new OcliException(

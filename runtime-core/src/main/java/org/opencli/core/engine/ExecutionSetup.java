@@ -2,7 +2,9 @@ package org.opencli.core.engine;
 
 import java.util.List;
 import java.util.function.Function;
+import org.opencli.core.audit.AuditExporter;
 import org.opencli.core.audit.AuditSink;
+import org.opencli.core.config.AuditConfig;
 import org.opencli.core.execution.ExecutionSettings;
 import org.opencli.core.execution.UpstreamClient;
 import org.opencli.core.secrets.InteractiveAuthorizer;
@@ -10,9 +12,11 @@ import org.opencli.core.secrets.SecretResolver;
 
 /**
  * What an engine executes with. A null {@code upstream} means the JDK client, a null {@code audit}
- * a JSONL file at the settings' audit path. {@code env} and {@code keychainArgv} are seams for
- * environment variables and the OS keychain command (tests pass a map / a different command);
- * {@code interactiveAuthorizer} (null = none) lets oauth2 authorizationCode secrets ask a person.
+ * the durable audit store at the settings' audit path. {@code env} and {@code keychainArgv} are
+ * seams for environment variables and the OS keychain command (tests pass a map / a different
+ * command); {@code interactiveAuthorizer} (null = none) lets oauth2 authorizationCode secrets ask a
+ * person. {@code auditExporters} builds the push exporters (syslog, ...) of the default audit store
+ * from the starting config's {@code audit} block (null when absent); unused when {@code audit} is given.
  */
 public record ExecutionSetup(
         UpstreamClient upstream,
@@ -20,39 +24,45 @@ public record ExecutionSetup(
         ExecutionSettings execution,
         Function<String, String> env,
         Function<String, List<String>> keychainArgv,
-        InteractiveAuthorizer interactiveAuthorizer) {
+        InteractiveAuthorizer interactiveAuthorizer,
+        Function<AuditConfig, List<AuditExporter>> auditExporters) {
 
     public ExecutionSetup(UpstreamClient upstream, AuditSink audit, ExecutionSettings execution, Function<String, String> env,
                           Function<String, List<String>> keychainArgv) {
-        this(upstream, audit, execution, env, keychainArgv, null);
+        this(upstream, audit, execution, env, keychainArgv, null, config -> List.of());
     }
 
     public static ExecutionSetup defaults() {
-        return new ExecutionSetup(null, null, ExecutionSettings.defaults(), System::getenv, SecretResolver.osKeychain(), null);
+        return new ExecutionSetup(null, null, ExecutionSettings.defaults(), System::getenv, SecretResolver.osKeychain(),
+                null, config -> List.of());
     }
 
     /** Who can sign in interactively for oauth2 authorizationCode secrets (ocli embedded on a terminal); null = nobody. */
     public ExecutionSetup withInteractiveAuthorizer(InteractiveAuthorizer a) {
-        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, a);
+        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, a, auditExporters);
     }
 
     public ExecutionSetup withUpstream(UpstreamClient u) {
-        return new ExecutionSetup(u, audit, execution, env, keychainArgv, interactiveAuthorizer);
+        return new ExecutionSetup(u, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters);
     }
 
     public ExecutionSetup withAudit(AuditSink a) {
-        return new ExecutionSetup(upstream, a, execution, env, keychainArgv, interactiveAuthorizer);
+        return new ExecutionSetup(upstream, a, execution, env, keychainArgv, interactiveAuthorizer, auditExporters);
     }
 
     public ExecutionSetup withExecution(ExecutionSettings s) {
-        return new ExecutionSetup(upstream, audit, s, env, keychainArgv, interactiveAuthorizer);
+        return new ExecutionSetup(upstream, audit, s, env, keychainArgv, interactiveAuthorizer, auditExporters);
     }
 
     public ExecutionSetup withEnv(Function<String, String> e) {
-        return new ExecutionSetup(upstream, audit, execution, e, keychainArgv, interactiveAuthorizer);
+        return new ExecutionSetup(upstream, audit, execution, e, keychainArgv, interactiveAuthorizer, auditExporters);
     }
 
     public ExecutionSetup withKeychainArgv(Function<String, List<String>> k) {
-        return new ExecutionSetup(upstream, audit, execution, env, k, interactiveAuthorizer);
+        return new ExecutionSetup(upstream, audit, execution, env, k, interactiveAuthorizer, auditExporters);
+    }
+
+    public ExecutionSetup withAuditExporters(Function<AuditConfig, List<AuditExporter>> e) {
+        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, e);
     }
 }

@@ -13,9 +13,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opencli.core.audit.AuditSink;
-import org.opencli.core.audit.JsonlAuditSink;
 import org.opencli.core.auth.AuthorizationEnvelope;
 import org.opencli.core.auth.Caller;
+import org.opencli.core.audit.AuditExporter;
+import org.opencli.core.audit.AuditSettings;
+import org.opencli.core.config.AuditConfig;
+import org.opencli.core.audit.DurableAuditLog;
 import org.opencli.core.catalog.CatalogBuild;
 import org.opencli.core.catalog.CatalogBuilder;
 import org.opencli.core.catalog.EffectiveView;
@@ -43,7 +46,8 @@ import org.opencli.core.secrets.SecretResolver;
  */
 public final class RuntimeEngine implements AutoCloseable {
     public static final String CONTRACT_VERSION = "1.1";
-    static final List<String> CAPABILITIES = List.of("catalog", "execute", "workflows", "audit-log", "runtime-info");
+    static final List<String> CAPABILITIES = List.of("catalog", "execute", "workflows", "audit-log", "audit",
+            "audit-stream", "runtime-info");
     static final List<String> AUTH_CAPABILITIES = List.of("brokered-auth", "authorization-envelope");
 
     private final EngineSettings settings;
@@ -60,7 +64,7 @@ public final class RuntimeEngine implements AutoCloseable {
     private final WorkflowFlow workflows;
     private final EnvelopeGuard envelopes;
 
-    /** Executes with the JDK HTTP client and a JSONL audit file at {@code settings.auditPath()}. */
+    /** Executes with the JDK HTTP client and the durable audit store at {@code settings.auditPath()}. */
     public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher) {
         this(settings, loader, fetcher, ExecutionSetup.defaults());
     }
@@ -77,7 +81,7 @@ public final class RuntimeEngine implements AutoCloseable {
         this.catalogs = new CatalogCache(settings.clock());
         ExecutionSettings limits = setup.execution() == null ? ExecutionSettings.defaults() : setup.execution();
         this.upstream = setup.upstream() != null ? setup.upstream() : new JdkUpstreamClient(limits, workers);
-        this.audit = setup.audit() != null ? setup.audit() : defaultAudit(settings);
+        this.audit = setup.audit() != null ? setup.audit() : defaultAudit(settings, loader, setup);
         Credentials credentials = new Credentials(new SecretResolver(setup.keychainArgv(),
                 new OAuthTokens(upstream, limits.responseTimeout(), setup.interactiveAuthorizer())));
         this.envelopes = new EnvelopeGuard(audit, settings.clock());
@@ -107,6 +111,17 @@ public final class RuntimeEngine implements AutoCloseable {
     /** The audit sink this engine writes to; the HTTP layer appends its own events (auth, sessions) here. */
     public AuditSink audit() {
         return audit;
+    }
+
+    /**
+     * The durable audit store behind {@link #audit()} (query, feed, verify, healthy) for the HTTP layer.
+     * Fails with {@code audit_not_queryable} when the engine was given another kind of sink or has no
+     * audit path.
+     */
+    public DurableAuditLog auditLog() {
+        if (audit instanceof DurableAuditLog log) return log;
+        throw new OcliException(ErrorKind.NOT_FOUND, "audit_not_queryable", "Audit log not queryable",
+                "this runtime writes its audit records to a sink that cannot be queried or followed");
     }
 
     /**
@@ -241,13 +256,29 @@ public final class RuntimeEngine implements AutoCloseable {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static AuditSink defaultAudit(EngineSettings settings) {
+    /**
+     * The durable store at the audit path, set up from the {@code audit} block of the config this
+     * engine starts with (its default config); defaults when there is none or it cannot be read yet.
+     */
+    private static AuditSink defaultAudit(EngineSettings settings, ConfigLoader loader, ExecutionSetup setup) {
         Path path = settings.auditPath();
         if (path == null && settings.stateDir() != null && settings.instanceId() != null) {
             path = settings.stateDir().resolve("instances").resolve(settings.instanceId()).resolve("audit.log");
         }
         if (path == null) return record -> CompletableFuture.completedFuture(null); // nowhere configured
-        return new JsonlAuditSink(path);
+        AuditConfig config = auditConfig(settings, loader);
+        List<AuditExporter> exporters = setup.auditExporters() == null ? List.of() : setup.auditExporters().apply(config);
+        return new DurableAuditLog(path, AuditSettings.from(config), settings.instanceId(), settings.clock(), exporters);
+    }
+
+    private static AuditConfig auditConfig(EngineSettings settings, ConfigLoader loader) {
+        if (settings.defaultConfig() == null || !Files.isRegularFile(settings.defaultConfig())) return null;
+        try {
+            return loader.load(settings.defaultConfig()).config().audit();
+        } catch (RuntimeException e) {
+            // an invalid config fails every request that uses it, with its own error; audit stays on defaults
+            return null;
+        }
     }
 
     private static ThreadFactory daemon(String name) {

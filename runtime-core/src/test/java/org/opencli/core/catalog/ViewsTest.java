@@ -29,7 +29,7 @@ class ViewsTest {
     private static CliConfig config(String defaultMode, String defaultProfile, Map<String, AgentProfileConfig> profiles,
                                     Map<String, ToolSetConfig> sets) {
         return new CliConfig("1", new ModeConfig(defaultMode), null, Map.of(), null, Map.of(),
-                new CurationConfig(sets), new AgentsConfig(profiles, defaultProfile), null, null);
+                new CurationConfig(sets), new AgentsConfig(profiles, defaultProfile), null, null, null);
     }
 
     @Test
@@ -93,7 +93,7 @@ class ViewsTest {
         CliConfig noDefaultProfile = config("curated", null, profiles, sets);
         assertThat(ViewSelector.select(c, noDefaultProfile, null, null).name()).isEqualTo("discover");
 
-        CliConfig bare = new CliConfig("1", null, null, null, null, null, null, null, null, null);
+        CliConfig bare = new CliConfig("1", null, null, null, null, null, null, null, null, null, null);
         Catalog plain = new Catalog("1.0.0", "t", "f", List.of(), List.of(), TOOLS, List.of(), ViewBuilder.build(TOOLS, bare));
         assertThat(ViewSelector.select(plain, bare, null, null).tools()).hasSize(5);
     }

@@ -130,4 +130,23 @@ class RuntimeEngineTest {
             Files.copy(in, target);
         }
     }
+
+    @Test
+    void theAuditStoreFollowsTheStartingConfigsAuditBlock() throws Exception {
+        String json = Files.readString(config);
+        Files.writeString(config, json.substring(0, json.lastIndexOf('}'))
+                + ", \"audit\": {\"fsync\": \"always\", \"rotation\": {\"maxFileBytes\": 1024}}}");
+        try (RuntimeEngine engine = engine(config, false)) {
+            for (int i = 0; i < 20; i++) {
+                engine.audit().append(org.opencli.core.audit.AuditRecord.event("2026-01-01T00:00:00Z", "tool_execution")
+                        .withTool(null, "helpdesk:listTickets", "helpdesk")).toCompletableFuture().join();
+            }
+            assertThat(engine.auditLog().healthy()).isTrue();
+            assertThat(engine.auditLog().verify().records()).isEqualTo(20);
+            try (var files = Files.list(dir.resolve("state"))) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .anyMatch(n -> n.matches("audit\\.log\\.\\d{20}-\\d{20}"));
+            }
+        }
+    }
 }

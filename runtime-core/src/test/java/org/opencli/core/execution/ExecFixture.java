@@ -18,7 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import org.opencli.core.audit.JsonlAuditSink;
+import org.opencli.core.audit.AuditSettings;
+import org.opencli.core.audit.DurableAuditLog;
 import org.opencli.core.config.ConfigLoader;
 import org.opencli.core.config.ConfigScopes;
 import org.opencli.core.discovery.DocumentFetchers;
@@ -31,7 +32,7 @@ import org.opencli.core.json.Json;
 
 /**
  * One test's world: a recording upstream, our OpenAPI fixture pointing at it, a project config,
- * a managed scope, an env map, a movable clock, and an engine wired to a JSONL audit file.
+ * a managed scope, an env map, a movable clock, and an engine wired to a durable audit store.
  */
 final class ExecFixture implements AutoCloseable {
     final Path dir;
@@ -59,8 +60,16 @@ final class ExecFixture implements AutoCloseable {
         config("");
     }
 
+    private Path auditOverride;
+
     Path auditFile() {
-        return dir.resolve("state/audit.log");
+        return auditOverride != null ? auditOverride : dir.resolve("state/audit.log");
+    }
+
+    /** Writes audit to {@code file} instead (before the engine is first used). */
+    ExecFixture auditAt(Path file) {
+        this.auditOverride = file;
+        return this;
     }
 
     private String baseUrlOverride;
@@ -95,7 +104,8 @@ final class ExecFixture implements AutoCloseable {
                     auditFile(), "embedded", clock);
             ConfigLoader loader = new ConfigLoader(new ConfigScopes(dir.resolve("managed/.cli.json"), dir.resolve("user/.cli.json")));
             engine = new RuntimeEngine(settings, loader, DocumentFetchers.standard(dir.resolve("state/cache"), clock),
-                    ExecutionSetup.defaults().withAudit(new JsonlAuditSink(auditFile())).withExecution(limits)
+                    ExecutionSetup.defaults().withAudit(new DurableAuditLog(auditFile(),
+                            AuditSettings.defaults().withRetryIntervalMs(20), "t1", clock)).withExecution(limits)
                             .withEnv(envLookup).withKeychainArgv(keychainArgv).withInteractiveAuthorizer(authorizer));
         }
         return engine;

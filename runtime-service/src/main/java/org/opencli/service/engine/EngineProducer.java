@@ -42,6 +42,7 @@ public class EngineProducer {
 
     @Produces
     @Singleton
+    @io.quarkus.runtime.Startup // opening the audit store reads files: at startup, never lazily on an event loop
     RuntimeEngine engine(OclirdSettings settings, StateLayout layout, io.vertx.mutiny.core.Vertx vertx, DaemonAuth auth) {
         Path config = settings.config().map(EngineProducer::absolute).orElse(null);
         Path audit = settings.auditPath().map(EngineProducer::absolute).orElse(layout.defaultAuditPath());

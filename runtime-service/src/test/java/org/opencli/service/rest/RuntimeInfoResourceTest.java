@@ -3,6 +3,7 @@ package org.opencli.service.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ class RuntimeInfoResourceTest {
                 .body("instanceId", equalTo("rest-tests"))
                 .body("runtimeMode", equalTo("local"))
                 .body("capabilities", hasItem("catalog"))
+                .body("capabilities", hasItems("audit-log", "audit", "audit-stream"))
                 .body("url", startsWith("http://"))
                 .body("configPath", equalTo(ServiceTestProfile.CONFIG.toString()))
                 .body("auth.required", equalTo(false));

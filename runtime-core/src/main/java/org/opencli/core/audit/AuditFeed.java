@@ -1,0 +1,61 @@
+package org.opencli.core.audit;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+
+/**
+ * Live subscriptions to committed records. The writer {@link #publish}es each record after it is
+ * durable; every subscriber has its own bounded buffer, so a slow one loses records (and gets a
+ * {@code gap} event) instead of slowing the writer.
+ */
+public final class AuditFeed {
+    public static final int DEFAULT_BUFFER = 1024;
+
+    private final AuditQuery query;
+    private final List<AuditSubscription> subscribers = new CopyOnWriteArrayList<>();
+    private final Object publishing = new Object();
+    private volatile long committedSeq;
+
+    AuditFeed(AuditQuery query) {
+        this.query = query;
+    }
+
+    /** The newest durable seq (0 before the first record). */
+    public long committedSeq() {
+        return committedSeq;
+    }
+
+    /**
+     * Records matching {@code filter} with seq greater than {@code afterSeq}: first those already in the
+     * files, then live ones. Events are handed out by {@link AuditSubscription#next()}, completed on
+     * {@code deliverOn} (never on the writer thread).
+     */
+    public AuditSubscription subscribe(AuditFilter filter, long afterSeq, int bufferSize, Executor deliverOn) {
+        synchronized (publishing) { // no record can slip between the replay's end and the live start
+            long replayUpTo = committedSeq;
+            AuditSubscription s = new AuditSubscription(filter == null ? AuditFilter.all() : filter, afterSeq,
+                    replayUpTo, bufferSize, query, deliverOn, subscribers::remove);
+            subscribers.add(s);
+            return s;
+        }
+    }
+
+    /** How many subscribers are attached now. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    void committed(long seq) {
+        synchronized (publishing) {
+            committedSeq = seq;
+        }
+    }
+
+    void publish(AuditRecord record) {
+        synchronized (publishing) {
+            committedSeq = record.seq();
+            for (AuditSubscription s : subscribers) s.offer(record);
+        }
+    }
+}

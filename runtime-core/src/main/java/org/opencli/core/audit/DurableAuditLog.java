@@ -1,0 +1,141 @@
+package org.opencli.core.audit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The audit store: an append-only, hash-chained JSON-lines file per instance with rotation,
+ * retention, crash recovery, queries, a live feed and push exporters (see docs/audit.md).
+ * <p>
+ * {@link #append} only queues: one writer thread owns the file, so callers (event loops included)
+ * never touch the disk. The returned stage completes once the record is durable per
+ * {@link FsyncMode}. While the store cannot write, every append fails fast with
+ * {@code audit_unavailable} (executions are refused) and {@link #healthy()} is false; the writer
+ * keeps retrying to open the file and recovers on its own.
+ */
+public final class DurableAuditLog implements AuditSink {
+    private final Path file;
+    private final AuditHealth health = new AuditHealth();
+    private final BlockingQueue<AuditWriter.Pending> queue;
+    private final AuditQuery query;
+    private final AuditFeed feed;
+    private final List<AuditExporter> exporters;
+    private final ExecutorService maintenance = Executors.newSingleThreadExecutor(r -> daemon(r, "ocli-audit-maintenance"));
+    private final AuditWriter writer;
+    private final Thread writerThread;
+    private volatile boolean closed;
+
+    public DurableAuditLog(Path file, AuditSettings settings, String instanceId, Clock clock, List<AuditExporter> exporters) {
+        this.file = file.toAbsolutePath().normalize();
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity()));
+        this.exporters = List.copyOf(exporters);
+        this.query = new AuditQuery(this.file, this::committedSeq);
+        this.feed = new AuditFeed(query);
+        AuditRotation rotation = new AuditRotation(this.file, settings, clock, maintenance);
+        this.writer = new AuditWriter(this.file, settings, clock, instanceId, queue, health, feed, this.exporters, rotation);
+        writer.open(); // on failure the store starts unhealthy and the writer keeps retrying
+        this.writerThread = daemon(writer, "ocli-audit-writer");
+        writerThread.start();
+    }
+
+    public DurableAuditLog(Path file, AuditSettings settings, String instanceId, Clock clock) {
+        this(file, settings, instanceId, clock, List.of());
+    }
+
+    @Override
+    public CompletionStage<Void> append(AuditRecord record) {
+        if (closed) return CompletableFuture.failedFuture(AuditHealth.unavailable("the audit store is closed", null));
+        if (!health.healthy()) {
+            return CompletableFuture.failedFuture(AuditHealth.unavailable(
+                    "the audit store cannot write (" + health.problem() + "); executions are refused until it recovers", null));
+        }
+        AuditWriter.Pending pending = new AuditWriter.Pending(record, new CompletableFuture<>(), System.nanoTime());
+        if (!queue.offer(pending)) {
+            return CompletableFuture.failedFuture(AuditHealth.unavailable(
+                    "the audit queue is full (" + queue.size() + " records waiting for the disk)", null));
+        }
+        return pending.done();
+    }
+
+    @Override
+    public boolean healthy() {
+        return health.healthy() && !closed;
+    }
+
+    /** Why the store cannot write (null while healthy). */
+    public String problem() {
+        return health.problem();
+    }
+
+    /** The live file; rotated files sit next to it. */
+    public Path file() {
+        return file;
+    }
+
+    public AuditQuery query() {
+        return query;
+    }
+
+    public AuditFeed feed() {
+        return feed;
+    }
+
+    /** Walks the live file and its rotated siblings (see {@link AuditVerifier}). */
+    public AuditVerification verify() {
+        return AuditVerifier.verify(file);
+    }
+
+    /** How many times the live file was forced to disk (batch mode: once per group). */
+    long forces() {
+        return writer.forces();
+    }
+
+    /** The newest seq covered by a completed force. */
+    long forcedThroughSeq() {
+        return writer.forcedThroughSeq();
+    }
+
+    private long committedSeq() {
+        return feed == null ? 0 : feed.committedSeq();
+    }
+
+    /** Writes what is queued, stops the writer and closes the exporters. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        writer.stop();
+        try {
+            writerThread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (AuditExporter exporter : exporters) {
+            try {
+                exporter.close();
+            } catch (RuntimeException ignored) {
+                // closing: nothing more to do for it
+            }
+        }
+        maintenance.shutdown();
+        try {
+            maintenance.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

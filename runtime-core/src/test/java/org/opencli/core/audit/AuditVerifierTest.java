@@ -1,0 +1,86 @@
+package org.opencli.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencli.core.audit.AuditTesting.await;
+import static org.opencli.core.audit.AuditTesting.lines;
+import static org.opencli.core.audit.AuditTesting.record;
+import static org.opencli.core.audit.AuditTesting.write;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hash chain detects edited, removed and reordered lines and names the first broken record. */
+class AuditVerifierTest {
+    @TempDir
+    Path dir;
+    Path file;
+
+    @BeforeEach
+    void fiveRecords() {
+        file = dir.resolve("audit.log");
+        try (DurableAuditLog log = new DurableAuditLog(file, AuditSettings.defaults(), "i", Clock.systemUTC())) {
+            for (int i = 1; i <= 5; i++) await(log.append(record(i)));
+        }
+    }
+
+    @Test
+    void anIntactChainVerifies() {
+        AuditVerification v = AuditVerifier.verify(dir);
+        assertThat(v.verified()).isTrue();
+        assertThat(v.records()).isEqualTo(5);
+        assertThat(v.anchored()).isFalse();
+        assertThat(v.message()).isEqualTo("verified 5 records (seq 1..5)");
+    }
+
+    @Test
+    void anEditedLineBreaksTheLinkToTheNextOne() {
+        List<String> lines = new ArrayList<>(lines(file));
+        lines.set(1, lines.get(1).replace("\"decision\":\"allow\"", "\"decision\":\"deny\""));
+        write(file, lines);
+        AuditVerification v = AuditVerifier.verify(file);
+        assertThat(v.verified()).isFalse();
+        assertThat(v.reason()).isEqualTo("hash_mismatch");
+        assertThat(v.line()).isEqualTo(3);
+        assertThat(v.seq()).isEqualTo(3);
+        assertThat(v.file()).isEqualTo(file.toAbsolutePath().toString());
+        assertThat(v.message()).contains("line 3").contains("edited");
+    }
+
+    @Test
+    void aRemovedLineIsASeqGap() {
+        List<String> lines = new ArrayList<>(lines(file));
+        lines.remove(2);
+        write(file, lines);
+        AuditVerification v = AuditVerifier.verify(file);
+        assertThat(v.reason()).isEqualTo("seq_gap");
+        assertThat(v.line()).isEqualTo(3);
+        assertThat(v.seq()).isEqualTo(4);
+    }
+
+    @Test
+    void reorderedLinesAreReported() {
+        List<String> lines = new ArrayList<>(lines(file));
+        String third = lines.remove(2);
+        lines.add(3, third);
+        write(file, lines);
+        AuditVerification v = AuditVerifier.verify(file);
+        assertThat(v.verified()).isFalse();
+        assertThat(v.reason()).isEqualTo("reorder");
+        assertThat(v.seq()).isEqualTo(4);
+    }
+
+    @Test
+    void aRemovedFirstLineBreaksTheGenesisAnchorOnlyAsAnAnchor() {
+        List<String> lines = new ArrayList<>(lines(file));
+        lines.set(0, "not json");
+        write(file, lines);
+        AuditVerification v = AuditVerifier.verify(file);
+        assertThat(v.reason()).isEqualTo("unparsable");
+        assertThat(v.line()).isEqualTo(1);
+    }
+}
