@@ -69,6 +69,23 @@ public final class KeycloakFixture implements AutoCloseable {
     }
 
     /**
+     * {@code make keycloak}: starts the fixture by hand for debugging, prints its endpoints and the
+     * admin console sign-in, and runs until interrupted (Ctrl-C stops Keycloak).
+     */
+    public static void main(String[] args) throws Exception {
+        Path root = args.length > 0 ? Path.of(args[0]).toAbsolutePath().normalize() : repoRoot();
+        KeycloakFixture kc = start(root);
+        Runtime.getRuntime().addShutdownHook(new Thread(kc::close, "keycloak-fixture-stop"));
+        System.out.println("Keycloak " + VERSION + " at " + kc.url() + " (started in " + kc.startupTime().toMillis() + " ms)");
+        System.out.println("  admin console " + kc.url() + "/admin/  user admin  password " + kc.adminPassword);
+        for (String realm : List.of(CORP, UPSTREAM)) {
+            System.out.println("  realm " + realm + ": issuer " + kc.issuer(realm) + "  discovery " + kc.discoveryUrl(realm));
+        }
+        System.out.println("  log " + kc.log() + "   (Ctrl-C stops it)");
+        kc.process.waitFor();
+    }
+
+    /**
      * One Keycloak for the whole JVM, started on first use and stopped by a shutdown hook; a failed
      * start is remembered so later callers fail at once with the same cause.
      */

@@ -147,16 +147,12 @@ class KeycloakFixtureTest {
             JsonNode token = null;
             while (token == null) {
                 assertThat(Instant.now()).as("device flow finished in time").isBefore(deadline);
-                try {
-                    approval.get(interval, TimeUnit.SECONDS); // the polling interval, or sooner once approved
-                } catch (TimeoutException pending) {
-                    // still pending: poll as an RFC 8628 client does
-                }
+                awaitPollInterval(approval, interval);
                 try {
                     token = kc.tokenRequest(CORP, poll);
                 } catch (IllegalStateException e) {
                     assertThat(e.getMessage()).containsAnyOf("authorization_pending", "slow_down");
-                    if (e.getMessage().contains("slow_down")) interval += 5;
+                    if (e.getMessage().contains("slow_down")) interval += 5; // RFC 8628 §3.5
                 }
             }
             assertThat(approval.get(30, TimeUnit.SECONDS)).containsIgnoringCase("success");
@@ -210,6 +206,20 @@ class KeycloakFixtureTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------
+
+    /**
+     * RFC 8628's polling interval: while the approval is pending, waiting on it (a failed approval
+     * ends the wait at once); once approved, the rest of the interval still has to pass, or
+     * Keycloak answers slow_down.
+     */
+    private static void awaitPollInterval(CompletableFuture<String> approval, int seconds) throws Exception {
+        try {
+            approval.get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException pending) {
+            return;
+        }
+        new CompletableFuture<Void>().completeOnTimeout(null, seconds, TimeUnit.SECONDS).join();
+    }
 
     /** Authorization code + PKCE S256 for client ocli, the browser signing in (optionally via an IdP). */
     private static Tokens codeFlow(LoopbackCallback callback, KeycloakBrowser browser, String idp, String user, String password) throws Exception {
