@@ -44,6 +44,12 @@ public final class KeycloakFixture implements AutoCloseable {
     public static final String INTROSPECTOR = "oclird-introspector";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Runs kc.sh ($0, with its arguments) in the background and waits for this JVM's end of the
+     * stdin pipe to close: if the test JVM dies without running its shutdown hooks (SIGKILL, a
+     * surefire timeout), Keycloak is stopped instead of living on.
+     */
+    private static final String WATCHDOG = "/bin/sh \"$0\" \"$@\" </dev/null & kc=$!; read _ignored; kill $kc 2>/dev/null; wait $kc";
     private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(300);
     private static KeycloakFixture shared;
     private static RuntimeException sharedFailure;
@@ -118,10 +124,11 @@ public final class KeycloakFixture implements AutoCloseable {
         Map<String, String> secrets = importRealms(repoRoot.resolve("fleet-tests/fixtures/keycloak"), home.resolve("data/import"), url);
         String adminPassword = randomSecret();
 
-        List<String> command = List.of("/bin/sh", home.resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> command = List.of("/bin/sh", "-c", WATCHDOG, home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--db=dev-mem", "--import-realm",
                 "--hostname-strict=false", "--log-console-color=false");
         ProcessBuilder pb = new ProcessBuilder(command).directory(runDir.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(runDir.resolve("keycloak.log").toFile());
         Map<String, String> env = pb.environment();
         // settings from the caller's shell would change what starts (a KC_DB, JAVA_OPTS without --add-opens)
@@ -131,7 +138,7 @@ public final class KeycloakFixture implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         // C1 only: Keycloak here lives for one test run, where warm-up beats peak throughput
         env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=2");
-        Files.writeString(runDir.resolve("command.txt"), String.join(" ", command) + "\nJAVA_HOME=" + javaHome + "\n");
+        Files.writeString(runDir.resolve("command.txt"), String.join(" ", command.subList(3, command.size())) + "\nJAVA_HOME=" + javaHome + "\n");
 
         Instant begin = Instant.now();
         Process process = pb.start();
