@@ -117,6 +117,16 @@ public final class KeycloakFixture implements AutoCloseable {
     public static KeycloakFixture start(Path repoRoot) throws IOException {
         Path dist = distribution(repoRoot);
         Path javaHome = KeycloakJava.find();
+        try {
+            return startOnce(repoRoot, dist, javaHome);
+        } catch (PortTaken e) {
+            // another process bound the probed port before Keycloak did: once more on a new one
+            System.err.println("keycloak: " + e.getMessage() + "; retrying on another port");
+            return startOnce(repoRoot, dist, javaHome);
+        }
+    }
+
+    private static KeycloakFixture startOnce(Path repoRoot, Path dist, Path javaHome) throws IOException {
         Path runDir = newRunDir(repoRoot);
         Path home = prepareHome(dist, runDir);
         int port = freePort();
@@ -365,8 +375,10 @@ public final class KeycloakFixture implements AutoCloseable {
         int ready = 0;
         while (ready < probes.size()) {
             if (!process.isAlive()) {
+                String tail = tail(40);
+                if (tail.contains("already in use")) throw new PortTaken("port of " + url + " already in use (log " + log + ")");
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " before it was ready; "
-                        + "log " + log + ":\n" + tail(40));
+                        + "log " + log + ":\n" + tail);
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Keycloak was not ready within " + startupTimeout().toSeconds()
@@ -510,6 +522,13 @@ public final class KeycloakFixture implements AutoCloseable {
             return Duration.ofSeconds(Long.parseLong(seconds.trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("KEYCLOAK_STARTUP_TIMEOUT_SECONDS=" + seconds + " is not a whole number of seconds");
+        }
+    }
+
+    /** Keycloak could not bind the port probed for it. */
+    private static final class PortTaken extends IllegalStateException {
+        PortTaken(String message) {
+            super(message);
         }
     }
 
