@@ -5,7 +5,7 @@ ROOT     := $(abspath .)
 FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath)
 GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
 
-.PHONY: build test demo fleet bench bench-catalog bench-execute github-openapi conformance clean
+.PHONY: build test demo fleet keycloak bench bench-catalog bench-execute github-openapi conformance clean
 
 ## build: compile everything and package the ocli and oclird applications (tests skipped)
 build:
@@ -30,6 +30,10 @@ demo: build
 ## fleet: the end-to-end lanes alone (artifacts in target/fleet/<lane>/)
 fleet: build
 	java -cp "$(FLEET_CP)" org.opencli.fleet.FleetRunner "$(ROOT)"
+
+## keycloak: the auth lanes' Keycloak (realms corp, upstream) by hand, for debugging; Ctrl-C stops it
+keycloak: build
+	java -cp "$(FLEET_CP)" org.opencli.fleet.keycloak.KeycloakFixture "$(ROOT)"
 
 ## bench: every benchmark
 bench: bench-catalog bench-execute

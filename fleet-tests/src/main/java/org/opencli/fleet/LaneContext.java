@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.opencli.fleet.keycloak.KeycloakFixture;
 
 /**
  * Everything a lane needs: the real launchers, an isolated state root, a transcript of every
@@ -70,6 +71,16 @@ public final class LaneContext implements AutoCloseable {
             }
         }
         return target;
+    }
+
+    /**
+     * The shared Keycloak (realms corp and upstream, see docs/fleet.md), started on first use and
+     * kept for the whole JVM; its URL and log file go into the transcript.
+     */
+    public KeycloakFixture keycloak() {
+        KeycloakFixture kc = KeycloakFixture.shared();
+        log("keycloak " + kc.url() + " (log " + kc.log() + ")");
+        return kc;
     }
 
     public void log(String line) {

@@ -3,11 +3,11 @@ package org.opencli.fleet;
 import java.util.concurrent.TimeUnit;
 
 /** Ending processes politely, then firmly, always waiting for them to be gone. */
-final class Processes {
+public final class Processes {
     private Processes() {
     }
 
-    static void stop(Process process) {
+    public static void stop(Process process) {
         if (!process.isAlive()) return;
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
