@@ -16,7 +16,9 @@ final class AuthProblems {
 
     static Problem explain(Problem problem, JsonNode body, String runtime, BearerSource bearer) {
         String mode = bearer == null ? null : bearer.mode();
-        if (problem.status() == 401) {
+        // Only the runtime's own auth refusals; a 401 such as credentials_unresolved is about the
+        // upstream's credentials and already says which scheme and secret.
+        if (problem.status() == 401 && (problem.code() == null || "unauthenticated".equals(problem.code()))) {
             String reason = text(body, "reason");
             boolean noToken = bearer == null || "missing".equals(reason);
             String detail = "the runtime at " + runtime + " did not accept "
