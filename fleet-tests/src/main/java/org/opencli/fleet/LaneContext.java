@@ -229,7 +229,7 @@ public final class LaneContext implements AutoCloseable {
 
     public void artifact(String name, String content) throws IOException {
         Files.writeString(laneDir.resolve(name), content);
-        artifacts.add(name);
+        if (!artifacts.contains(name)) artifacts.add(name);
     }
 
     List<Check> checks() {

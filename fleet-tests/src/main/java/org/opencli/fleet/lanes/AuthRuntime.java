@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.opencli.fleet.Daemon;
 import org.opencli.fleet.LaneContext;
 import org.opencli.fleet.ProcResult;
@@ -93,11 +97,25 @@ final class AuthRuntime {
 
     /** The daemon's audit records, oldest first; the log is kept as a lane artifact. */
     List<JsonNode> audit() throws IOException {
-        Path file = ctx.stateDir().resolve("instances").resolve(instanceId).resolve("audit.log");
-        String text = Files.isRegularFile(file) ? Files.readString(file) : "";
+        String text = auditText();
         ctx.artifact("audit.log", text);
         List<JsonNode> records = new ArrayList<>();
         for (String line : text.lines().filter(l -> !l.isBlank()).toList()) records.add(ctx.json(line));
+        return records;
+    }
+
+    /**
+     * The audit records once {@code ready} holds for them (the daemon writes its audit records
+     * off the request thread, so the last refusal may land a moment after its answer), or as they
+     * are after 10 s.
+     */
+    List<JsonNode> audit(Predicate<List<JsonNode>> ready) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        List<JsonNode> records = audit();
+        while (!ready.test(records) && Instant.now().isBefore(deadline)) {
+            daemon.process().waitFor(100, TimeUnit.MILLISECONDS);
+            records = audit();
+        }
         return records;
     }
 

@@ -103,12 +103,14 @@ public final class RemoteRuntimeAuthFailuresLane implements Lane {
             ctx.log("now " + Instant.now() + " is past the token's exp " + Instant.ofEpochSecond(exp));
             refused(ctx, rt, "expired (ocli-ci-short, after exp passed)", shortLived, "expired", expectedReasons);
 
-            List<JsonNode> failures = AuthRuntime.ofType(rt.audit(), "authn_failure");
+            int refusals = 8;
+            List<JsonNode> failures = AuthRuntime.ofType(
+                    rt.audit(records -> AuthRuntime.ofType(records, "authn_failure").size() >= refusals), "authn_failure");
             Set<String> audited = new LinkedHashSet<>();
             failures.forEach(r -> audited.add(r.path("reasonCode").asText()));
             ctx.check("authn_failure records carry every reason", audited.containsAll(expectedReasons),
                     "audited " + audited + ", expected " + expectedReasons);
-            ctx.check("one authn_failure per refusal", failures.size() == expectedReasons.size() + 1, failures.size() + " records");
+            ctx.check("one authn_failure per refusal", failures.size() == refusals, failures.size() + " records");
             String auditText = rt.auditText();
             boolean leaked = tokens.stream().anyMatch(t -> auditText.contains(t) || auditText.contains(t.split("\\.")[1]));
             ctx.check("no token (nor its claims part) appears in the audit log", !leaked, tokens.size() + " tokens scanned for");
