@@ -96,7 +96,20 @@ public final class LaneContext implements AutoCloseable {
         return run(cwd, env, "bin/ocli", args);
     }
 
+    /**
+     * Like {@link #ocliIn} for a command whose stdout is a secret ({@code ocli auth token}): the
+     * transcript records its length, never the value.
+     */
+    public ProcResult ocliInSecretOutput(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(cwd, env, true, "bin/ocli", args);
+    }
+
     private ProcResult run(Path cwd, Map<String, String> env, String launcher, String... args)
+            throws IOException, InterruptedException {
+        return run(cwd, env, false, launcher, args);
+    }
+
+    private ProcResult run(Path cwd, Map<String, String> env, boolean secretStdout, String launcher, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(repoRoot.resolve(launcher).toString());
@@ -116,7 +129,9 @@ public final class LaneContext implements AutoCloseable {
         ProcResult result = new ProcResult(command, process.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);
         Files.delete(err);
-        logResult(null, result);
+        logResult(null, secretStdout ? new ProcResult(command, result.exitCode(),
+                result.stdout().isEmpty() ? "" : "(secret output of " + result.stdout().strip().length() + " characters, not recorded)",
+                result.stderr()) : result);
         return result;
     }
 

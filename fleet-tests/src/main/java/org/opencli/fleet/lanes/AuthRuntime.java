@@ -87,6 +87,11 @@ final class AuthRuntime {
         return ctx.ocliIn(project.dir, env, withRuntime(args));
     }
 
+    /** {@code ocli auth token}: the token is the result's stdout and stays out of the transcript. */
+    ProcResult token(Map<String, String> env) throws Exception {
+        return ctx.ocliInSecretOutput(project.dir, env, withRuntime("auth", "token"));
+    }
+
     String[] withRuntime(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--runtime";

@@ -56,7 +56,7 @@ public final class RemoteRuntimeBrowserLoginLane implements Lane {
             ctx.check("the token file is 0600", mode.equals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)),
                     tokenFile + " " + mode);
 
-            String bearer = rt.ocli(Map.of(), "auth", "token").stdout().strip();
+            String bearer = rt.token(Map.of()).stdout().strip();
             ctx.check("Keycloak reports the access token active before logout",
                     kc.introspect(KeycloakFixture.CORP, bearer).path("active").asBoolean(), "introspection");
             ProcResult logout = rt.ocli(Map.of(), "auth", "logout");

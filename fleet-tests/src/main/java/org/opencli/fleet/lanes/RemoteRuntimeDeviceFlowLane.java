@@ -38,7 +38,7 @@ public final class RemoteRuntimeDeviceFlowLane implements Lane {
                 ctx.check("ocli prints realm corp's verification URI and a user code",
                         code.group(1).startsWith(kc.issuer(KeycloakFixture.CORP)) && !code.group(2).isBlank(),
                         code.group(1) + " code " + code.group(2));
-                ctx.check("ocli is still polling while the code waits for approval", device.isAlive(), "alive");
+                ctx.check("ocli keeps running (polling the token endpoint) while the code waits for approval", device.isAlive(), "alive");
                 String page = phone.approveDevice(complete, "alice", "alice-password");
                 ctx.log("browser visited " + phone.visited() + "\n  " + page.strip().replaceAll("\\s+", " "));
                 login = device.finish(TIMEOUT);
@@ -47,7 +47,7 @@ public final class RemoteRuntimeDeviceFlowLane implements Lane {
 
             JsonNode status = rt.status();
             ctx.check("ocli auth status shows principal alice (mode deviceCode)",
-                    status != null && status.path("principal").asText().equals("alice"),
+                    status != null && status.path("principal").asText().equals("alice") && status.path("mode").asText().equals("deviceCode"),
                     status == null ? "status failed" : status.path("principal") + " " + status.path("mode"));
             ProcResult call = rt.ocli(Map.of(), "upstream", "tickets", "list-tickets");
             ctx.check("a tool call with the device-flow token succeeds", call.exitCode() == 0, "exit " + call.exitCode());

@@ -31,7 +31,7 @@ public final class RemoteRuntimeFederationLane implements Lane {
             ctx.check("ocli auth status shows principal bob", status != null && status.path("principal").asText().equals("bob"),
                     status == null ? "status failed" : status.path("principal").asText());
 
-            String bearer = rt.ocli(Map.of(), "auth", "token").stdout().strip();
+            String bearer = rt.token(Map.of()).stdout().strip();
             JsonNode claims = bearer.startsWith("eyJ") ? org.opencli.fleet.keycloak.Jwts.claims(bearer) : null;
             ctx.check("the token was issued by realm corp (the broker), not by upstream",
                     claims != null && claims.path("iss").asText().equals(kc.issuer(KeycloakFixture.CORP)),

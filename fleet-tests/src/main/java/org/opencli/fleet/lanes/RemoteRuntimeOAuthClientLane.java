@@ -58,7 +58,7 @@ public final class RemoteRuntimeOAuthClientLane implements Lane {
             ctx.check("the refusal names the missing scope tool:upstream:createTicket",
                     workflow.stderr().contains("tool:upstream:createTicket"), workflow.stderr().strip());
 
-            ProcResult token = rt.ocli(env, "auth", "token");
+            ProcResult token = rt.token(env);
             String bearer = token.stdout().strip();
             ctx.check("ocli auth token prints the cached client-credentials token", token.exitCode() == 0 && bearer.startsWith("eyJ"),
                     "exit " + token.exitCode());
