@@ -41,8 +41,11 @@ public final class RemoteRuntimeOAuthClientLane implements Lane {
             ctx.check("the catalog shows exactly the tools in the envelope (getTicket, listTickets)",
                     toolIds.equals(List.of("upstream:getTicket", "upstream:listTickets")), toolIds.toString());
 
+            rt.project.reset(ctx);
             ProcResult allowed = rt.ocli(env, "upstream", "tickets", "list-tickets");
-            ctx.check("an allowed call (list-tickets) succeeds", allowed.exitCode() == 0, "exit " + allowed.exitCode());
+            int reached = rt.project.requestCount(ctx);
+            ctx.check("an allowed call (list-tickets) succeeds and reaches the upstream", allowed.exitCode() == 0 && reached == 1,
+                    "exit " + allowed.exitCode() + ", upstream saw " + reached);
 
             // ocli builds its commands from the filtered catalog, so a tool outside the envelope is not
             // even a command; the runtime refuses it all the same when asked directly or by a workflow
