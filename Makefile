@@ -27,9 +27,9 @@ demo: build
 	@echo "== ocli --demo explain shop:getItem"
 	@bin/ocli --demo explain shop:getItem
 
-## fleet: the end-to-end lanes alone (artifacts in target/fleet/<lane>/)
+## fleet: the end-to-end lanes alone (artifacts in target/fleet/<lane>/); LANES="a b" runs only those
 fleet: build
-	java -cp "$(FLEET_CP)" org.opencli.fleet.FleetRunner "$(ROOT)"
+	java -cp "$(FLEET_CP)" org.opencli.fleet.FleetRunner "$(ROOT)" $(LANES)
 
 ## keycloak: the auth lanes' Keycloak (realms corp, upstream) by hand, for debugging; Ctrl-C stops it
 keycloak: build

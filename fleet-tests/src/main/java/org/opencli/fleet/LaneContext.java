@@ -36,6 +36,7 @@ public final class LaneContext implements AutoCloseable {
     private final List<Check> checks = new ArrayList<>();
     private final List<String> artifacts = new ArrayList<>();
     private final List<Daemon> daemons = new ArrayList<>();
+    private final List<Background> backgrounds = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     LaneContext(Path repoRoot, Path laneDir) throws IOException {
@@ -95,7 +96,20 @@ public final class LaneContext implements AutoCloseable {
         return run(cwd, env, "bin/ocli", args);
     }
 
+    /**
+     * Like {@link #ocliIn} for a command whose stdout is a secret ({@code ocli auth token}): the
+     * transcript records its length, never the value.
+     */
+    public ProcResult ocliInSecretOutput(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(cwd, env, true, "bin/ocli", args);
+    }
+
     private ProcResult run(Path cwd, Map<String, String> env, String launcher, String... args)
+            throws IOException, InterruptedException {
+        return run(cwd, env, false, launcher, args);
+    }
+
+    private ProcResult run(Path cwd, Map<String, String> env, boolean secretStdout, String launcher, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(repoRoot.resolve(launcher).toString());
@@ -115,10 +129,46 @@ public final class LaneContext implements AutoCloseable {
         ProcResult result = new ProcResult(command, process.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);
         Files.delete(err);
+        logResult(null, secretStdout ? new ProcResult(command, result.exitCode(),
+                result.stdout().isEmpty() ? "" : "(secret output of " + result.stdout().strip().length() + " characters, not recorded)",
+                result.stderr()) : result);
+        return result;
+    }
+
+    void logResult(String heading, ProcResult result) {
+        if (heading != null) log(heading);
         log("exit " + result.exitCode());
         if (!result.stdout().isEmpty()) log("stdout:\n" + indent(result.stdout()));
         if (!result.stderr().isEmpty()) log("stderr:\n" + indent(result.stderr()));
-        return result;
+    }
+
+    /**
+     * Starts {@code bin/ocli} without waiting (a sign-in that needs a browser while it runs); the
+     * lane awaits its output and exit. It is stopped when the lane ends, if still running.
+     */
+    public Background ocliInBackground(Path cwd, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(repoRoot.resolve("bin/ocli").toString());
+        command.addAll(List.of(args));
+        log("$ " + String.join(" ", command) + " &");
+        Path out = Files.createTempFile(laneDir, "out", ".txt");
+        Path err = Files.createTempFile(laneDir, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+        pb.environment().put("OCLI_STATE_DIR", stateDir.toString());
+        pb.environment().putAll(env);
+        Background background = new Background(this, command, pb.start(), out, err);
+        backgrounds.add(background);
+        return background;
+    }
+
+    /** A GET with extra headers (e.g. {@code Authorization}); headers stay out of the transcript. */
+    public HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        log("GET " + url + " (headers " + headers.keySet() + ") -> " + response.statusCode());
+        return response;
     }
 
     /** Starts {@code bin/oclird} with the lane's state root and waits until it answers. */
@@ -194,7 +244,7 @@ public final class LaneContext implements AutoCloseable {
 
     public void artifact(String name, String content) throws IOException {
         Files.writeString(laneDir.resolve(name), content);
-        artifacts.add(name);
+        if (!artifacts.contains(name)) artifacts.add(name);
     }
 
     List<Check> checks() {
@@ -207,6 +257,13 @@ public final class LaneContext implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Background b : backgrounds) {
+            try {
+                b.close();
+            } catch (IOException e) {
+                log("could not remove the output of a background process: " + e.getMessage());
+            }
+        }
         daemons.forEach(Daemon::close);
         transcript.close();
     }
