@@ -125,11 +125,11 @@ public class BearerAuthFilter {
         }
         String required = open ? null : OperationalScopes.required(path);
         if (required != null && !valid.scopes().contains(required)) {
-            audit(AuditRecord.event(now(), AuditRecord.AUTHZ_DENIAL), caller, "deny", "insufficient_scope",
+            var recorded = audit(AuditRecord.event(now(), AuditRecord.AUTHZ_DENIAL), caller, "deny", "insufficient_scope",
                     "insufficient_scope", rc.request().method() + " " + path + " requires " + required);
             OcliException e = new org.opencli.core.auth.InsufficientScope(required,
                     rc.request().method() + " " + path + " needs the scope " + required);
-            send(rc, e.toProblem(), AuthChallenges.insufficientScope(java.util.List.of(required)));
+            sendAfter(recorded, rc, e.toProblem(), AuthChallenges.insufficientScope(java.util.List.of(required)));
             return;
         }
         rc.next();
@@ -139,21 +139,38 @@ public class BearerAuthFilter {
         String path = rc.normalizedPath();
         if (e instanceof TokenRejected rejected) {
             Caller nobody = Caller.unauthenticated(requestId);
-            audit(AuditRecord.event(now(), AuditRecord.AUTHN_FAILURE), nobody, "deny", rejected.reason(),
+            var recorded = audit(AuditRecord.event(now(), AuditRecord.AUTHN_FAILURE), nobody, "deny", rejected.reason(),
                     TokenRejected.CODE, rc.request().method() + " " + path);
-            send(rc, e.toProblem(), AuthChallenges.unauthenticated(rejected.reason()));
+            sendAfter(recorded, rc, e.toProblem(), AuthChallenges.unauthenticated(rejected.reason()));
         } else {
             send(rc, e.toProblem(), null);
         }
     }
 
-    private void audit(AuditRecord record, Caller caller, String decision, String reason, String code, String detail) {
-        engine.audit().append(record.withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
-                .withDecision(decision, reason, code).withDetail(detail))
+    private java.util.concurrent.CompletionStage<Void> audit(AuditRecord record, Caller caller, String decision,
+                                                             String reason, String code, String detail) {
+        return engine.audit().append(record.withCaller(caller.principal(), caller.clientId(), caller.sessionId(),
+                        caller.requestId()).withDecision(decision, reason, code).withDetail(detail))
                 .exceptionally(error -> {
                     LOG.error("audit record could not be written", error);
                     return null;
                 });
+    }
+
+    /**
+     * A refusal is a decision: its record is durable before the caller sees the answer. The store
+     * completes on its writer thread, so the response is written back on the request's context.
+     */
+    private static void sendAfter(java.util.concurrent.CompletionStage<Void> recorded, RoutingContext rc, Problem problem,
+                                  String challenge) {
+        io.vertx.core.Context context = Vertx.currentContext();
+        recorded.whenComplete((ignored, error) -> {
+            if (context == null) {
+                send(rc, problem, challenge);
+            } else {
+                context.runOnContext(v -> send(rc, problem, challenge));
+            }
+        });
     }
 
     private static void send(RoutingContext rc, Problem problem, String challenge) {
