@@ -46,7 +46,13 @@ public final class AuditDurabilityLane implements Lane {
     private static final int CLIENTS = 16;
     /** Answers to collect before the kill: enough that the kill lands mid-load. */
     private static final int ANSWERS_BEFORE_KILL = 400;
-    private static final int BACKPRESSURE_EXECUTIONS = 3000;
+    private static final int BACKPRESSURE_EXECUTIONS = 2000;
+    /**
+     * Cheap executions (an unknown tool: refused and recorded without an upstream call) after the
+     * measured phase, enough to overflow what kernel socket buffers (up to 4 MiB on loopback) and the
+     * subscriber's 1024-record buffer absorb, so the stalled subscriber must be told about a gap.
+     */
+    private static final int FLOOD_EXECUTIONS = 14000;
     /** Generous: the stalled subscriber may cost something, but never an order of magnitude. */
     private static final double MAX_SLOWDOWN = 3.0;
 
@@ -153,7 +159,7 @@ public final class AuditDurabilityLane implements Lane {
     }
 
     private void backpressure(LaneContext ctx, Daemon daemon) throws Exception {
-        double baseline = throughput(ctx, daemon.url(), "free");
+        double baseline = throughput(ctx, daemon.url(), "free", BACKPRESSURE_EXECUTIONS, "upstream:echoGet", 200);
         URI stream = URI.create(daemon.url() + "/v1/audit/stream");
         try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(4096); // a small window: the kernel absorbs little of the stream
@@ -161,7 +167,8 @@ public final class AuditDurabilityLane implements Lane {
             socket.getOutputStream().write(("GET " + stream.getPath() + " HTTP/1.1\r\nHost: " + stream.getHost()
                     + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            double stalled = throughput(ctx, daemon.url(), "stalled");
+            double stalled = throughput(ctx, daemon.url(), "stalled", BACKPRESSURE_EXECUTIONS, "upstream:echoGet", 200);
+            throughput(ctx, daemon.url(), "flood", FLOOD_EXECUTIONS, "upstream:noSuchTool", 404);
             ctx.check("throughput with a stalled SSE subscriber stays within " + MAX_SLOWDOWN + "x of throughput without one",
                     stalled * MAX_SLOWDOWN >= baseline, String.format("%.0f/s without, %.0f/s with the stalled subscriber", baseline, stalled));
 
@@ -186,17 +193,18 @@ public final class AuditDurabilityLane implements Lane {
         }
     }
 
-    /** Executions per second of {@link #BACKPRESSURE_EXECUTIONS} executions spread over the clients. */
-    private static double throughput(LaneContext ctx, String url, String label) throws Exception {
+    /** Executions per second of {@code count} executions of {@code tool} spread over the clients. */
+    private static double throughput(LaneContext ctx, String url, String label, int count, String tool, int status)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         List<Thread> clients = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < CLIENTS; c++) {
             Thread t = new Thread(() -> {
-                for (int n; (n = next.getAndIncrement()) < BACKPRESSURE_EXECUTIONS; ) {
+                for (int n; (n = next.getAndIncrement()) < count; ) {
                     try {
-                        if (execute(ctx, url, label + "-" + n).statusCode() != 200) failed.incrementAndGet();
+                        if (execute(ctx, url, label + "-" + n, tool).statusCode() != status) failed.incrementAndGet();
                     } catch (IOException | InterruptedException e) {
                         failed.incrementAndGet();
                     }
@@ -207,16 +215,22 @@ public final class AuditDurabilityLane implements Lane {
         }
         for (Thread t : clients) t.join();
         double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = BACKPRESSURE_EXECUTIONS / seconds;
-        ctx.log(String.format("%s: %d executions in %.2fs (%.0f/s), %d failed", label, BACKPRESSURE_EXECUTIONS, seconds, rate,
+        double rate = count / seconds;
+        ctx.log(String.format("%s: %d executions of %s in %.2fs (%.0f/s), %d failed", label, count, tool, seconds, rate,
                 failed.get()));
-        ctx.check(label + " executions all answered 200", failed.get() == 0, failed.get() + " failed");
+        ctx.check(label + ": " + count + " executions of " + tool + " all answered " + status, failed.get() == 0,
+                failed.get() + " did not");
         return rate;
     }
 
     private static HttpResponse<String> execute(LaneContext ctx, String url, String requestId)
             throws IOException, InterruptedException {
-        String body = "{\"toolId\":\"upstream:echoGet\",\"pathArgs\":[\"" + requestId + "\"],\"flags\":{}}";
+        return execute(ctx, url, requestId, "upstream:echoGet");
+    }
+
+    private static HttpResponse<String> execute(LaneContext ctx, String url, String requestId, String tool)
+            throws IOException, InterruptedException {
+        String body = "{\"toolId\":\"" + tool + "\",\"pathArgs\":[\"" + requestId + "\"],\"flags\":{}}";
         return ctx.http().send(HttpRequest.newBuilder(URI.create(url + "/v1/tools/execute")).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").header("X-Request-Id", requestId)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
