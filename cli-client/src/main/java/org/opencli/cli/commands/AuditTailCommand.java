@@ -29,7 +29,7 @@ public class AuditTailCommand extends AuditBase {
     boolean follow;
 
     @Option(names = "--max-events", paramLabel = "N",
-            description = "With -f: exit after N followed events (records or gaps), for scripts.")
+            description = "With -f: exit once N events (records, the first -n ones included, or gaps) were printed; for scripts.")
     Long maxEvents;
 
     @Override
@@ -40,11 +40,13 @@ public class AuditTailCommand extends AuditBase {
         var typed = filter.filter(clock);
         var query = filter.query(clock);
         long newest = 0;
+        int countPrinted = 0;
         if (lines > 0) {
             JsonNode page = reader.page(typed, query, null, lines, true);
             List<JsonNode> events = new ArrayList<>();
             page.path("events").forEach(events::add);
             Collections.reverse(events);
+            countPrinted = events.size();
             for (JsonNode r : events) {
                 printRecord(out(), r);
                 newest = Math.max(newest, r.path("seq").asLong());
@@ -54,7 +56,9 @@ public class AuditTailCommand extends AuditBase {
             if (page.path("events").size() > 0) newest = page.path("events").get(0).path("seq").asLong();
         }
         if (!follow) return 0;
-        long[] left = {maxEvents == null ? Long.MAX_VALUE : maxEvents};
+        long printed = countPrinted;
+        long[] left = {maxEvents == null ? Long.MAX_VALUE : maxEvents - printed};
+        if (left[0] <= 0) return 0;
         reader.follow(typed, query, newest, new AuditReader.FollowListener() {
             @Override
             public boolean record(JsonNode record) {

@@ -102,6 +102,33 @@ class LocalAuditCommandsTest {
         }).toList()).containsExactly(4L, 5L, 6L);
     }
 
+    /** Whether tail reads before or after the appends, it prints the two matching records and exits. */
+    @Test
+    void tailFollowsRecordsAppendedByAnotherWriter() throws Exception {
+        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var tail = runner.submit(() -> ocli("audit", "tail", "-n", "5", "-f", "--max-events", "2", "--tool", "shop:new"));
+            try (DurableAuditLog log = new DurableAuditLog(auditFile, AuditSettings.defaults(), "aud", Clock.systemUTC())) {
+                for (int i = 0; i < 3; i++) {
+                    log.append(AuditRecord.event(Instant.now().toString(), AuditRecord.TOOL_EXECUTION)
+                            .withCaller("bob", null, null, "new-" + i).withTool(null, i == 1 ? "shop:other" : "shop:new", "shop")
+                            .withDecision("allow", "ok", null)).toCompletableFuture().join();
+                }
+            }
+            CliResult r = tail.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out().lines().map(l -> {
+                try {
+                    return Json.MAPPER.readTree(l).path("requestId").asText();
+                } catch (Exception e) {
+                    throw new AssertionError(l, e);
+                }
+            }).toList()).containsExactly("new-0", "new-2");
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
     @Test
     void badFilterValuesAreUsageErrors() {
         CliResult since = ocli("audit", "list", "--since", "yesterday");

@@ -127,7 +127,7 @@ class RemoteAuditCommandsTest {
 
     @Test
     void tailFollowsResumesWithLastEventIdAndWarnsAboutGaps() throws Exception {
-        CliResult r = ocli("audit", "tail", "-n", "1", "-f", "--max-events", "4");
+        CliResult r = ocli("audit", "tail", "-n", "1", "-f", "--max-events", "5");
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<Long> seqs = r.out().lines().map(l -> {
             try {
