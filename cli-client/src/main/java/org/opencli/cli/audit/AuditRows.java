@@ -20,7 +20,7 @@ public final class AuditRows {
     /** One record as a single line for streaming ({@code tail -f}): the table's cells, padded. */
     public static String line(JsonNode r) {
         String[] c = cells(r);
-        return String.format("%-6s %-24s %-18s %-8s %-20s %-28s %-4s %-16s %s", (Object[]) c).stripTrailing();
+        return String.format("%-6s %-30s %-18s %-8s %-20s %-28s %-4s %-16s %s", (Object[]) c).stripTrailing();
     }
 
     private static String[] cells(JsonNode r) {
