@@ -5,7 +5,7 @@ ROOT     := $(abspath .)
 FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath)
 GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
 
-.PHONY: build test demo fleet keycloak bench bench-catalog bench-execute github-openapi conformance clean
+.PHONY: build test demo fleet keycloak bench bench-catalog bench-execute bench-audit github-openapi conformance clean
 
 ## build: compile everything and package the ocli and oclird applications (tests skipped)
 build:
@@ -36,11 +36,15 @@ keycloak: build
 	java -cp "$(FLEET_CP)" org.opencli.fleet.keycloak.KeycloakFixture "$(ROOT)"
 
 ## bench: every benchmark
-bench: bench-catalog bench-execute
+bench: bench-catalog bench-execute bench-audit
 
 ## bench-catalog: cold catalog build of GitHub's REST description vs a plain Jackson parse; warm GET latency
 bench-catalog: build github-openapi
 	java -cp "$(FLEET_CP)" org.opencli.fleet.bench.CatalogBench "$(ROOT)" "$(GITHUB_OPENAPI)"
+
+## bench-audit: audit store records/s per fsync mode vs a plain append+fsync loop on the same disk; latency batch adds
+bench-audit: build
+	java -cp "$(FLEET_CP)" org.opencli.fleet.bench.AuditBench "$(ROOT)"
 
 ## bench-execute: wrk against POST /v1/tools/execute vs nginx proxying the same upstream (needs wrk, nginx)
 bench-execute: build

@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int UPSTREAM_SERVER_ERROR = 7;
     /** The runtime could not be reached, or the upstream failed before answering (502). */
     public static final int UNREACHABLE = 8;
+    /** {@code ocli audit verify} found a broken record: the trail was edited, truncated or reordered. */
+    public static final int AUDIT_BROKEN = 9;
 
     /** Help footer lines, kept next to the constants so they cannot drift apart. */
     public static final String[] HELP_FOOTER = {
@@ -29,6 +31,7 @@ public final class ExitCodes {
             "  6  upstream answered 4xx (body still printed)",
             "  7  upstream answered 5xx (body still printed)",
             "  8  runtime unreachable, or upstream failed before answering (502)",
+            "  9  audit verify found a broken record (the trail was tampered with or damaged)",
     };
 
     private ExitCodes() {

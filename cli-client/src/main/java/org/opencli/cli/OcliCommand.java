@@ -1,6 +1,7 @@
 package org.opencli.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
+import org.opencli.cli.commands.AuditCommand;
 import org.opencli.cli.commands.AuthCommand;
 import org.opencli.cli.commands.CatalogCommand;
 import org.opencli.cli.commands.ConfigCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "(COMMAND | <service> <group> <command>)",
         subcommands = {CatalogCommand.class, ToolCommand.class, ExplainCommand.class, SearchCommand.class,
                 InitCommand.class, ConfigCommand.class, RuntimeCommand.class, WorkflowCommand.class,
-                AuthCommand.class})
+                AuthCommand.class, AuditCommand.class})
 public class OcliCommand implements Runnable {
     @Mixin
     GlobalOptions options;

@@ -81,6 +81,48 @@ public final class HttpRuntimeClient implements RuntimeClient {
         return post("/v1/workflows/run", request);
     }
 
+    /** {@code GET /v1/audit/events} with the given query parameters: {@code {events, nextCursor}}. */
+    public JsonNode auditEvents(Map<String, String> query) {
+        return get("/v1/audit/events", query);
+    }
+
+    /**
+     * Opens {@code GET /v1/audit/stream} (Server-Sent Events), resuming after {@code lastEventId}
+     * when given. The caller reads the lines and closes the stream; a refusal (401, 403, bad filter)
+     * is thrown as a problem like any other call, with 401/403 explained.
+     */
+    public java.util.stream.Stream<String> auditStream(Map<String, String> query, String lastEventId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/v1/audit/stream" + queryString(query)))
+                .header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) builder.header("Last-Event-ID", lastEventId);
+        if (bearer != null) builder.setHeader("Authorization", "Bearer " + bearer.token());
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(e);
+        }
+        if (response.statusCode() / 100 == 2) return response.body();
+        byte[] body;
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            body = lines.collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
+        }
+        Problem problem = problemOf(response.statusCode(), body);
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            JsonNode json;
+            try {
+                json = Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                json = null;
+            }
+            problem = AuthProblems.explain(problem, json, base.toString(), bearer);
+        }
+        throw new ProblemException(problem);
+    }
+
     private JsonNode post(String path, Object request) {
         byte[] json;
         try {
@@ -171,19 +213,23 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     /** problem+json when the runtime sent one; otherwise a problem built from status and text. */
     static Problem problemOf(HttpResponse<byte[]> response) {
-        String body = new String(response.body(), StandardCharsets.UTF_8);
+        return problemOf(response.statusCode(), response.body());
+    }
+
+    private static Problem problemOf(int status, byte[] bytes) {
+        String body = new String(bytes, StandardCharsets.UTF_8);
         try {
             JsonNode node = Json.MAPPER.readTree(body);
             if (node != null && node.isObject() && node.hasNonNull("title")) {
                 Problem p = Json.MAPPER.treeToValue(node, Problem.class);
-                int status = p.status() == 0 ? response.statusCode() : p.status();
-                return new Problem(p.type(), p.title(), status, p.detail(), p.code(), p.errors() == null ? List.of() : p.errors());
+                int effective = p.status() == 0 ? status : p.status();
+                return new Problem(p.type(), p.title(), effective, p.detail(), p.code(), p.errors() == null ? List.of() : p.errors());
             }
         } catch (IOException | IllegalArgumentException e) {
             // not JSON: fall through to the plain-text form
         }
-        String detail = body.isBlank() ? "HTTP " + response.statusCode() : body.strip();
-        return new Problem("about:blank", "Runtime error", response.statusCode(), detail, "http_" + response.statusCode(), List.of());
+        String detail = body.isBlank() ? "HTTP " + status : body.strip();
+        return new Problem("about:blank", "Runtime error", status, detail, "http_" + status, List.of());
     }
 
     private CliException unreachable(Exception e) {

@@ -90,6 +90,22 @@ public final class RuntimeResolver {
     }
 
     /**
+     * Where the audit trail of the runtime these options point at lives, decided without starting an
+     * engine (reading the trail must not open, and so recover, the store it reads).
+     */
+    public AuditLocation auditLocation(GlobalOptions options) {
+        Path stateRoot = StateLayout.defaultStateRoot(options.stateDir);
+        Path configPath = options.demo ? null : configPath(options);
+        String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
+        StateLayout layout = new StateLayout(stateRoot, instanceId);
+        Optional<RegistryEntry> live = new RuntimeRegistry(layout.registryFile()).readLive();
+        Path local = live.map(RegistryEntry::auditPath).filter(p -> p != null && !p.isBlank()).map(Path::of)
+                .orElse(layout.defaultAuditPath());
+        RuntimeChoice choice = choose(options, configPath, () -> live.map(RegistryEntry::url));
+        return new AuditLocation(!choice.embedded(), choice.url(), local, instanceId);
+    }
+
+    /**
      * The config's oauth block describes how to reach runtime.remote.url: a token for that runtime is
      * not sent to a different one (a local daemon, another --runtime). Without a configured URL the
      * block applies to whichever runtime was chosen.

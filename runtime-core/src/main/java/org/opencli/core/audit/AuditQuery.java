@@ -27,6 +27,16 @@ public final class AuditQuery {
     }
 
     /**
+     * Reads the files as they are, for a tool that does not own the store (ocli reading an
+     * instance's trail without starting an engine): every complete, parsable line counts; a torn
+     * last line being written is skipped. {@code live} is the live file or the directory holding it.
+     */
+    public static AuditQuery files(Path live) {
+        Path file = java.nio.file.Files.isDirectory(live) ? live.resolve("audit.log") : live;
+        return new AuditQuery(file.toAbsolutePath().normalize(), () -> Long.MAX_VALUE);
+    }
+
+    /**
      * @param cursor     the {@code nextCursor} of the previous page (null: from the start, or the end when descending)
      * @param limit      1..{@link #MAX_LIMIT}; null means {@link #DEFAULT_LIMIT}
      * @param descending newest first

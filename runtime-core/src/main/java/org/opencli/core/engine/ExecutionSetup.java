@@ -15,8 +15,9 @@ import org.opencli.core.secrets.SecretResolver;
  * the durable audit store at the settings' audit path. {@code env} and {@code keychainArgv} are
  * seams for environment variables and the OS keychain command (tests pass a map / a different
  * command); {@code interactiveAuthorizer} (null = none) lets oauth2 authorizationCode secrets ask a
- * person. {@code auditExporters} builds the push exporters (syslog, ...) of the default audit store
- * from the starting config's {@code audit} block (null when absent); unused when {@code audit} is given.
+ * person. {@code auditExporters} builds extra push exporters of the default audit store from the
+ * starting config's {@code audit} block (null when absent), added after the ones that block asks for
+ * itself ({@code audit.syslog}); unused when {@code audit} is given.
  */
 public record ExecutionSetup(
         UpstreamClient upstream,

@@ -19,6 +19,7 @@ import org.opencli.core.audit.AuditExporter;
 import org.opencli.core.audit.AuditSettings;
 import org.opencli.core.config.AuditConfig;
 import org.opencli.core.audit.DurableAuditLog;
+import org.opencli.core.audit.syslog.ConfiguredSyslog;
 import org.opencli.core.catalog.CatalogBuild;
 import org.opencli.core.catalog.CatalogBuilder;
 import org.opencli.core.catalog.EffectiveView;
@@ -267,8 +268,25 @@ public final class RuntimeEngine implements AutoCloseable {
         }
         if (path == null) return record -> CompletableFuture.completedFuture(null); // nowhere configured
         AuditConfig config = auditConfig(settings, loader);
-        List<AuditExporter> exporters = setup.auditExporters() == null ? List.of() : setup.auditExporters().apply(config);
+        List<AuditExporter> exporters = new java.util.ArrayList<>(configuredExporters(config, path));
+        if (setup.auditExporters() != null) exporters.addAll(setup.auditExporters().apply(config));
         return new DurableAuditLog(path, AuditSettings.from(config), settings.instanceId(), settings.clock(), exporters);
+    }
+
+    /**
+     * The exporters the config's {@code audit} block asks for ({@code audit.syslog}). One that cannot
+     * start (its backlog directory is locked by another process, a bad trust store) is logged and
+     * left out: shipping never stops the local record, which stays the record of truth.
+     */
+    private static List<AuditExporter> configuredExporters(AuditConfig config, Path auditFile) {
+        try {
+            return ConfiguredSyslog.exporters(config, auditFile);
+        } catch (RuntimeException e) {
+            System.getLogger(RuntimeEngine.class.getName()).log(System.Logger.Level.WARNING,
+                    "audit.syslog: the syslog exporter could not start (" + e.getMessage()
+                            + "); audit records are written locally but not shipped");
+            return List.of();
+        }
     }
 
     private static AuditConfig auditConfig(EngineSettings settings, ConfigLoader loader) {

@@ -32,6 +32,9 @@ import org.opencli.core.json.Json;
  */
 @ApplicationScoped
 public class BearerAuthFilter {
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final java.util.regex.Pattern SAFE_REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
     /** Routing-context keys the resources read. */
     public static final String CALLER = "ocli.caller";
     public static final String TOKEN = "ocli.validatedToken";
@@ -64,8 +67,18 @@ public class BearerAuthFilter {
         return rc == null ? null : rc.get(TOKEN);
     }
 
+    /**
+     * The caller's {@code X-Request-Id} when it is a safe token (letters, digits, {@code . _ : -}, at
+     * most 128 characters), so clients can find their records; otherwise a fresh UUID. Either way it
+     * is echoed in the response's {@code X-Request-Id} and carried by the request's audit records.
+     */
+    static String requestId(String offered) {
+        return offered != null && SAFE_REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    }
+
     private void handle(RoutingContext rc) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = requestId(rc.request().getHeader(REQUEST_ID));
+        rc.response().putHeader(REQUEST_ID, requestId);
         if (!auth.enabled()) {
             rc.put(CALLER, Caller.unauthenticated(requestId));
             rc.next();

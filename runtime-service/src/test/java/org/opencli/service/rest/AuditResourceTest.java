@@ -52,6 +52,15 @@ class AuditResourceTest {
     }
 
     @Test
+    void honoursASafeRequestIdAndEchoesIt() {
+        given().header("X-Request-Id", "lane-7.call:42").when().get("/v1/runtime/info")
+                .then().statusCode(200).header("X-Request-Id", equalTo("lane-7.call:42"));
+        String generated = given().header("X-Request-Id", "has spaces/and slashes").when().get("/v1/runtime/info")
+                .then().statusCode(200).extract().header("X-Request-Id");
+        assertThat(generated).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
     void pagesAsJsonWithCursors() {
         append("aud:json", 5);
         JsonPath first = given().queryParam("toolId", "aud:json").queryParam("limit", 2)

@@ -1,0 +1,66 @@
+package org.opencli.cli.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.opencli.cli.CliException;
+import org.opencli.cli.ExitCodes;
+import org.opencli.core.audit.AuditFilter;
+import org.opencli.core.audit.AuditPage;
+import org.opencli.core.audit.AuditQuery;
+import org.opencli.core.audit.AuditRecord;
+import org.opencli.core.json.Json;
+
+/**
+ * An instance's audit files read in place with the store's own query code (embedded mode): no
+ * engine is started, so reading never opens, recovers or appends to the store.
+ */
+public final class LocalAuditReader implements AuditReader {
+    /** How often {@code tail -f} looks for new lines in local files. */
+    private static final long POLL_MILLIS = 250;
+
+    private final Path auditFile;
+    private final AuditQuery query;
+
+    public LocalAuditReader(Path auditFile) {
+        this.auditFile = auditFile;
+        this.query = AuditQuery.files(auditFile);
+    }
+
+    @Override
+    public JsonNode page(AuditFilter filter, Map<String, String> ignored, Long cursor, Integer limit, boolean descending) {
+        AuditPage page;
+        try {
+            page = query.page(filter, cursor, limit, descending);
+        } catch (UncheckedIOException e) {
+            throw new CliException(ExitCodes.INTERNAL, "audit_unreadable", "Audit trail unreadable",
+                    "cannot read the audit files at " + auditFile + ": " + e.getCause().getMessage());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("events", page.events());
+        body.put("nextCursor", page.nextCursor());
+        return Json.MAPPER.valueToTree(body);
+    }
+
+    @Override
+    public void follow(AuditFilter filter, Map<String, String> ignored, long afterSeq, FollowListener listener) {
+        long last = afterSeq;
+        while (true) {
+            AuditPage page = query.page(filter, last, AuditQuery.MAX_LIMIT, false);
+            for (AuditRecord r : page.events()) {
+                last = r.seq();
+                if (!listener.record(Json.MAPPER.valueToTree(r))) return;
+            }
+            if (page.nextCursor() == null) {
+                try {
+                    Thread.sleep(POLL_MILLIS); // polling a file another process appends to
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

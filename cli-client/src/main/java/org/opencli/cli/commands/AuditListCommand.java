@@ -1,0 +1,67 @@
+package org.opencli.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencli.cli.audit.AuditRows;
+import org.opencli.cli.options.OutputFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ocli audit list}: one page of audit records. JSON prints the runtime's {@code {events,
+ * nextCursor}} answer; the table ends with the {@code --cursor} that fetches the next page.
+ */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List audit records, filtered and paged (table on a terminal, JSON when piped).")
+public class AuditListCommand extends AuditBase {
+    @Mixin
+    AuditFilterOptions filter;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Records per page, 1..1000 (default 100).")
+    Integer limit;
+
+    @Option(names = "--cursor", paramLabel = "CURSOR", description = "The next cursor printed by the previous page.")
+    String cursor;
+
+    @Option(names = "--order", paramLabel = "ORDER", description = "asc (oldest first, the default) or desc.")
+    String order;
+
+    @Override
+    public Integer call() {
+        if (limit != null && (limit < 1 || limit > 1000)) {
+            throw AuditFilterOptions.usage("--limit is " + limit + "; expected 1 to 1000");
+        }
+        boolean descending = descending(order);
+        Long from = cursor(cursor);
+        JsonNode page = reader().page(filter.filter(clock), filter.query(clock), from, limit, descending);
+        List<JsonNode> events = new ArrayList<>();
+        page.path("events").forEach(events::add);
+        String next = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        output().write(page, () -> AuditRows.table(events));
+        if (output().format() == OutputFormat.TABLE) {
+            out().println(next == null ? "(" + events.size() + " records, last page)"
+                    : "(" + events.size() + " records) next page: --cursor " + next);
+            out().flush();
+        }
+        return 0;
+    }
+
+    static boolean descending(String order) {
+        if (order == null || order.isBlank() || order.equals("asc")) return false;
+        if (order.equals("desc")) return true;
+        throw AuditFilterOptions.usage("--order is '" + order + "'; expected asc or desc");
+    }
+
+    static Long cursor(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            long c = Long.parseLong(value.trim());
+            if (c >= 0) return c;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw AuditFilterOptions.usage("--cursor is '" + value + "'; expected a cursor printed as the next page by a previous list");
+    }
+}
