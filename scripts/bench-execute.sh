@@ -5,6 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${BENCH_DURATION:-10s}"
+warmup="${BENCH_WARMUP:-10s}"
 connections="${BENCH_CONNECTIONS:-32}"
 tool="${BENCH_TOOL:-upstream:listTickets}"
 for bin in wrk nginx; do
@@ -64,6 +65,10 @@ nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
 pids+=($!)
 curl -sf --retry 30 --retry-connrefused --retry-max-time 20 -o /dev/null "http://127.0.0.1:$nginx_port/api/tickets"
 
+# Steady state for both: a JVM compiles its hot paths in the first seconds under load, nginx has
+# nothing to warm; the warm-up runs are discarded.
+wrk -t2 -c"$connections" -d"$warmup" -s "$work/post.lua" "$runtime/v1/tools/execute" > "$work/wrk-oclird-warmup.txt"
+wrk -t2 -c"$connections" -d"$warmup" "http://127.0.0.1:$nginx_port/api/tickets" > "$work/wrk-nginx-warmup.txt"
 wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/post.lua" "$runtime/v1/tools/execute" > "$work/wrk-oclird.txt"
 wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$nginx_port/api/tickets" > "$work/wrk-nginx.txt"
 

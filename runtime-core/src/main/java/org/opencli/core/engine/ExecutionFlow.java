@@ -60,6 +60,9 @@ final class ExecutionFlow {
         this.env = env;
     }
 
+    /** Bodies up to this size are shaped on the thread that received them. */
+    static final int INLINE_SHAPE_BYTES = 32 * 1024;
+
     CompletionStage<ExecuteResult> run(ExecuteRequest request, Caller caller) {
         AuditTrail trail = new AuditTrail(request, caller, engine.settings().clock());
         int[] retries = {0};
@@ -71,10 +74,18 @@ final class ExecutionFlow {
                     }
                     return sender.send(prepared.draft().toUpstream(prepared.responseTimeout(), prepared.connectTimeout()),
                                     prepared.idempotent(), retries)
-                            .thenApplyAsync(outcome -> { // parsing up to maxResponseBytes: not on an event loop
+                            .thenCompose(outcome -> {
                                 trail.statusCode = outcome.response().statusCode();
-                                return ResultShaper.shape(outcome.response(), outcome.retryCount());
-                            }, workers);
+                                // A small body is shaped where the response arrived (a thread hop costs
+                                // more than parsing it); a large one (up to maxResponseBytes) is parsed
+                                // on a worker, never on an event loop.
+                                if (outcome.response().body().length <= INLINE_SHAPE_BYTES) {
+                                    return CompletableFuture.completedFuture(
+                                            ResultShaper.shape(outcome.response(), outcome.retryCount()));
+                                }
+                                return CompletableFuture.supplyAsync(
+                                        () -> ResultShaper.shape(outcome.response(), outcome.retryCount()), workers);
+                            });
                 });
         return result.handle((value, error) -> new Done(value, unwrap(error)))
                 .thenCompose(done -> {

@@ -1,7 +1,6 @@
 package org.opencli.service.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,10 +33,10 @@ public class ExecuteResource {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_request", "Invalid request",
                     "the body must be a JSON object with a non-empty toolId");
         }
-        // The engine's first steps read config and may build the catalog: start them off the event
-        // loop; the upstream call itself is non-blocking and resumes wherever it completes.
+        // engine.execute never blocks its caller: config, catalog, policy and secrets run on the
+        // engine's own workers and the upstream call is non-blocking, so it is started right here on
+        // the event loop (one thread hop fewer per execution).
         return Uni.createFrom().completionStage(() -> engine.execute(request, caller))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(JsonBodies::ok);
     }
 }
