@@ -23,6 +23,7 @@ import org.opencli.core.workflow.WorkflowRunRequest;
 
 /** Talks to an {@code oclird} over its v1 HTTP API with the JDK's HTTP client. */
 public final class HttpRuntimeClient implements RuntimeClient {
+    private static final String SESSION_ID = CliSessionId.current();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
@@ -151,6 +152,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional) {
         builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
+        if (SESSION_ID != null) builder.setHeader("X-Ocli-Session", SESSION_ID);
         if (bearer != null) {
             try {
                 builder.setHeader("Authorization", "Bearer " + bearer.token());

@@ -33,6 +33,7 @@ import org.opencli.core.json.Json;
 @ApplicationScoped
 public class BearerAuthFilter {
     public static final String REQUEST_ID = "X-Request-Id";
+    public static final String SESSION_ID = "X-Ocli-Session";
     private static final java.util.regex.Pattern SAFE_REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /** Routing-context keys the resources read. */
@@ -72,6 +73,11 @@ public class BearerAuthFilter {
      * most 128 characters), so clients can find their records; otherwise a fresh UUID. Either way it
      * is echoed in the response's {@code X-Request-Id} and carried by the request's audit records.
      */
+    /** {@code X-Ocli-Session} when it is a safe token, else none: a session id is the caller's grouping, never invented. */
+    static String sessionId(String offered) {
+        return offered != null && SAFE_REQUEST_ID.matcher(offered).matches() ? offered : null;
+    }
+
     static String requestId(String offered) {
         return offered != null && SAFE_REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
@@ -80,7 +86,7 @@ public class BearerAuthFilter {
         String requestId = requestId(rc.request().getHeader(REQUEST_ID));
         rc.response().putHeader(REQUEST_ID, requestId);
         if (!auth.enabled()) {
-            rc.put(CALLER, Caller.unauthenticated(requestId));
+            rc.put(CALLER, new Caller(null, null, sessionId(rc.request().getHeader(SESSION_ID)), requestId, null));
             rc.next();
             return;
         }
@@ -125,7 +131,7 @@ public class BearerAuthFilter {
 
     private void accepted(RoutingContext rc, String token, ValidatedToken valid, boolean open, String path,
                           String requestId) {
-        Caller caller = valid.caller(rc.request().getHeader("X-Ocli-Session"), requestId);
+        Caller caller = valid.caller(sessionId(rc.request().getHeader(SESSION_ID)), requestId);
         rc.put(TOKEN, valid);
         rc.put(CALLER, caller);
         TokenSightings.Kind kind = sightings.sighted(TokenSightings.hash(token), valid);

@@ -61,6 +61,19 @@ class AuditResourceTest {
     }
 
     @Test
+    void anExecutionRecordCarriesTheCallersSessionAndRequestIds() {
+        given().header("X-Request-Id", "session-test-1").header("X-Ocli-Session", "term-abc123")
+                .contentType("application/json").body("{\"toolId\": \"nope:missing\"}")
+                .when().post("/v1/tools/execute")
+                .then().header("X-Request-Id", equalTo("session-test-1"));
+        given().queryParam("requestId", "session-test-1").when().get("/v1/audit/events")
+                .then().statusCode(200)
+                .body("events", hasSize(1))
+                .body("events[0].eventType", equalTo("tool_execution"))
+                .body("events[0].sessionId", equalTo("term-abc123"));
+    }
+
+    @Test
     void pagesAsJsonWithCursors() {
         append("aud:json", 5);
         JsonPath first = given().queryParam("toolId", "aud:json").queryParam("limit", 2)
