@@ -38,6 +38,10 @@ public final class TestUpstream implements AutoCloseable {
     }
 
     public static TestUpstream start(int port, UpstreamCredentials credentials) throws IOException {
+        // Without TCP_NODELAY the JDK server's separately written headers and body meet the client's
+        // delayed ACK: every keep-alive request then waits ~40 ms, which would make the upstream, not
+        // the code under test, the bottleneck of every lane and benchmark. Read once, at class init.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         AtomicInteger threadNo = new AtomicInteger();
         // A fixed pool so slow requests don't block others; daemon threads never keep a JVM alive.
