@@ -15,21 +15,27 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.opencli.core.json.Json;
 
 /**
- * The single thread that owns the live file. It drains the queue in groups, stamps each record with
- * its seq, {@code prevHash} and instance id, writes the lines, forces per the fsync mode and only
- * then completes the appenders' stages, publishes to the feed and hands lines to exporters. On an
- * I/O failure it fails the group, marks the store unhealthy and retries opening periodically.
+ * The thread that owns the live file. It drains the queue in groups, splices each record's seq,
+ * {@code prevHash} into the bytes its appender already rendered, hashes and writes the group with one
+ * write, then hands it to the {@link AuditSyncer}, which forces it and only then completes the
+ * appenders' stages, publishes to the feed and hands lines to exporters; meanwhile this thread
+ * prepares the next group. {@code always} forces and commits each record here. On an I/O failure it
+ * fails the group, marks the store unhealthy and retries opening periodically.
  */
 final class AuditWriter implements Runnable {
-    /** A queued record and the stage its appender waits on. */
-    record Pending(AuditRecord record, CompletableFuture<Void> done, long queuedNanos) {
+    /** A queued record (instance id stamped, chain fields not), its rendered body and the stage its appender waits on. */
+    record Pending(AuditRecord record, byte[] body, CompletableFuture<Void> done, long queuedNanos) {
+        /** Renders on the caller's thread: the writer only splices the chain fields in. */
+        static Pending of(AuditRecord record, String instanceId) {
+            AuditRecord r = record.instanceId() == null && instanceId != null ? record.withInstanceId(instanceId) : record;
+            if (r.seq() != null || r.prevHash() != null) r = r.withoutChain();
+            return new Pending(r, AuditLineCodec.body(r), new CompletableFuture<>(), System.nanoTime());
+        }
     }
 
-    private record Written(Pending pending, AuditRecord record, String line) {
-    }
+    private static final int WRITE_BUFFER = 256 * 1024;
 
     private final Path live;
     private final AuditSettings settings;
@@ -38,20 +44,20 @@ final class AuditWriter implements Runnable {
     private final BlockingQueue<Pending> queue;
     private final AuditHealth health;
     private final AuditFeed feed;
-    private final List<AuditExporter> exporters;
     private final AuditRotation rotation;
+    private final AuditSyncer syncer;
+    private final Thread syncThread;
+    private final AuditLineCodec codec = new AuditLineCodec();
+    private final ByteBuffer out = ByteBuffer.allocateDirect(WRITE_BUFFER);
 
     private FileChannel channel;
     private long lastSeq;
-    private String lastHash;
+    private byte[] lastHash;
     private long liveFirstSeq;
     private Instant liveFirstTime;
     private long liveBytes;
     private long lastOpenAttempt;
     private volatile boolean stopping;
-    /** Observability for tests and benches: how often the file was forced, and the newest seq a force covered. */
-    private volatile long forces;
-    private volatile long forcedThroughSeq;
 
     AuditWriter(Path live, AuditSettings settings, Clock clock, String instanceId, BlockingQueue<Pending> queue,
                 AuditHealth health, AuditFeed feed, List<AuditExporter> exporters, AuditRotation rotation) {
@@ -61,9 +67,12 @@ final class AuditWriter implements Runnable {
         this.instanceId = instanceId;
         this.queue = queue;
         this.health = health;
-        this.feed = feed;
-        this.exporters = exporters;
         this.rotation = rotation;
+        this.syncer = new AuditSyncer(settings.fsync() == FsyncMode.BATCH, health, feed, exporters, live.toString());
+        this.syncThread = new Thread(syncer, "ocli-audit-sync");
+        syncThread.setDaemon(true);
+        syncThread.start();
+        this.feed = feed;
     }
 
     void stop() {
@@ -79,23 +88,28 @@ final class AuditWriter implements Runnable {
             channel = FileChannel.open(live, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             AuditRecovery.State state = AuditRecovery.recover(live, channel);
             lastSeq = state.lastSeq();
-            lastHash = state.lastHash();
+            lastHash = state.lastHash().getBytes(StandardCharsets.US_ASCII);
             liveFirstSeq = state.liveFirstSeq();
             liveFirstTime = state.liveFirstTime();
             liveBytes = state.liveBytes();
             channel.position(liveBytes);
             feed.committed(lastSeq);
+            syncer.reset();
             health.up();
             if (state.cutBytes() > 0) {
                 AuditRecord recovered = AuditRecord.event(clock.instant().toString(), AuditRecord.AUDIT_RECOVERED)
                         .withDecision(null, "torn_tail_cut", null)
                         .withDetail("cut " + state.cutBytes() + " bytes of a torn last line at offset " + state.liveBytes()
                                 + " of " + live.getFileName() + "; the chain continues from seq " + lastSeq);
-                write(List.of(new Pending(recovered, new CompletableFuture<>(), System.nanoTime())));
+                write(List.of(Pending.of(recovered, instanceId)));
             }
             return health.healthy();
         } catch (IOException | RuntimeException e) {
             down(e);
+            closeChannel();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             closeChannel();
             return false;
         }
@@ -103,12 +117,15 @@ final class AuditWriter implements Runnable {
 
     @Override
     public void run() {
-        List<Pending> batch = new ArrayList<>(settings.batchMaxRecords());
         try {
             while (true) {
                 if (!health.healthy()) {
+                    if (channel != null) { // a force failed on the syncer: let it fail what it holds, then reopen
+                        syncer.awaitIdle();
+                        closeChannel();
+                    }
                     Pending refused = queue.poll(Math.max(1, settings.retryIntervalMs()), TimeUnit.MILLISECONDS);
-                    if (refused != null) fail(List.of(refused), null);
+                    if (refused != null) fail(List.of(refused), live.toString(), health, null);
                     if (stopping && queue.isEmpty()) break;
                     if (System.nanoTime() - lastOpenAttempt >= TimeUnit.MILLISECONDS.toNanos(settings.retryIntervalMs())) {
                         open();
@@ -120,7 +137,7 @@ final class AuditWriter implements Runnable {
                     if (stopping) break;
                     continue;
                 }
-                batch.clear();
+                List<Pending> batch = new ArrayList<>(Math.min(64, Math.max(1, settings.batchMaxRecords())));
                 batch.add(first);
                 gather(batch);
                 write(batch);
@@ -128,10 +145,16 @@ final class AuditWriter implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            try {
+                syncer.awaitIdle();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            syncer.stop();
             closeChannel();
             List<Pending> left = new ArrayList<>();
             queue.drainTo(left);
-            fail(left, null);
+            fail(left, live.toString(), health, null);
         }
     }
 
@@ -159,75 +182,75 @@ final class AuditWriter implements Runnable {
         }
     }
 
-    private void write(List<Pending> batch) {
-        List<Written> unforced = new ArrayList<>(batch.size());
-        int completed = 0;
+    /**
+     * Stamps and writes the group, then hands it to the syncer ({@code batch}, {@code none}); in
+     * {@code always} each record is written, forced and committed before the next one.
+     */
+    private void write(List<Pending> batch) throws InterruptedException {
+        boolean always = settings.fsync() == FsyncMode.ALWAYS;
+        int from = 0; // first record of the part not yet handed over or committed
+        long firstSeq = lastSeq + 1;
+        byte[][] lines = new byte[batch.size()][];
+        byte[][] prevHashes = new byte[batch.size()][];
         try {
-            for (Pending p : batch) {
-                AuditRecord r = p.record();
-                if (r.instanceId() == null && instanceId != null) r = r.withInstanceId(instanceId);
-                r = r.withChain(lastSeq + 1, lastHash);
-                String line = Json.write(r);
-                byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-                if (rotation.due(liveBytes, bytes.length, liveFirstTime)) rotate();
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) channel.write(buf);
+            for (int i = 0; i < batch.size(); i++) {
+                Pending p = batch.get(i);
+                long seq = lastSeq + 1;
+                byte[] line = codec.line(p.body(), seq, lastHash);
+                int size = line.length + 1;
+                if (rotation.due(liveBytes, size, liveFirstTime)) {
+                    flush();
+                    syncer.awaitIdle(); // nothing in flight on the old file; its rotation force covers the rest
+                    rotate();
+                }
+                if (out.remaining() < size) flush();
+                if (out.remaining() < size) { // a line larger than the buffer: written on its own
+                    ByteBuffer big = ByteBuffer.allocate(size).put(line).put((byte) '\n').flip();
+                    while (big.hasRemaining()) channel.write(big);
+                } else {
+                    out.put(line).put((byte) '\n');
+                }
                 if (liveBytes == 0) {
-                    liveFirstSeq = r.seq();
+                    liveFirstSeq = seq;
                     liveFirstTime = clock.instant();
                 }
-                liveBytes += bytes.length;
-                lastSeq = r.seq();
-                lastHash = AuditChain.hash(line);
-                Written w = new Written(p, r, line);
-                if (settings.fsync() == FsyncMode.ALWAYS) {
-                    force();
-                    commit(w);
-                    completed++;
-                } else {
-                    unforced.add(w);
+                liveBytes += size;
+                lines[i] = line;
+                prevHashes[i] = lastHash;
+                lastSeq = seq;
+                lastHash = codec.hash(line);
+                if (always) {
+                    flush();
+                    channel.force(false);
+                    syncer.forced(seq);
+                    syncer.commit(new AuditGroup(List.of(p), seq, new byte[][]{line}, new byte[][]{prevHashes[i]}, channel));
+                    from = i + 1;
                 }
             }
-            if (settings.fsync() == FsyncMode.BATCH && !unforced.isEmpty()) force();
-            for (Written w : unforced) {
-                commit(w);
-                completed++;
-            }
+            flush();
         } catch (IOException | RuntimeException e) {
             down(e);
-            fail(batch.subList(completed, batch.size()), e);
+            out.clear();
+            fail(batch.subList(from, batch.size()), live.toString(), health, e);
+            syncer.awaitIdle(); // groups already handed over were written whole: let their force decide
             closeChannel();
+            return;
         }
+        if (!always) syncer.submit(new AuditGroup(batch, firstSeq, lines, prevHashes, channel));
     }
 
-    private void force() throws IOException {
-        channel.force(false);
-        forces++;
-        forcedThroughSeq = lastSeq;
+    private void flush() throws IOException {
+        out.flip();
+        while (out.hasRemaining()) channel.write(out);
+        out.clear();
     }
 
     long forces() {
-        return forces;
+        return syncer.forces();
     }
 
     long forcedThroughSeq() {
-        return forcedThroughSeq;
-    }
-
-    private void commit(Written w) {
-        try {
-            feed.publish(w.record()); // first, so a caller that saw its stage complete can query its record
-        } catch (RuntimeException e) {
-            // a subscriber's failure never affects the local record
-        }
-        w.pending().done().complete(null);
-        for (AuditExporter exporter : exporters) {
-            try {
-                exporter.export(w.record(), w.line());
-            } catch (RuntimeException e) {
-                // an exporter's failure never affects the local record
-            }
-        }
+        return syncer.forcedThroughSeq();
     }
 
     /** Closes the live file as {@code audit.log.<first>-<last>} and starts a new one. */
@@ -247,7 +270,7 @@ final class AuditWriter implements Runnable {
         health.down("cannot write " + live + ": " + e);
     }
 
-    private void fail(List<Pending> pending, Exception cause) {
+    static void fail(List<Pending> pending, String live, AuditHealth health, Exception cause) {
         for (Pending p : pending) {
             p.done().completeExceptionally(AuditHealth.unavailable("the audit record could not be written to " + live
                     + (health.problem() == null ? "" : " (" + health.problem() + ")"), cause));

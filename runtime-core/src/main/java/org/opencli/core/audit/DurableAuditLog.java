@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DurableAuditLog implements AuditSink {
     private final Path file;
+    private final String instanceId;
     private final AuditHealth health = new AuditHealth();
     private final BlockingQueue<AuditWriter.Pending> queue;
     private final AuditQuery query;
@@ -35,6 +36,7 @@ public final class DurableAuditLog implements AuditSink {
 
     public DurableAuditLog(Path file, AuditSettings settings, String instanceId, Clock clock, List<AuditExporter> exporters) {
         this.file = file.toAbsolutePath().normalize();
+        this.instanceId = instanceId;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity()));
         this.exporters = List.copyOf(exporters);
         this.query = new AuditQuery(this.file, this::committedSeq);
@@ -57,7 +59,12 @@ public final class DurableAuditLog implements AuditSink {
             return CompletableFuture.failedFuture(AuditHealth.unavailable(
                     "the audit store cannot write (" + health.problem() + "); executions are refused until it recovers", null));
         }
-        AuditWriter.Pending pending = new AuditWriter.Pending(record, new CompletableFuture<>(), System.nanoTime());
+        AuditWriter.Pending pending;
+        try {
+            pending = AuditWriter.Pending.of(record, instanceId); // rendered here, so the writer thread only stamps and writes
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(AuditHealth.unavailable("the audit record could not be serialised: " + e, e));
+        }
         if (!queue.offer(pending)) {
             return CompletableFuture.failedFuture(AuditHealth.unavailable(
                     "the audit queue is full (" + queue.size() + " records waiting for the disk)", null));
