@@ -3,7 +3,6 @@ package org.opencli.core.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import org.opencli.core.json.Json;
 
 /**
  * Renders a record's line in two steps so the expensive one runs on the appender's thread: {@link #body}
@@ -31,7 +30,7 @@ final class AuditLineCodec {
     /** The record's JSON with the chain fields left out: what the writer splices them into. */
     static byte[] body(AuditRecord record) {
         AuditRecord unchained = record.seq() == null && record.prevHash() == null ? record : record.withoutChain();
-        return Json.writeBytes(unchained);
+        return AuditJson.write(unchained);
     }
 
     /** The line (without its newline) for {@code body} stamped with {@code seq} and {@code prevHash} (64 hex chars). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * The second half of the writer's pipeline: while the writer encodes, hashes and writes the next
@@ -31,6 +32,7 @@ final class AuditSyncer implements Runnable {
     /** Observability for tests and benches: how often the file was forced, and the newest seq a force covered. */
     private volatile long forces;
     private volatile long forcedThroughSeq;
+    private volatile LongConsumer forceObserver;
 
     AuditSyncer(boolean force, AuditHealth health, AuditFeed feed, List<AuditExporter> exporters, String live) {
         this.force = force;
@@ -125,6 +127,13 @@ final class AuditSyncer implements Runnable {
     void forced(long throughSeq) {
         forces++;
         forcedThroughSeq = throughSeq;
+        LongConsumer observer = forceObserver;
+        if (observer != null) observer.accept(throughSeq);
+    }
+
+    /** For benches: told the seq each force covered through, right after the force. */
+    void observeForces(LongConsumer observer) {
+        forceObserver = observer;
     }
 
     long forces() {

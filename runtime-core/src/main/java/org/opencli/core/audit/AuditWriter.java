@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * The thread that owns the live file. It drains the queue in groups, splices each record's seq,
@@ -251,6 +252,10 @@ final class AuditWriter implements Runnable {
 
     long forcedThroughSeq() {
         return syncer.forcedThroughSeq();
+    }
+
+    void observeForces(LongConsumer observer) {
+        syncer.observeForces(observer);
     }
 
     /** Closes the live file as {@code audit.log.<first>-<last>} and starts a new one. */

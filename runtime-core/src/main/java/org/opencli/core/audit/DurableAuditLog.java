@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * The audit store: an append-only, hash-chained JSON-lines file per instance with rotation,
@@ -108,6 +109,11 @@ public final class DurableAuditLog implements AuditSink {
     /** The newest seq covered by a completed force. */
     long forcedThroughSeq() {
         return writer.forcedThroughSeq();
+    }
+
+    /** For benches: {@code observer} is told the seq each force covered through (group boundaries). */
+    void observeForces(LongConsumer observer) {
+        writer.observeForces(observer);
     }
 
     private long committedSeq() {
