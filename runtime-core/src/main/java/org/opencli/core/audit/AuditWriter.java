@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
@@ -42,7 +41,7 @@ final class AuditWriter implements Runnable {
     private final AuditSettings settings;
     private final Clock clock;
     private final String instanceId;
-    private final BlockingQueue<Pending> queue;
+    private final AuditQueue queue;
     private final AuditHealth health;
     private final AuditFeed feed;
     private final AuditRotation rotation;
@@ -60,7 +59,7 @@ final class AuditWriter implements Runnable {
     private long lastOpenAttempt;
     private volatile boolean stopping;
 
-    AuditWriter(Path live, AuditSettings settings, Clock clock, String instanceId, BlockingQueue<Pending> queue,
+    AuditWriter(Path live, AuditSettings settings, Clock clock, String instanceId, AuditQueue queue,
                 AuditHealth health, AuditFeed feed, List<AuditExporter> exporters, AuditRotation rotation) {
         this.live = live;
         this.settings = settings;
@@ -154,7 +153,7 @@ final class AuditWriter implements Runnable {
             syncer.stop();
             closeChannel();
             List<Pending> left = new ArrayList<>();
-            queue.drainTo(left);
+            queue.drainTo(left, Integer.MAX_VALUE);
             fail(left, live.toString(), health, null);
         }
     }
@@ -166,21 +165,10 @@ final class AuditWriter implements Runnable {
      */
     private void gather(List<Pending> batch) throws InterruptedException {
         int max = Math.max(1, settings.batchMaxRecords());
-        if (settings.fsync() != FsyncMode.BATCH) {
-            queue.drainTo(batch, max - 1);
-            return;
-        }
-        queue.drainTo(batch, max - batch.size());
-        if (batch.size() == 1) return;
-        long deadline = batch.get(0).queuedNanos() + TimeUnit.MILLISECONDS.toNanos(settings.batchMaxDelayMs());
-        while (batch.size() < max) {
-            long wait = deadline - System.nanoTime();
-            if (wait <= 0) break;
-            Pending more = queue.poll(wait, TimeUnit.NANOSECONDS);
-            if (more == null) break;
-            batch.add(more);
-            queue.drainTo(batch, max - batch.size());
-        }
+        queue.drainTo(batch, max);
+        if (settings.fsync() != FsyncMode.BATCH || batch.size() == 1) return;
+        // one wake-up when the group is full or the delay is over, not one per arriving record
+        queue.drainTo(batch, max, batch.get(0).queuedNanos() + TimeUnit.MILLISECONDS.toNanos(settings.batchMaxDelayMs()));
     }
 
     /**

@@ -3,8 +3,6 @@ package org.opencli.core.audit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +24,7 @@ public final class DurableAuditLog implements AuditSink {
     private final Path file;
     private final String instanceId;
     private final AuditHealth health = new AuditHealth();
-    private final BlockingQueue<AuditWriter.Pending> queue;
+    private final AuditQueue queue;
     private final AuditQuery query;
     private final AuditFeed feed;
     private final List<AuditExporter> exporters;
@@ -38,7 +36,7 @@ public final class DurableAuditLog implements AuditSink {
     public DurableAuditLog(Path file, AuditSettings settings, String instanceId, Clock clock, List<AuditExporter> exporters) {
         this.file = file.toAbsolutePath().normalize();
         this.instanceId = instanceId;
-        this.queue = new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity()));
+        this.queue = new AuditQueue(settings.queueCapacity());
         this.exporters = List.copyOf(exporters);
         this.query = new AuditQuery(this.file, this::committedSeq);
         this.feed = new AuditFeed(query);
