@@ -1,28 +1,33 @@
 package org.opencli.core.audit;
 
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records the writer has written (not yet forced) as one group: their consecutive seqs from
- * {@code firstSeq}, the exact lines and each one's {@code prevHash}, and the channel whose force makes
- * them durable. The stamped records and line strings are built only for subscribers and exporters.
+ * Records the writer has stamped, for the syncer to write and force as one group: their consecutive
+ * seqs from {@code firstSeq}, the exact lines and each one's {@code prevHash}, the bytes to write and
+ * the channel they go to. The stamped records and line strings are built only for subscribers and exporters.
  */
 final class AuditGroup {
     final List<AuditWriter.Pending> pending;
     final long firstSeq;
     final byte[][] lines;
     final byte[][] prevHashes;
+    /** The lines, newline-terminated, as one write. */
+    final ByteBuffer bytes;
     final FileChannel channel;
     private List<AuditRecord> stamped;
 
-    AuditGroup(List<AuditWriter.Pending> pending, long firstSeq, byte[][] lines, byte[][] prevHashes, FileChannel channel) {
+    AuditGroup(List<AuditWriter.Pending> pending, long firstSeq, byte[][] lines, byte[][] prevHashes, ByteBuffer bytes,
+               FileChannel channel) {
         this.pending = pending;
         this.firstSeq = firstSeq;
         this.lines = lines;
         this.prevHashes = prevHashes;
+        this.bytes = bytes;
         this.channel = channel;
     }
 

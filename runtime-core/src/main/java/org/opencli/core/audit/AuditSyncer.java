@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * The second half of the writer's pipeline: while the writer encodes, hashes and writes the next
- * group, this thread forces the groups already written ({@code batch}; {@code none} skips the force)
- * and only then commits them: feed, appenders' stages (in seq order), exporters. A force covers every
- * byte written before it started, so groups that queued up meanwhile share one force. After a failed
- * force every group handed over fails until the writer has reopened the file ({@link #reset}).
+ * The second half of the writer's pipeline: while the writer stamps and hashes the next group, this
+ * thread writes the groups it was handed (one write each), forces the file ({@code batch};
+ * {@code none} skips the force) and only then commits them: feed, appenders' stages (in seq order),
+ * exporters. Groups that queued up while it was busy share one force (a force covers every byte
+ * written before it). After a failed write or force every group handed over fails until the writer
+ * has reopened the file ({@link #reset}).
  */
 final class AuditSyncer implements Runnable {
     private static final int IN_FLIGHT = 4;
@@ -93,18 +94,23 @@ final class AuditSyncer implements Runnable {
             refused = failed;
         }
         Exception cause = null;
-        if (!refused && force) {
+        if (!refused) {
             try {
-                FileChannel forced = null;
-                for (AuditGroup g : groups) { // one channel unless the writer rotated in between (it waits for us first)
-                    if (g.channel != forced) {
-                        forced = g.channel;
-                        forced.force(false);
-                    }
+                for (AuditGroup g : groups) {
+                    while (g.bytes.hasRemaining()) g.channel.write(g.bytes);
                 }
-                forced(groups.get(groups.size() - 1).lastSeq());
+                if (force) {
+                    FileChannel forced = null;
+                    for (AuditGroup g : groups) { // one channel unless the writer rotated in between (it waits for us first)
+                        if (g.channel != forced) {
+                            forced = g.channel;
+                            forced.force(false);
+                        }
+                    }
+                    forced(groups.get(groups.size() - 1).lastSeq());
+                }
             } catch (IOException | RuntimeException e) {
-                health.down("cannot force " + live + ": " + e);
+                health.down("cannot write " + live + ": " + e);
                 synchronized (this) {
                     failed = true;
                 }

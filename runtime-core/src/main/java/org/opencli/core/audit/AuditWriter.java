@@ -11,17 +11,18 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * The thread that owns the live file. It drains the queue in groups, splices each record's seq,
- * {@code prevHash} into the bytes its appender already rendered, hashes and writes the group with one
- * write, then hands it to the {@link AuditSyncer}, which forces it and only then completes the
- * appenders' stages, publishes to the feed and hands lines to exporters; meanwhile this thread
- * prepares the next group. {@code always} forces and commits each record here. On an I/O failure it
+ * The thread that owns the live file. It drains the queue in groups, splices each record's seq and
+ * {@code prevHash} into the bytes its appender already rendered and hashes the lines, then hands the
+ * group to the {@link AuditSyncer}, which writes it with one write, forces it and only then completes
+ * the appenders' stages, publishes to the feed and hands lines to exporters; meanwhile this thread
+ * prepares the next group. It alone opens, rotates and closes the file, while the syncer is idle. {@code always} forces and commits each record here. On an I/O failure it
  * fails the group, marks the store unhealthy and retries opening periodically.
  */
 final class AuditWriter implements Runnable {
@@ -35,8 +36,6 @@ final class AuditWriter implements Runnable {
         }
     }
 
-    private static final int WRITE_BUFFER = 256 * 1024;
-
     private final Path live;
     private final AuditSettings settings;
     private final Clock clock;
@@ -48,7 +47,6 @@ final class AuditWriter implements Runnable {
     private final AuditSyncer syncer;
     private final Thread syncThread;
     private final AuditLineCodec codec = new AuditLineCodec();
-    private final ByteBuffer out = ByteBuffer.allocateDirect(WRITE_BUFFER);
 
     private FileChannel channel;
     private long lastSeq;
@@ -172,12 +170,14 @@ final class AuditWriter implements Runnable {
     }
 
     /**
-     * Stamps and writes the group, then hands it to the syncer ({@code batch}, {@code none}); in
-     * {@code always} each record is written, forced and committed before the next one.
+     * Stamps the group's lines and hands them to the syncer, which writes and forces them
+     * ({@code batch}, {@code none}); in {@code always} each line is written, forced and committed here
+     * before the next one. A rotation due inside the group splits it: the part for the old file is
+     * handed over and synced before the file is rotated.
      */
     private void write(List<Pending> batch) throws InterruptedException {
         boolean always = settings.fsync() == FsyncMode.ALWAYS;
-        int from = 0; // first record of the part not yet handed over or committed
+        int from = 0; // first record not yet handed over or committed
         long firstSeq = lastSeq + 1;
         byte[][] lines = new byte[batch.size()][];
         byte[][] prevHashes = new byte[batch.size()][];
@@ -188,16 +188,14 @@ final class AuditWriter implements Runnable {
                 byte[] line = codec.line(p.body(), seq, lastHash);
                 int size = line.length + 1;
                 if (rotation.due(liveBytes, size, liveFirstTime)) {
-                    flush();
-                    syncer.awaitIdle(); // nothing in flight on the old file; its rotation force covers the rest
+                    if (i > from) {
+                        syncer.submit(group(batch, from, i, firstSeq, lines, prevHashes));
+                        from = i;
+                        firstSeq = seq;
+                    }
+                    syncer.awaitIdle(); // nothing in flight on the old file; its rotation force covers what was written
+                    if (!health.healthy()) throw new IOException("the audit file failed before rotation: " + health.problem());
                     rotate();
-                }
-                if (out.remaining() < size) flush();
-                if (out.remaining() < size) { // a line larger than the buffer: written on its own
-                    ByteBuffer big = ByteBuffer.allocate(size).put(line).put((byte) '\n').flip();
-                    while (big.hasRemaining()) channel.write(big);
-                } else {
-                    out.put(line).put((byte) '\n');
                 }
                 if (liveBytes == 0) {
                     liveFirstSeq = seq;
@@ -209,29 +207,38 @@ final class AuditWriter implements Runnable {
                 lastSeq = seq;
                 lastHash = codec.hash(line);
                 if (always) {
-                    flush();
+                    AuditGroup one = group(batch, i, i + 1, seq, lines, prevHashes);
+                    while (one.bytes.hasRemaining()) channel.write(one.bytes);
                     channel.force(false);
                     syncer.forced(seq);
-                    syncer.commit(new AuditGroup(List.of(p), seq, new byte[][]{line}, new byte[][]{prevHashes[i]}, channel));
+                    syncer.commit(one);
                     from = i + 1;
+                    firstSeq = seq + 1;
                 }
             }
-            flush();
         } catch (IOException | RuntimeException e) {
             down(e);
-            out.clear();
             fail(batch.subList(from, batch.size()), live.toString(), health, e);
-            syncer.awaitIdle(); // groups already handed over were written whole: let their force decide
+            syncer.awaitIdle(); // groups already handed over: the syncer writes, forces and commits (or fails) them
             closeChannel();
             return;
         }
-        if (!always) syncer.submit(new AuditGroup(batch, firstSeq, lines, prevHashes, channel));
+        if (from < batch.size()) syncer.submit(group(batch, from, batch.size(), firstSeq, lines, prevHashes));
     }
 
-    private void flush() throws IOException {
-        out.flip();
-        while (out.hasRemaining()) channel.write(out);
-        out.clear();
+    /** Records {@code from..to} of the batch with their lines joined (newline-terminated) for one write. */
+    private AuditGroup group(List<Pending> batch, int from, int to, long firstSeq, byte[][] lines, byte[][] prevHashes) {
+        int size = 0;
+        for (int i = from; i < to; i++) size += lines[i].length + 1;
+        byte[] bytes = new byte[size];
+        int p = 0;
+        for (int i = from; i < to; i++) {
+            System.arraycopy(lines[i], 0, bytes, p, lines[i].length);
+            p += lines[i].length;
+            bytes[p++] = '\n';
+        }
+        return new AuditGroup(batch.subList(from, to), firstSeq, Arrays.copyOfRange(lines, from, to),
+                Arrays.copyOfRange(prevHashes, from, to), ByteBuffer.wrap(bytes), channel);
     }
 
     long forces() {
