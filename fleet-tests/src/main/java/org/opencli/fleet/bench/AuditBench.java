@@ -107,7 +107,6 @@ public final class AuditBench {
             List<CompletableFuture<Void>> done = new ArrayList<>(n);
             long start = System.nanoTime();
             for (AuditRecord r : records) done.add(log.append(r).toCompletableFuture());
-            if (System.getenv("AUDITBENCH_PHASES") != null) System.err.printf("%s appended after %.1f ms%n", mode, (System.nanoTime() - start) / 1e6);
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
             storeRate = n / ((System.nanoTime() - start) / 1e9);
             forces = forces(log);
