@@ -3,6 +3,7 @@ package org.opencli.core.audit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Live subscriptions to committed records. The writer {@link #publish}es each record after it is
@@ -52,10 +53,17 @@ public final class AuditFeed {
         }
     }
 
-    void publish(AuditRecord record) {
+    /**
+     * A committed group: {@code records} (seq order, through {@code lastSeq}) are built only when someone
+     * is subscribed, so a store nobody follows pays one lock per group and nothing per record.
+     */
+    void publish(long lastSeq, Supplier<List<AuditRecord>> records) {
         synchronized (publishing) {
-            committedSeq = record.seq();
-            for (AuditSubscription s : subscribers) s.offer(record);
+            committedSeq = lastSeq;
+            if (subscribers.isEmpty()) return;
+            for (AuditRecord record : records.get()) {
+                for (AuditSubscription s : subscribers) s.offer(record);
+            }
         }
     }
 }

@@ -94,4 +94,11 @@ public record AuditRecord(
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
                 requestSize, statusCode, latencyMs, retryCount, detail, prevHashValue);
     }
+
+    /** This record without {@code seq} and {@code prevHash}: the part an appender renders before the store stamps the chain. */
+    AuditRecord withoutChain() {
+        return new AuditRecord(null, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
+                agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
+                requestSize, statusCode, latencyMs, retryCount, detail, null);
+    }
 }

@@ -3,13 +3,12 @@ package org.opencli.core.audit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * The audit store: an append-only, hash-chained JSON-lines file per instance with rotation,
@@ -23,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DurableAuditLog implements AuditSink {
     private final Path file;
+    private final String instanceId;
     private final AuditHealth health = new AuditHealth();
-    private final BlockingQueue<AuditWriter.Pending> queue;
+    private final AuditQueue queue;
     private final AuditQuery query;
     private final AuditFeed feed;
     private final List<AuditExporter> exporters;
@@ -35,7 +35,8 @@ public final class DurableAuditLog implements AuditSink {
 
     public DurableAuditLog(Path file, AuditSettings settings, String instanceId, Clock clock, List<AuditExporter> exporters) {
         this.file = file.toAbsolutePath().normalize();
-        this.queue = new ArrayBlockingQueue<>(Math.max(1, settings.queueCapacity()));
+        this.instanceId = instanceId;
+        this.queue = new AuditQueue(settings.queueCapacity());
         this.exporters = List.copyOf(exporters);
         this.query = new AuditQuery(this.file, this::committedSeq);
         this.feed = new AuditFeed(query);
@@ -57,7 +58,12 @@ public final class DurableAuditLog implements AuditSink {
             return CompletableFuture.failedFuture(AuditHealth.unavailable(
                     "the audit store cannot write (" + health.problem() + "); executions are refused until it recovers", null));
         }
-        AuditWriter.Pending pending = new AuditWriter.Pending(record, new CompletableFuture<>(), System.nanoTime());
+        AuditWriter.Pending pending;
+        try {
+            pending = AuditWriter.Pending.of(record, instanceId); // rendered here, so the writer thread only stamps and writes
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(AuditHealth.unavailable("the audit record could not be serialised: " + e, e));
+        }
         if (!queue.offer(pending)) {
             return CompletableFuture.failedFuture(AuditHealth.unavailable(
                     "the audit queue is full (" + queue.size() + " records waiting for the disk)", null));
@@ -101,6 +107,11 @@ public final class DurableAuditLog implements AuditSink {
     /** The newest seq covered by a completed force. */
     long forcedThroughSeq() {
         return writer.forcedThroughSeq();
+    }
+
+    /** For benches: {@code observer} is told the seq each force covered through (group boundaries). */
+    void observeForces(LongConsumer observer) {
+        writer.observeForces(observer);
     }
 
     private long committedSeq() {

@@ -78,6 +78,32 @@ class DurableAuditLogTest {
     }
 
     @Test
+    void pipelinedBatchCompletesNoStageBeforeTheForceCoveringItsRecord() throws Exception {
+        // small groups and a small file: many groups in flight between writer and syncer, and rotations splitting groups
+        AuditSettings settings = new AuditSettings(FsyncMode.BATCH, 16, 5, 64 * 1024, 0, false, 0, 0, 65536, 1000);
+        int count = 3000;
+        List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> stages = new ArrayList<>(count);
+        try (DurableAuditLog log = open(settings)) {
+            // one appender: the i-th append is seq i (a fresh store), so each stage knows its record's seq
+            for (int i = 1; i <= count; i++) {
+                long seq = i;
+                stages.add(log.append(record(i)).toCompletableFuture().thenRun(() -> {
+                    long forced = log.forcedThroughSeq();
+                    if (forced < seq) violations.add("seq " + seq + " completed when forces covered only seq " + forced);
+                }));
+            }
+            stages.forEach(AuditTesting::await);
+            assertThat(violations).isEmpty();
+            assertThat(log.forcedThroughSeq()).isEqualTo(count);
+            assertThat(log.forces()).isBetween(1L, (long) count - 1);
+        }
+        AuditVerification v = AuditVerifier.verify(dir.resolve("audit.log"));
+        assertThat(v.message()).isEqualTo("verified " + count + " records (seq 1.." + count + ")");
+        assertThat(AuditFiles.segments(dir.resolve("audit.log"))).hasSizeGreaterThan(2); // rotated at least twice
+    }
+
+    @Test
     void noneNeverForcesButCompletesAfterTheWrite() {
         try (DurableAuditLog log = open(AuditSettings.defaults().withFsync(FsyncMode.NONE))) {
             AtomicLong sizeAtCompletion = new AtomicLong();

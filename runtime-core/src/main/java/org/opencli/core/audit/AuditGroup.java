@@ -1,0 +1,53 @@
+package org.opencli.core.audit;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records the writer has stamped, for the syncer to write and force as one group: their consecutive
+ * seqs from {@code firstSeq}, the exact lines and each one's {@code prevHash}, the bytes to write and
+ * the channel they go to. The stamped records and line strings are built only for subscribers and exporters.
+ */
+final class AuditGroup {
+    final List<AuditWriter.Pending> pending;
+    final long firstSeq;
+    final byte[][] lines;
+    final byte[][] prevHashes;
+    /** The lines, newline-terminated, as one write. */
+    final ByteBuffer bytes;
+    final FileChannel channel;
+    private List<AuditRecord> stamped;
+
+    AuditGroup(List<AuditWriter.Pending> pending, long firstSeq, byte[][] lines, byte[][] prevHashes, ByteBuffer bytes,
+               FileChannel channel) {
+        this.pending = pending;
+        this.firstSeq = firstSeq;
+        this.lines = lines;
+        this.prevHashes = prevHashes;
+        this.bytes = bytes;
+        this.channel = channel;
+    }
+
+    long lastSeq() {
+        return firstSeq + pending.size() - 1;
+    }
+
+    /** The records as written: seq, prevHash and instance id stamped. */
+    List<AuditRecord> records() {
+        if (stamped == null) {
+            List<AuditRecord> out = new ArrayList<>(pending.size());
+            for (int i = 0; i < pending.size(); i++) {
+                out.add(pending.get(i).record().withChain(firstSeq + i, new String(prevHashes[i], StandardCharsets.US_ASCII)));
+            }
+            stamped = out;
+        }
+        return stamped;
+    }
+
+    String line(int i) {
+        return new String(lines[i], StandardCharsets.UTF_8);
+    }
+}
