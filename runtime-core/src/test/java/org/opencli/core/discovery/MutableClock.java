@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 
 /** A clock tests move forward explicitly (no sleeping). */
 public final class MutableClock extends Clock {
-    private Instant now;
+    private volatile Instant now; // read by server threads in some tests
 
     public MutableClock(Instant start) {
         this.now = start;

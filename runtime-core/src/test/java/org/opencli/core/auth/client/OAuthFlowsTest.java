@@ -1,5 +1,6 @@
 package org.opencli.core.auth.client;
 
+import org.opencli.core.discovery.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
