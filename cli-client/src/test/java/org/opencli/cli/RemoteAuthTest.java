@@ -67,6 +67,19 @@ class RemoteAuthTest {
     }
 
     @Test
+    void anUnknownCommandOnASignedInRuntimeMentionsTheScopes() throws Exception {
+        Path project = project("{\"mode\": \"providedToken\", \"tokenRef\": \"env:OCLI_TEST_TOKEN\"}");
+        runtime.accept("tok-scoped");
+        CliResult unknown = ocli(project, Map.of("OCLI_TEST_TOKEN", "tok-scoped"), "nosuchservice", "things", "do-it");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("lists only the tools your token's scopes allow").contains("ocli auth status");
+
+        CliResult unsigned = new CliRunner(Map.of(), dir).run("--demo", "nosuchservice", "things", "do-it");
+        assertThat(unsigned.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unsigned.err()).doesNotContain("scopes allow");
+    }
+
+    @Test
     void providedTokenIsReadFromTheEnvironmentAndSent() throws Exception {
         Path project = project("{\"mode\": \"providedToken\", \"tokenRef\": \"env:OCLI_TEST_TOKEN\"}");
         runtime.accept("tok-from-env");

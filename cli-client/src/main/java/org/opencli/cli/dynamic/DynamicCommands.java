@@ -22,5 +22,27 @@ public final class DynamicCommands {
         // With nothing configured there is no catalog to ask: let picocli report the unknown command.
         if (!session.hasCatalogSource()) return;
         new DynamicTreeBuilder(root, session.catalog()).build();
+        if (session.runtime().client() instanceof org.opencli.cli.runtime.HttpRuntimeClient http && http.signedIn()) {
+            root.setParameterExceptionHandler(new ScopeHint(root.getParameterExceptionHandler(),
+                    session.runtime().client().location()));
+        }
+    }
+
+    /**
+     * A signed-in runtime lists only the tools the token's scopes allow (CONTRACT.md §6), so an
+     * unknown command may exist but be outside them: say so after picocli's own message.
+     */
+    private record ScopeHint(CommandLine.IParameterExceptionHandler delegate, String runtime)
+            implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) throws Exception {
+            int exitCode = delegate.handleParseException(ex, args);
+            if (ex instanceof CommandLine.UnmatchedArgumentException) {
+                ex.getCommandLine().getErr().println("note: the runtime at " + runtime + " lists only the tools your token's"
+                        + " scopes allow; a command missing here may be outside them ('ocli auth status' shows your scopes).");
+                ex.getCommandLine().getErr().flush();
+            }
+            return exitCode;
+        }
     }
 }

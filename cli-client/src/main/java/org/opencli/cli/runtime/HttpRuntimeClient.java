@@ -36,6 +36,11 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     /** {@code bearer} null: no Authorization header (a local daemon, or a runtime without auth). */
+    /** True when calls carry a bearer token: the runtime may then show only what the token's scopes allow. */
+    public boolean signedIn() {
+        return bearer != null;
+    }
+
     public HttpRuntimeClient(String baseUrl, BearerSource bearer) {
         this.bearer = bearer;
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
