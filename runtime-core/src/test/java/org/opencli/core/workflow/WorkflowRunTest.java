@@ -18,7 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opencli.core.audit.JsonlAuditSink;
+import org.opencli.core.audit.AuditSettings;
+import org.opencli.core.audit.DurableAuditLog;
 import org.opencli.core.config.ConfigLoader;
 import org.opencli.core.config.ConfigScopes;
 import org.opencli.core.discovery.DocumentFetchers;
@@ -63,7 +64,7 @@ class WorkflowRunTest {
                 dir.resolve("audit.log"), "embedded", Clock.systemUTC());
         engine = new RuntimeEngine(settings, new ConfigLoader(new ConfigScopes(dir.resolve("managed.cli.json"),
                 dir.resolve("user.cli.json"))), DocumentFetchers.standard(dir.resolve("state/cache"), Clock.systemUTC()),
-                ExecutionSetup.defaults().withAudit(new JsonlAuditSink(dir.resolve("audit.log"))));
+                ExecutionSetup.defaults().withAudit(new DurableAuditLog(dir.resolve("audit.log"), AuditSettings.defaults(), "t1", java.time.Clock.systemUTC())));
     }
 
     private WorkflowRunResult run(String workflowId, boolean execute, Map<String, JsonNode> inputs) {
