@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${BENCH_DURATION:-10s}"
-warmup="${BENCH_WARMUP:-10s}"
+warmup="${BENCH_WARMUP:-30s}"
 connections="${BENCH_CONNECTIONS:-32}"
 tool="${BENCH_TOOL:-upstream:listTickets}"
 for bin in wrk nginx; do

@@ -14,18 +14,21 @@ import java.util.List;
 final class AuditGroup {
     final List<AuditWriter.Pending> pending;
     final long firstSeq;
-    final byte[][] lines;
+    /** The group's bytes; line i is {@code [starts[i], starts[i + 1] - 1)} (the newline left out). */
+    private final byte[] buffer;
+    private final int[] starts;
     final byte[][] prevHashes;
     /** The lines, newline-terminated, as one write. */
     final ByteBuffer bytes;
     final FileChannel channel;
     private List<AuditRecord> stamped;
 
-    AuditGroup(List<AuditWriter.Pending> pending, long firstSeq, byte[][] lines, byte[][] prevHashes, ByteBuffer bytes,
-               FileChannel channel) {
+    AuditGroup(List<AuditWriter.Pending> pending, long firstSeq, byte[] buffer, int[] starts, byte[][] prevHashes,
+               ByteBuffer bytes, FileChannel channel) {
         this.pending = pending;
         this.firstSeq = firstSeq;
-        this.lines = lines;
+        this.buffer = buffer;
+        this.starts = starts;
         this.prevHashes = prevHashes;
         this.bytes = bytes;
         this.channel = channel;
@@ -40,7 +43,7 @@ final class AuditGroup {
         if (stamped == null) {
             List<AuditRecord> out = new ArrayList<>(pending.size());
             for (int i = 0; i < pending.size(); i++) {
-                out.add(pending.get(i).record().withChain(firstSeq + i, new String(prevHashes[i], StandardCharsets.US_ASCII)));
+                out.add(pending.get(i).stamped().withChain(firstSeq + i, new String(prevHashes[i], StandardCharsets.US_ASCII)));
             }
             stamped = out;
         }
@@ -48,6 +51,6 @@ final class AuditGroup {
     }
 
     String line(int i) {
-        return new String(lines[i], StandardCharsets.UTF_8);
+        return new String(buffer, starts[i], starts[i + 1] - 1 - starts[i], StandardCharsets.UTF_8);
     }
 }

@@ -13,14 +13,37 @@ import org.opencli.core.json.Json;
  * {@code AuditJsonTest} checks the equality, every component included.
  */
 final class AuditJson {
-    private byte[] buf = new byte[512];
+    /** One scratch buffer per thread: rendering then allocates only the exact-size result. */
+    private static final ThreadLocal<AuditJson> SCRATCH = ThreadLocal.withInitial(AuditJson::new);
+    private static final int KEPT_BUFFER_BYTES = 16 * 1024;
+
+    private byte[] buf = new byte[1024];
     private int len;
 
     private AuditJson() {
     }
 
     static byte[] write(AuditRecord r) {
-        AuditJson w = new AuditJson();
+        return write(r, null);
+    }
+
+    /**
+     * As {@link #write(AuditRecord)} for {@code r} with {@code instanceId} filled in when it has none:
+     * the store stamps its own instance id without copying the record.
+     */
+    static byte[] write(AuditRecord r, String instanceId) {
+        AuditJson w = SCRATCH.get();
+        w.len = 0;
+        try {
+            return w.render(r, instanceId);
+        } finally {
+            if (w.buf.length > KEPT_BUFFER_BYTES) w.buf = new byte[1024]; // an outsized record's buffer is not kept
+        }
+    }
+
+    private byte[] render(AuditRecord r, String instanceId) {
+        AuditJson w = this;
+        String instance = r.instanceId() != null ? r.instanceId() : instanceId;
         w.raw('{');
         w.number("seq", r.seq());
         boolean plain = w.string("timestamp", r.timestamp())
@@ -29,7 +52,7 @@ final class AuditJson {
                 && w.string("clientId", r.clientId())
                 && w.string("sessionId", r.sessionId())
                 && w.string("requestId", r.requestId())
-                && w.string("instanceId", r.instanceId())
+                && w.string("instanceId", instance)
                 && w.string("agentProfile", r.agentProfile())
                 && w.string("toolId", r.toolId())
                 && w.string("serviceId", r.serviceId())
@@ -48,7 +71,10 @@ final class AuditJson {
                 && w.string("prevHash", r.prevHash());
         // Json.write, not writeBytes: Jackson's byte generator escapes surrogate pairs (\\uD83D\\uDE80) where
         // its String writer, which the store has always used, keeps the character itself
-        if (!plain) return Json.write(r).getBytes(StandardCharsets.UTF_8);
+        if (!plain) {
+            AuditRecord stamped = instance == r.instanceId() ? r : r.withInstanceId(instance);
+            return Json.write(stamped).getBytes(StandardCharsets.UTF_8);
+        }
         w.raw('}');
         return Arrays.copyOf(w.buf, w.len);
     }

@@ -29,22 +29,42 @@ final class AuditLineCodec {
 
     /** The record's JSON with the chain fields left out: what the writer splices them into. */
     static byte[] body(AuditRecord record) {
+        return body(record, null);
+    }
+
+    /** As {@link #body(AuditRecord)}, with {@code instanceId} filled in when the record has none. */
+    static byte[] body(AuditRecord record, String instanceId) {
         AuditRecord unchained = record.seq() == null && record.prevHash() == null ? record : record.withoutChain();
-        return AuditJson.write(unchained);
+        return AuditJson.write(unchained, instanceId);
     }
 
     /** The line (without its newline) for {@code body} stamped with {@code seq} and {@code prevHash} (64 hex chars). */
     byte[] line(byte[] body, long seq, byte[] prevHash) {
+        byte[] out = new byte[lineLength(body, seq, prevHash)];
+        writeLine(body, seq, prevHash, out, 0);
+        return out;
+    }
+
+    /** How many bytes {@link #line} makes (without the newline). */
+    static int lineLength(byte[] body, long seq, byte[] prevHash) {
+        int digits = 1;
+        for (long v = seq; v >= 10; v /= 10) digits++;
+        boolean empty = body.length <= 2; // "{}": a record with no field besides the chain ones
+        int inner = empty ? 0 : body.length - 2;
+        return SEQ.length + digits + 1 + inner + (empty ? 0 : 1) + PREV_HASH.length + prevHash.length + 2;
+    }
+
+    /** Writes {@link #line} into {@code out} at {@code at} (room for {@link #lineLength} bytes); returns the end. */
+    int writeLine(byte[] body, long seq, byte[] prevHash, byte[] out, int at) {
         int n = 0;
         long v = seq;
         do {
             digits[n++] = (byte) ('0' + v % 10);
             v /= 10;
         } while (v > 0);
-        boolean empty = body.length <= 2; // "{}": a record with no field besides the chain ones
+        boolean empty = body.length <= 2;
         int inner = empty ? 0 : body.length - 2;
-        byte[] out = new byte[SEQ.length + n + 1 + inner + (empty ? 0 : 1) + PREV_HASH.length + prevHash.length + 2];
-        int p = 0;
+        int p = at;
         System.arraycopy(SEQ, 0, out, p, SEQ.length);
         p += SEQ.length;
         while (n > 0) out[p++] = digits[--n];
@@ -59,13 +79,19 @@ final class AuditLineCodec {
         System.arraycopy(prevHash, 0, out, p, prevHash.length);
         p += prevHash.length;
         out[p++] = '"';
-        out[p] = '}';
-        return out;
+        out[p++] = '}';
+        return p;
     }
 
     /** Hex SHA-256 of {@code line} as ASCII bytes: the next record's {@code prevHash} (same as {@link AuditChain#hash}). */
     byte[] hash(byte[] line) {
-        byte[] digest = sha256.digest(line);
+        return hash(line, 0, line.length);
+    }
+
+    /** As {@link #hash(byte[])} for the line at {@code line[from, from + length)}. */
+    byte[] hash(byte[] line, int from, int length) {
+        sha256.update(line, from, length);
+        byte[] digest = sha256.digest();
         byte[] hex = new byte[digest.length * 2];
         for (int i = 0; i < digest.length; i++) {
             hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];

@@ -22,7 +22,7 @@ public record AuditSettings(
         long retryIntervalMs) {
 
     public static final int DEFAULT_BATCH_MAX_RECORDS = 256;
-    public static final int DEFAULT_BATCH_MAX_DELAY_MS = 5;
+    public static final int DEFAULT_BATCH_MAX_DELAY_MS = 1;
     /** Rotate at 64 MiB unless configured otherwise: keeps single files easy to ship and scan. */
     public static final long DEFAULT_MAX_FILE_BYTES = 64L * 1024 * 1024;
 

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * The second half of the writer's pipeline: while the writer stamps and hashes the next group, this
- * thread writes the groups it was handed (one write each), forces the file ({@code batch};
- * {@code none} skips the force) and only then commits them: feed, appenders' stages (in seq order),
+ * The second half of the writer's pipeline: while the writer stamps, hashes and writes the next
+ * group, this thread forces the file for the groups already written ({@code batch}; {@code none}
+ * skips the force) and only then commits them: feed, appenders' stages (in seq order),
  * exporters. Groups that queued up while it was busy share one force (a force covers every byte
  * written before it). After a failed write or force every group handed over fails until the writer
  * has reopened the file ({@link #reset}).
@@ -96,7 +96,7 @@ final class AuditSyncer implements Runnable {
         Exception cause = null;
         if (!refused) {
             try {
-                for (AuditGroup g : groups) {
+                for (AuditGroup g : groups) { // the writer has written them; this is only a safety net
                     while (g.bytes.hasRemaining()) g.channel.write(g.bytes);
                 }
                 if (force) {

@@ -19,20 +19,27 @@ import java.util.function.LongConsumer;
 
 /**
  * The thread that owns the live file. It drains the queue in groups, splices each record's seq and
- * {@code prevHash} into the bytes its appender already rendered and hashes the lines, then hands the
- * group to the {@link AuditSyncer}, which writes it with one write, forces it and only then completes
+ * {@code prevHash} into the bytes its appender already rendered, hashes the lines and writes the group
+ * with one write, then hands it to the {@link AuditSyncer}, which forces it and only then completes
  * the appenders' stages, publishes to the feed and hands lines to exporters; meanwhile this thread
- * prepares the next group. It alone opens, rotates and closes the file, while the syncer is idle. {@code always} forces and commits each record here. On an I/O failure it
+ * prepares and writes the next group. It alone opens, rotates and closes the file, while the syncer is idle. {@code always} forces and commits each record here. On an I/O failure it
  * fails the group, marks the store unhealthy and retries opening periodically.
  */
 final class AuditWriter implements Runnable {
-    /** A queued record (instance id stamped, chain fields not), its rendered body and the stage its appender waits on. */
-    record Pending(AuditRecord record, byte[] body, CompletableFuture<Void> done, long queuedNanos) {
+    /**
+     * A queued record (chain fields not set; the store's instance id applies when it names none), its
+     * rendered body (instance id included) and the stage its appender waits on.
+     */
+    record Pending(AuditRecord record, String instanceId, byte[] body, CompletableFuture<Void> done, long queuedNanos) {
         /** Renders on the caller's thread: the writer only splices the chain fields in. */
         static Pending of(AuditRecord record, String instanceId) {
-            AuditRecord r = record.instanceId() == null && instanceId != null ? record.withInstanceId(instanceId) : record;
-            if (r.seq() != null || r.prevHash() != null) r = r.withoutChain();
-            return new Pending(r, AuditLineCodec.body(r), new CompletableFuture<>(), System.nanoTime());
+            AuditRecord r = record.seq() != null || record.prevHash() != null ? record.withoutChain() : record;
+            return new Pending(r, instanceId, AuditLineCodec.body(r, instanceId), new CompletableFuture<>(), System.nanoTime());
+        }
+
+        /** The record as written, without its chain fields: instance id stamped (copied only when asked for). */
+        AuditRecord stamped() {
+            return record.instanceId() == null && instanceId != null ? record.withInstanceId(instanceId) : record;
         }
     }
 
@@ -170,7 +177,7 @@ final class AuditWriter implements Runnable {
     }
 
     /**
-     * Stamps the group's lines and hands them to the syncer, which writes and forces them
+     * Stamps and writes the group's lines and hands them to the syncer, which forces them
      * ({@code batch}, {@code none}); in {@code always} each line is written, forced and committed here
      * before the next one. A rotation due inside the group splits it: the part for the old file is
      * handed over and synced before the file is rotated.
@@ -179,17 +186,17 @@ final class AuditWriter implements Runnable {
         boolean always = settings.fsync() == FsyncMode.ALWAYS;
         int from = 0; // first record not yet handed over or committed
         long firstSeq = lastSeq + 1;
-        byte[][] lines = new byte[batch.size()][];
-        byte[][] prevHashes = new byte[batch.size()][];
+        // lines go straight into the group's one write buffer: no per-line array, no second copy
+        GroupBytes group = new GroupBytes(batch.size(), estimate(batch));
         try {
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
                 long seq = lastSeq + 1;
-                byte[] line = codec.line(p.body(), seq, lastHash);
-                int size = line.length + 1;
+                int size = AuditLineCodec.lineLength(p.body(), seq, lastHash) + 1;
                 if (rotation.due(liveBytes, size, liveFirstTime)) {
                     if (i > from) {
-                        syncer.submit(group(batch, from, i, firstSeq, lines, prevHashes));
+                        handOver(group.toGroup(batch.subList(from, i), firstSeq, channel));
+                        group = new GroupBytes(batch.size() - i, estimate(batch.subList(i, batch.size())));
                         from = i;
                         firstSeq = seq;
                     }
@@ -202,43 +209,49 @@ final class AuditWriter implements Runnable {
                     liveFirstTime = clock.instant();
                 }
                 liveBytes += size;
-                lines[i] = line;
-                prevHashes[i] = lastHash;
+                int start = group.size();
+                group.append(codec, p.body(), seq, lastHash, size);
                 lastSeq = seq;
-                lastHash = codec.hash(line);
+                lastHash = codec.hash(group.buffer(), start, size - 1);
                 if (always) {
-                    AuditGroup one = group(batch, i, i + 1, seq, lines, prevHashes);
+                    AuditGroup one = group.toGroup(batch.subList(i, i + 1), seq, channel);
                     while (one.bytes.hasRemaining()) channel.write(one.bytes);
                     channel.force(false);
                     syncer.forced(seq);
                     syncer.commit(one);
+                    group = new GroupBytes(1, size);
                     from = i + 1;
                     firstSeq = seq + 1;
                 }
             }
+            if (from < batch.size()) {
+                handOver(group.toGroup(batch.subList(from, batch.size()), firstSeq, channel));
+                from = batch.size();
+            }
         } catch (IOException | RuntimeException e) {
             down(e);
             fail(batch.subList(from, batch.size()), live.toString(), health, e);
-            syncer.awaitIdle(); // groups already handed over: the syncer writes, forces and commits (or fails) them
+            syncer.awaitIdle(); // groups already handed over: the syncer forces and commits (or fails) them
             closeChannel();
             return;
         }
-        if (from < batch.size()) syncer.submit(group(batch, from, batch.size(), firstSeq, lines, prevHashes));
     }
 
-    /** Records {@code from..to} of the batch with their lines joined (newline-terminated) for one write. */
-    private AuditGroup group(List<Pending> batch, int from, int to, long firstSeq, byte[][] lines, byte[][] prevHashes) {
+    /**
+     * Writes the group, then hands it to the syncer to force and commit. Writing here lets the next
+     * group's write overlap the previous group's force; a force covers everything written before it
+     * began, so the syncer still completes no stage before the force that covers it.
+     */
+    private void handOver(AuditGroup group) throws IOException, InterruptedException {
+        while (group.bytes.hasRemaining()) channel.write(group.bytes);
+        syncer.submit(group);
+    }
+
+    /** Bytes the lines of {@code batch} will take, give or take the seq digits: the group buffer's first size. */
+    private static int estimate(List<Pending> batch) {
         int size = 0;
-        for (int i = from; i < to; i++) size += lines[i].length + 1;
-        byte[] bytes = new byte[size];
-        int p = 0;
-        for (int i = from; i < to; i++) {
-            System.arraycopy(lines[i], 0, bytes, p, lines[i].length);
-            p += lines[i].length;
-            bytes[p++] = '\n';
-        }
-        return new AuditGroup(batch.subList(from, to), firstSeq, Arrays.copyOfRange(lines, from, to),
-                Arrays.copyOfRange(prevHashes, from, to), ByteBuffer.wrap(bytes), channel);
+        for (Pending p : batch) size += p.body().length + 128;
+        return size;
     }
 
     long forces() {

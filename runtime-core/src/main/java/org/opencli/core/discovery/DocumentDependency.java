@@ -35,7 +35,8 @@ public record DocumentDependency(
     public boolean isCurrent(Clock clock) {
         if (file != null) {
             try {
-                return Files.getLastModifiedTime(file).toMillis() == lastModifiedMillis && Files.size(file) == size;
+                var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                return attributes.lastModifiedTime().toMillis() == lastModifiedMillis && attributes.size() == size;
             } catch (java.io.IOException e) {
                 return false;
             }

@@ -63,10 +63,17 @@ final class ExecutionFlow {
     /** Bodies up to this size are shaped on the thread that received them. */
     static final int INLINE_SHAPE_BYTES = 32 * 1024;
 
-    CompletionStage<ExecuteResult> run(ExecuteRequest request, Caller caller) {
+    /**
+     * Runs one execution. {@code resumeOn} is where the caller wants its answer delivered (a
+     * daemon's request thread; null: the engine's workers), so a finished execution costs one
+     * hand-off, not two. Preparation runs right here when everything it needs is already in memory
+     * (config and catalog confirmed fresh, credentials from env or literals); otherwise on a worker.
+     */
+    CompletionStage<ExecuteResult> run(ExecuteRequest request, Caller caller, Executor resumeOn) {
         AuditTrail trail = new AuditTrail(request, caller, engine.settings().clock());
         int[] retries = {0};
-        CompletableFuture<ExecuteResult> result = CompletableFuture.supplyAsync(() -> prepare(request, caller, trail), workers)
+        Executor resume = resumeOn == null ? workers : resumeOn;
+        CompletableFuture<ExecuteResult> result = prepared(request, caller, trail)
                 .thenCompose(prepared -> {
                     if (request.dryRun()) {
                         return CompletableFuture.completedFuture(new ExecuteResult(null, null, null, null, null, null,
@@ -91,7 +98,7 @@ final class ExecutionFlow {
                 .thenCompose(done -> {
                     Throwable error = done.error();
                     trail.retryCount = retries[0];
-                    // continue on a worker, not on the audit writer thread
+                    // continue where the caller asked, never on the audit store's own threads
                     return audit.append(trail.record(error, request.dryRun())).handleAsync((ignored, auditError) -> {
                         if (error != null) throw asCompletion(error);
                         if (auditError != null) {
@@ -99,11 +106,34 @@ final class ExecutionFlow {
                                     "the call was made but its audit record could not be written", java.util.List.of(), auditError);
                         }
                         return done.value();
-                    }, workers);
+                    }, resume);
                 });
     }
 
-    private Prepared prepare(ExecuteRequest request, Caller caller, AuditTrail trail) {
+    /** Prepares inline when nothing would block, else on a worker (config reads, secret commands, token calls). */
+    private CompletableFuture<Prepared> prepared(ExecuteRequest request, Caller caller, AuditTrail trail) {
+        CatalogQuery query = new CatalogQuery(request.configPath(), request.mode(), request.agentProfile());
+        RuntimeEngine.Selection recent = request.toolId() == null ? null : engine.selectedIfRecent(query);
+        if (recent != null && resolvesInMemory(recent, request.toolId())) {
+            try {
+                requireRunnable(request);
+                return CompletableFuture.completedFuture(prepare(request, caller, trail, recent));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            requireRunnable(request);
+            return prepare(request, caller, trail, engine.selected(query));
+        }, workers);
+    }
+
+    private boolean resolvesInMemory(RuntimeEngine.Selection selection, String toolId) {
+        Tool tool = selection.build().catalog().tool(toolId).orElse(null);
+        return tool == null || credentials.resolvesInMemory(tool, selection.config().config().secrets());
+    }
+
+    private void requireRunnable(ExecuteRequest request) {
         if (request.toolId() == null || request.toolId().isBlank()) {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_arguments", "Invalid arguments", "toolId is required");
         }
@@ -111,8 +141,9 @@ final class ExecutionFlow {
             throw new OcliException(ErrorKind.INTERNAL, "audit_unavailable", "Audit log unavailable",
                     "the audit store cannot write, so executions are refused until it recovers");
         }
-        RuntimeEngine.Selection selection = engine.selected(new CatalogQuery(request.configPath(), request.mode(),
-                request.agentProfile()));
+    }
+
+    private Prepared prepare(ExecuteRequest request, Caller caller, AuditTrail trail, RuntimeEngine.Selection selection) {
         Tool tool = selection.build().catalog().tool(request.toolId()).orElseThrow(() -> new OcliException(
                 ErrorKind.NOT_FOUND, "unknown_tool", "Unknown tool", "no tool " + request.toolId() + " in the catalog"));
         trail.serviceId = tool.serviceId();

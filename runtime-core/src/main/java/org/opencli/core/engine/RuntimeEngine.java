@@ -77,9 +77,10 @@ public final class RuntimeEngine implements AutoCloseable {
 
     public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher, ExecutionSetup setup) {
         this.settings = settings;
-        this.configs = new ConfigCache(loader);
+        FreshnessWindow freshness = new FreshnessWindow(settings.fileCheckInterval());
+        this.configs = new ConfigCache(loader, freshness);
         this.builder = new CatalogBuilder(fetcher, settings.clock());
-        this.catalogs = new CatalogCache(settings.clock());
+        this.catalogs = new CatalogCache(settings.clock(), freshness);
         ExecutionSettings limits = setup.execution() == null ? ExecutionSettings.defaults() : setup.execution();
         this.upstream = setup.upstream() != null ? setup.upstream() : new JdkUpstreamClient(limits, workers);
         this.audit = setup.audit() != null ? setup.audit() : defaultAudit(settings, loader, setup);
@@ -106,7 +107,16 @@ public final class RuntimeEngine implements AutoCloseable {
 
     /** As {@link #execute(ExecuteRequest)}, on behalf of {@code caller} (principal, ids and scopes go to audit). */
     public CompletionStage<ExecuteResult> execute(ExecuteRequest request, Caller caller) {
-        return execution.run(request, caller);
+        return execution.run(request, caller, null);
+    }
+
+    /**
+     * As {@link #execute(ExecuteRequest, Caller)}, with the answer delivered on {@code resumeOn} (the
+     * caller's own request thread, say, so no other thread sits between the audit store and the
+     * response). {@code resumeOn} must not block.
+     */
+    public CompletionStage<ExecuteResult> execute(ExecuteRequest request, Caller caller, java.util.concurrent.Executor resumeOn) {
+        return execution.run(request, caller, resumeOn);
     }
 
     /** The audit sink this engine writes to; the HTTP layer appends its own events (auth, sessions) here. */
@@ -197,6 +207,32 @@ public final class RuntimeEngine implements AutoCloseable {
         LoadedConfig config = loadConfig(query.configPath());
         String key = cacheKey(config);
         CatalogBuild build = catalogs.get(key, () -> builder.build(config));
+        return selection(query, key, build, config);
+    }
+
+    /**
+     * As {@link #selected}, but only from what is already in memory and confirmed fresh within the
+     * file-check window; null when answering would touch a file (then call {@link #selected} where
+     * blocking is allowed).
+     */
+    Selection selectedIfRecent(CatalogQuery query) {
+        String requested = query.configPath();
+        Path path;
+        if (requested == null || requested.isBlank()) {
+            path = settings.defaultConfig();
+            if (path == null) return null;
+        } else {
+            path = Path.of(requested).toAbsolutePath().normalize();
+            if (settings.pinConfig() && !path.equals(settings.defaultConfig())) return null; // refused on the slow path
+        }
+        LoadedConfig config = configs.recent(path);
+        if (config == null) return null;
+        String key = cacheKey(config);
+        CatalogBuild build = catalogs.recent(key);
+        return build == null ? null : selection(query, key, build, config);
+    }
+
+    private static Selection selection(CatalogQuery query, String key, CatalogBuild build, LoadedConfig config) {
         EffectiveView view = ViewSelector.select(build.catalog(), config.config(), blankToNull(query.mode()),
                 blankToNull(query.agentProfile()));
         return new Selection(key, build, new CatalogResponse(build.catalog(), view), config);

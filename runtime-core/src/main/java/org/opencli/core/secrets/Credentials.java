@@ -134,6 +134,24 @@ public final class Credentials {
         };
     }
 
+    /**
+     * True when {@link #apply} for {@code tool} can touch no file, command or network: every secret
+     * any of its alternatives could look up is an environment variable or a literal (or missing,
+     * which fails without I/O). Lets a caller on a non-blocking thread apply credentials in place.
+     */
+    public boolean resolvesInMemory(Tool tool, Map<String, SecretConfig> secrets) {
+        if (tool.authAlternatives() == null) return true;
+        Map<String, SecretConfig> all = secrets == null ? Map.of() : secrets;
+        for (AuthAlternative alternative : tool.authAlternatives()) {
+            if (alternative.requirements() == null) continue;
+            for (AuthAlternative.Requirement req : alternative.requirements()) {
+                SecretConfig s = all.getOrDefault(tool.serviceId() + "." + req.name(), all.get(req.name()));
+                if (s != null && !"env".equals(s.type()) && !"literal".equals(s.type())) return false;
+            }
+        }
+        return true;
+    }
+
     /** Interactive alternatives (browser logins) sort last so unattended calls never wait on a human. */
     private static boolean interactive(Tool tool, AuthAlternative alternative, Map<String, SecretConfig> secrets) {
         if (alternative.requirements() == null) return false;

@@ -27,7 +27,7 @@ class AuditConfigTest {
         AuditSettings s = AuditSettings.from(loaded.config().audit());
         assertThat(s.fsync()).isEqualTo(FsyncMode.BATCH);
         assertThat(s.batchMaxRecords()).isEqualTo(256);
-        assertThat(s.batchMaxDelayMs()).isEqualTo(5);
+        assertThat(s.batchMaxDelayMs()).isEqualTo(1);
         assertThat(s.gzip()).isFalse();
     }
 

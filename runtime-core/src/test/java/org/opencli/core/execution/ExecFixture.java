@@ -41,6 +41,8 @@ final class ExecFixture implements AutoCloseable {
     java.util.function.Function<String, String> envLookup = env::get;
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     ExecutionSettings limits = ExecutionSettings.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
+    /** EngineSettings.fileCheckInterval (ZERO: files looked at on every request, as in embedded mode). */
+    Duration fileCheckInterval = Duration.ZERO;
     java.util.function.Function<String, List<String>> keychainArgv = v -> List.of("secret-tool", "lookup", "service", v);
     /** Who signs in for interactive oauth2 authorizationCode secrets; null = nobody (like a daemon). */
     org.opencli.core.secrets.InteractiveAuthorizer authorizer;
@@ -101,7 +103,7 @@ final class ExecFixture implements AutoCloseable {
     RuntimeEngine engine() {
         if (engine == null) {
             EngineSettings settings = new EngineSettings(null, false, "t1", dir.resolve("state"), dir.resolve("state/cache"),
-                    auditFile(), "embedded", clock);
+                    auditFile(), "embedded", clock, fileCheckInterval);
             ConfigLoader loader = new ConfigLoader(new ConfigScopes(dir.resolve("managed/.cli.json"), dir.resolve("user/.cli.json")));
             engine = new RuntimeEngine(settings, loader, DocumentFetchers.standard(dir.resolve("state/cache"), clock),
                     ExecutionSetup.defaults().withAudit(new DurableAuditLog(auditFile(),

@@ -49,7 +49,8 @@ public class EngineProducer {
         // With runtime auth on, the daemon serves only its own config (CONTRACT.md §4): a request
         // naming another could bring its own policy, services or no auth at all.
         EngineSettings engineSettings = new EngineSettings(config, auth.enabled(), layout.instanceId(), layout.stateRoot(),
-                layout.cacheDir(), audit, settings.runtimeMode(), Clock.systemUTC());
+                layout.cacheDir(), audit, settings.runtimeMode(), Clock.systemUTC(),
+                settings.fileCheckInterval());
         ExecutionSettings execution = ExecutionSettings.defaults();
         UpstreamClient upstream = new VertxUpstreamClient(vertx, execution.connectTimeout(), UPSTREAM_POOL_SIZE);
         return RuntimeEngines.create(engineSettings, ExecutionSetup.defaults().withUpstream(upstream));

@@ -16,6 +16,13 @@ public interface OclirdSettings {
 
     Optional<String> auditPath();
 
+    /**
+     * How long a loaded config and a catalog built from local files are trusted before their files
+     * are looked at again; edits take effect within this time. Keeps stat calls off hot executions.
+     */
+    @WithDefault("1s")
+    java.time.Duration fileCheckInterval();
+
     /** local (loopback daemon) or remote (a shared service); reported in runtime info. */
     @WithDefault("local")
     String runtimeMode();

@@ -1,21 +1,23 @@
 package org.opencli.service.rest;
 
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.vertx.ext.web.RoutingContext;
-import jakarta.ws.rs.core.Context;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.opencli.core.auth.Caller;
-import org.opencli.service.auth.BearerAuthFilter;
+import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.execution.ExecuteRequest;
-import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.service.auth.BearerAuthFilter;
 
 /** {@code POST /v1/tools/execute}: one governed upstream call. */
 @Path("/v1/tools/execute")
@@ -27,16 +29,20 @@ public class ExecuteResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> execute(ExecuteRequest request, @Context RoutingContext rc) {
+    public CompletionStage<Response> execute(ExecuteRequest request, @Context RoutingContext rc) {
         Caller caller = BearerAuthFilter.caller(rc);
         if (request == null || request.toolId() == null || request.toolId().isBlank()) {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_request", "Invalid request",
                     "the body must be a JSON object with a non-empty toolId");
         }
-        // engine.execute never blocks its caller: config, catalog, policy and secrets run on the
-        // engine's own workers and the upstream call is non-blocking, so it is started right here on
-        // the event loop (one thread hop fewer per execution).
-        return Uni.createFrom().completionStage(() -> engine.execute(request, caller))
-                .map(JsonBodies::ok);
+        // engine.execute never blocks its caller: it prepares in place only when everything is in
+        // memory, else on its workers, and the upstream call is non-blocking. The answer comes back
+        // on this request's event loop, straight from the audit store once the record is durable.
+        return engine.execute(request, caller, onThisContext()).thenApply(JsonBodies::ok);
+    }
+
+    private static Executor onThisContext() {
+        io.vertx.core.Context context = Vertx.currentContext();
+        return context == null ? null : task -> context.runOnContext(ignored -> task.run());
     }
 }
