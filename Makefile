@@ -44,7 +44,7 @@ bench-catalog: build github-openapi
 
 ## bench-audit: audit store records/s per fsync mode vs a plain append+fsync loop on the same disk; latency batch adds
 bench-audit: build
-	java -cp "$(FLEET_CP)" org.opencli.fleet.bench.AuditBench "$(ROOT)"
+	java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$(FLEET_CP)" org.opencli.fleet.bench.AuditBench "$(ROOT)"
 
 ## bench-execute: wrk against POST /v1/tools/execute vs nginx proxying the same upstream (needs wrk, nginx)
 bench-execute: build

@@ -43,7 +43,11 @@ public class EngineProducer {
     @Produces
     @Singleton
     @io.quarkus.runtime.Startup // opening the audit store reads files: at startup, never lazily on an event loop
-    RuntimeEngine engine(OclirdSettings settings, StateLayout layout, io.vertx.mutiny.core.Vertx vertx, DaemonAuth auth) {
+    RuntimeEngine engine(OclirdSettings settings, StateLayout layout, io.vertx.mutiny.core.Vertx vertx, DaemonAuth auth,
+                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.vertx.event-loops-pool-size")
+                         java.util.Optional<Integer> eventLoopsSetting) {
+        // Quarkus' default: two event loops per core
+        int eventLoops = eventLoopsSetting.orElse(2 * Runtime.getRuntime().availableProcessors());
         Path config = settings.config().map(EngineProducer::absolute).orElse(null);
         Path audit = settings.auditPath().map(EngineProducer::absolute).orElse(layout.defaultAuditPath());
         // With runtime auth on, the daemon serves only its own config (CONTRACT.md §4): a request
@@ -52,7 +56,7 @@ public class EngineProducer {
                 layout.cacheDir(), audit, settings.runtimeMode(), Clock.systemUTC(),
                 settings.fileCheckInterval());
         ExecutionSettings execution = ExecutionSettings.defaults();
-        UpstreamClient upstream = new VertxUpstreamClient(vertx, execution.connectTimeout(), UPSTREAM_POOL_SIZE);
+        UpstreamClient upstream = new VertxUpstreamClient(vertx, execution.connectTimeout(), UPSTREAM_POOL_SIZE, eventLoops);
         return RuntimeEngines.create(engineSettings, ExecutionSetup.defaults().withUpstream(upstream));
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import org.opencli.core.execution.UpstreamClient;
@@ -22,12 +23,19 @@ import org.opencli.core.execution.UpstreamResponse;
 
 /**
  * The daemon's upstream client: Vert.x web client on the event loop, pooled keep-alive
- * connections, never a blocked thread while an upstream thinks.
+ * connections, never a blocked thread while an upstream thinks. Each event loop has a client (and
+ * pool) of its own, so a request sent from an event loop goes out and comes back on that same loop:
+ * no hand-off between loops per execution. Calls from other threads share one more client.
  */
 public final class VertxUpstreamClient implements UpstreamClient {
-    private final WebClient client;
+    private final Vertx vertx;
+    private final WebClientOptions perLoopOptions;
+    private final WebClient shared;
+    private final Map<Thread, WebClient> perLoop = new ConcurrentHashMap<>();
 
-    public VertxUpstreamClient(Vertx vertx, Duration connectTimeout, int maxPoolSize) {
+    /** {@code maxPoolSize} connections per upstream host in all, spread over {@code eventLoops} loops. */
+    public VertxUpstreamClient(Vertx vertx, Duration connectTimeout, int maxPoolSize, int eventLoops) {
+        this.vertx = vertx;
         WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setKeepAlive(true)
@@ -35,13 +43,19 @@ public final class VertxUpstreamClient implements UpstreamClient {
                 .setFollowRedirects(false)
                 .setTryUseCompression(true)
                 .setUserAgent("oclird");
-        this.client = WebClient.create(vertx, options);
+        this.shared = WebClient.create(vertx, options);
+        this.perLoopOptions = new WebClientOptions(options).setMaxPoolSize(Math.max(4, maxPoolSize / Math.max(1, eventLoops)));
+    }
+
+    private WebClient client() {
+        if (!io.vertx.core.Context.isOnEventLoopThread()) return shared;
+        return perLoop.computeIfAbsent(Thread.currentThread(), t -> WebClient.create(vertx, perLoopOptions));
     }
 
     @Override
     public CompletionStage<UpstreamResponse> send(UpstreamRequest request) {
         URI uri = request.uri();
-        HttpRequest<Buffer> http = client.requestAbs(HttpMethod.valueOf(request.method()), uri.toString());
+        HttpRequest<Buffer> http = client().requestAbs(HttpMethod.valueOf(request.method()), uri.toString());
         if (request.timeout() != null) http.timeout(request.timeout().toMillis());
         if (request.connectTimeout() != null) http.connectTimeout(request.connectTimeout().toMillis());
         request.headers().forEach((name, values) -> values.forEach(v -> http.putHeader(name, v)));
@@ -71,6 +85,7 @@ public final class VertxUpstreamClient implements UpstreamClient {
 
     @Override
     public void close() {
-        client.close();
+        shared.close();
+        perLoop.values().forEach(WebClient::close);
     }
 }
