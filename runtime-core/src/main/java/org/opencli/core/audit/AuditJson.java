@@ -17,6 +17,32 @@ final class AuditJson {
     private static final ThreadLocal<AuditJson> SCRATCH = ThreadLocal.withInitial(AuditJson::new);
     private static final int KEPT_BUFFER_BYTES = 16 * 1024;
 
+    // each field's `"name":`, encoded once
+    private static final byte[] SEQ = key("seq");
+    private static final byte[] TIMESTAMP = key("timestamp");
+    private static final byte[] EVENT_TYPE = key("eventType");
+    private static final byte[] PRINCIPAL = key("principal");
+    private static final byte[] CLIENT_ID = key("clientId");
+    private static final byte[] SESSION_ID = key("sessionId");
+    private static final byte[] REQUEST_ID = key("requestId");
+    private static final byte[] INSTANCE_ID = key("instanceId");
+    private static final byte[] AGENT_PROFILE = key("agentProfile");
+    private static final byte[] TOOL_ID = key("toolId");
+    private static final byte[] SERVICE_ID = key("serviceId");
+    private static final byte[] TARGET_BASE_URL = key("targetBaseUrl");
+    private static final byte[] DECISION = key("decision");
+    private static final byte[] REASON_CODE = key("reasonCode");
+    private static final byte[] CODE = key("code");
+    private static final byte[] METHOD = key("method");
+    private static final byte[] PATH = key("path");
+    private static final byte[] AUTH_SCHEME = key("authScheme");
+    private static final byte[] REQUEST_SIZE = key("requestSize");
+    private static final byte[] STATUS_CODE = key("statusCode");
+    private static final byte[] LATENCY_MS = key("latencyMs");
+    private static final byte[] RETRY_COUNT = key("retryCount");
+    private static final byte[] DETAIL = key("detail");
+    private static final byte[] PREV_HASH = key("prevHash");
+
     private byte[] buf = new byte[1024];
     private int len;
 
@@ -45,30 +71,30 @@ final class AuditJson {
         AuditJson w = this;
         String instance = r.instanceId() != null ? r.instanceId() : instanceId;
         w.raw('{');
-        w.number("seq", r.seq());
-        boolean plain = w.string("timestamp", r.timestamp())
-                && w.string("eventType", r.eventType())
-                && w.string("principal", r.principal())
-                && w.string("clientId", r.clientId())
-                && w.string("sessionId", r.sessionId())
-                && w.string("requestId", r.requestId())
-                && w.string("instanceId", instance)
-                && w.string("agentProfile", r.agentProfile())
-                && w.string("toolId", r.toolId())
-                && w.string("serviceId", r.serviceId())
-                && w.string("targetBaseUrl", r.targetBaseUrl())
-                && w.string("decision", r.decision())
-                && w.string("reasonCode", r.reasonCode())
-                && w.string("code", r.code())
-                && w.string("method", r.method())
-                && w.string("path", r.path())
-                && w.string("authScheme", r.authScheme())
-                && w.number("requestSize", r.requestSize())
-                && w.number("statusCode", r.statusCode())
-                && w.number("latencyMs", r.latencyMs())
-                && w.number("retryCount", r.retryCount())
-                && w.string("detail", r.detail())
-                && w.string("prevHash", r.prevHash());
+        w.number(SEQ, r.seq());
+        boolean plain = w.string(TIMESTAMP, r.timestamp())
+                && w.string(EVENT_TYPE, r.eventType())
+                && w.string(PRINCIPAL, r.principal())
+                && w.string(CLIENT_ID, r.clientId())
+                && w.string(SESSION_ID, r.sessionId())
+                && w.string(REQUEST_ID, r.requestId())
+                && w.string(INSTANCE_ID, instance)
+                && w.string(AGENT_PROFILE, r.agentProfile())
+                && w.string(TOOL_ID, r.toolId())
+                && w.string(SERVICE_ID, r.serviceId())
+                && w.string(TARGET_BASE_URL, r.targetBaseUrl())
+                && w.string(DECISION, r.decision())
+                && w.string(REASON_CODE, r.reasonCode())
+                && w.string(CODE, r.code())
+                && w.string(METHOD, r.method())
+                && w.string(PATH, r.path())
+                && w.string(AUTH_SCHEME, r.authScheme())
+                && w.number(REQUEST_SIZE, r.requestSize())
+                && w.number(STATUS_CODE, r.statusCode())
+                && w.number(LATENCY_MS, r.latencyMs())
+                && w.number(RETRY_COUNT, r.retryCount())
+                && w.string(DETAIL, r.detail())
+                && w.string(PREV_HASH, r.prevHash());
         // Json.write, not writeBytes: Jackson's byte generator escapes surrogate pairs (\\uD83D\\uDE80) where
         // its String writer, which the store has always used, keeps the character itself
         if (!plain) {
@@ -79,16 +105,19 @@ final class AuditJson {
         return Arrays.copyOf(w.buf, w.len);
     }
 
-    private void name(String name) {
-        if (len > 1) raw(',');
-        raw('"');
-        ascii(name);
-        raw('"');
-        raw(':');
+    private static byte[] key(String name) {
+        return ("\"" + name + "\":").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void name(byte[] key) {
+        ensure(key.length + 1);
+        if (len > 1) buf[len++] = ',';
+        System.arraycopy(key, 0, buf, len, key.length);
+        len += key.length;
     }
 
     /** False (and the record goes to Jackson) at the first character that is not printable ASCII. */
-    private boolean string(String name, String value) {
+    private boolean string(byte[] name, String value) {
         if (value == null) return true;
         name(name);
         ensure(value.length() * 2 + 2);
@@ -103,7 +132,7 @@ final class AuditJson {
         return true;
     }
 
-    private boolean number(String name, Number value) {
+    private boolean number(byte[] name, Number value) {
         if (value == null) return true;
         name(name);
         ascii(value.toString());

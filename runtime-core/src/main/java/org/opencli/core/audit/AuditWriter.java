@@ -30,11 +30,11 @@ final class AuditWriter implements Runnable {
      * A queued record (chain fields not set; the store's instance id applies when it names none), its
      * rendered body (instance id included) and the stage its appender waits on.
      */
-    record Pending(AuditRecord record, String instanceId, byte[] body, CompletableFuture<Void> done, long queuedNanos) {
+    record Pending(AuditRecord record, String instanceId, byte[] body, CompletableFuture<Void> done) {
         /** Renders on the caller's thread: the writer only splices the chain fields in. */
         static Pending of(AuditRecord record, String instanceId) {
             AuditRecord r = record.seq() != null || record.prevHash() != null ? record.withoutChain() : record;
-            return new Pending(r, instanceId, AuditLineCodec.body(r, instanceId), new CompletableFuture<>(), System.nanoTime());
+            return new Pending(r, instanceId, AuditLineCodec.body(r, instanceId), new CompletableFuture<>());
         }
 
         /** The record as written, without its chain fields: instance id stamped (copied only when asked for). */
@@ -165,15 +165,16 @@ final class AuditWriter implements Runnable {
 
     /**
      * Group commit: everything already queued joins the group (up to batchMaxRecords). Under load (more
-     * than one record arrived together) the writer lingers up to batchMaxDelayMs after the first
-     * record was queued to let the group grow; a lone record is written at once.
+     * than one record arrived together) the writer lingers up to batchMaxDelayMs after it took the
+     * group's first record to let the group grow; a lone record is written at once.
      */
     private void gather(List<Pending> batch) throws InterruptedException {
+        long lingerFrom = System.nanoTime(); // here, not per append: a clock read per record costs appenders
         int max = Math.max(1, settings.batchMaxRecords());
         queue.drainTo(batch, max);
         if (settings.fsync() != FsyncMode.BATCH || batch.size() == 1) return;
         // one wake-up when the group is full or the delay is over, not one per arriving record
-        queue.drainTo(batch, max, batch.get(0).queuedNanos() + TimeUnit.MILLISECONDS.toNanos(settings.batchMaxDelayMs()));
+        queue.drainTo(batch, max, lingerFrom + TimeUnit.MILLISECONDS.toNanos(settings.batchMaxDelayMs()));
     }
 
     /**

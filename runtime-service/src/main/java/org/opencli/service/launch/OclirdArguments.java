@@ -10,7 +10,7 @@ import java.util.Map;
 public final class OclirdArguments {
     static final String USAGE = String.join("\n",
             "Usage: oclird [--config FILE] [--addr HOST:PORT] [--instance-id ID] [--state-dir DIR]",
-            "              [--audit-path FILE] [--runtime-mode local|remote]",
+            "              [--audit-path FILE] [--runtime-mode local|remote] [--file-check-interval D]",
             "",
             "Serves the open-cli runtime HTTP API (v1).",
             "  --config FILE       default config for requests that name none",
@@ -19,6 +19,8 @@ public final class OclirdArguments {
             "  --state-dir DIR     state root (default $OCLI_STATE_DIR, $XDG_STATE_HOME/oas-cli, ~/.local/state/oas-cli)",
             "  --audit-path FILE   audit log location (default <state>/instances/<id>/audit.log)",
             "  --runtime-mode M    reported runtime mode: local (default) or remote",
+            "  --file-check-interval D  how long config and local source files are trusted unchanged before",
+            "                      they are looked at again: 500ms, 1s (default), 2m; 0 = on every request",
             "  -h, --help          show this help",
             "  -V, --version       show the version");
 
@@ -50,8 +52,10 @@ public final class OclirdArguments {
                 case "--audit-path" -> props.put("oclird.audit-path", value != null ? value : next(args, ++i, name));
                 case "--runtime-mode" -> props.put("oclird.runtime-mode", runtimeMode(value != null ? value : next(args, ++i, name)));
                 case "--addr" -> putAddress(props, value != null ? value : next(args, ++i, name));
+                case "--file-check-interval" -> props.put("oclird.file-check-interval",
+                        fileCheckInterval(value != null ? value : next(args, ++i, name)));
                 default -> throw new UsageException("unknown option '" + arg + "' (expected one of --config, --addr, "
-                        + "--instance-id, --state-dir, --audit-path, --runtime-mode, --help, --version)");
+                        + "--instance-id, --state-dir, --audit-path, --runtime-mode, --file-check-interval, --help, --version)");
             }
         }
         return props;
@@ -67,6 +71,16 @@ public final class OclirdArguments {
     private static String runtimeMode(String value) {
         if (!value.equals("local") && !value.equals("remote")) {
             throw new UsageException("--runtime-mode: '" + value + "' is not valid (expected local or remote)");
+        }
+        return value;
+    }
+
+    /** A whole number with ms, s or m; "0" alone means every request. Returned in Quarkus' duration form. */
+    private static String fileCheckInterval(String value) {
+        if (value.equals("0")) return "0s";
+        if (!value.matches("[0-9]{1,9}(ms|s|m)")) {
+            throw new UsageException("--file-check-interval: '" + value + "' is not valid (expected a whole number with"
+                    + " ms, s or m, e.g. 500ms or 1s; 0 looks at the files on every request)");
         }
         return value;
     }

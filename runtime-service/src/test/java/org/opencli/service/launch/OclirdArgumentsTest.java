@@ -41,4 +41,18 @@ class OclirdArgumentsTest {
         assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--runtime-mode", "cloud"}))
                 .hasMessageContaining("expected local or remote");
     }
+
+    @Test
+    void fileCheckIntervalTakesAWholeNumberWithAUnitOrZero() {
+        assertThat(OclirdArguments.toProperties(new String[] {"--file-check-interval", "500ms"}))
+                .containsEntry("oclird.file-check-interval", "500ms");
+        assertThat(OclirdArguments.toProperties(new String[] {"--file-check-interval=0"}))
+                .containsEntry("oclird.file-check-interval", "0s");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--file-check-interval", "1.5s"}))
+                .hasMessageContaining("--file-check-interval: '1.5s' is not valid").hasMessageContaining("500ms or 1s");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--file-check-interval", "-1s"}))
+                .hasMessageContaining("'-1s' is not valid");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--file-check-interval"}))
+                .hasMessageContaining("needs a value");
+    }
 }
