@@ -107,4 +107,24 @@ class VertxUpstreamClientTest {
         assertThatThrownBy(stage::join).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOfSatisfying(UpstreamConnectException.class, e -> assertThat(e.isTimeout()).isTrue());
     }
+
+    @Test
+    void aRequestSentFromAnEventLoopIsAnsweredOnThatLoop() throws Exception {
+        for (int i = 0; i < 4; i++) { // several contexts: each must get its answer on its own loop
+            io.vertx.core.Context context = vertx.getDelegate().getOrCreateContext();
+            java.util.concurrent.CompletableFuture<String[]> one = new java.util.concurrent.CompletableFuture<>();
+            context.runOnContext(ignored -> {
+                String sender = Thread.currentThread().getName();
+                client.send(new UpstreamRequest("GET", URI.create(base() + "/echo/loop"), Map.of(), null, Duration.ofSeconds(5)))
+                        .whenComplete((response, error) -> {
+                            if (error != null) one.completeExceptionally(error);
+                            else one.complete(new String[]{sender, Thread.currentThread().getName(),
+                                    new String(response.body(), StandardCharsets.UTF_8)});
+                        });
+            });
+            String[] got = one.get(10, TimeUnit.SECONDS);
+            assertThat(got[1]).isEqualTo(got[0]).startsWith("vert.x-eventloop-thread");
+            assertThat(got[2]).isEqualTo("GET /echo/loop key=null body=");
+        }
+    }
 }
