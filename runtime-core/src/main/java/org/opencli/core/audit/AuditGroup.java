@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records the writer has stamped, for the syncer to write and force as one group: their consecutive
- * seqs from {@code firstSeq}, the exact lines and each one's {@code prevHash}, the bytes to write and
- * the channel they go to. The stamped records and line strings are built only for subscribers and exporters.
+ * Records the writer has stamped and written as one group, for the syncer to force and commit: their
+ * consecutive seqs from {@code firstSeq}, the exact lines and each one's {@code prevHash}, the bytes
+ * written and the channel they went to. The stamped records and line strings are built only for subscribers and exporters.
  */
 final class AuditGroup {
     final List<AuditWriter.Pending> pending;

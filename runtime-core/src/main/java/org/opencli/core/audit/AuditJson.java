@@ -68,41 +68,40 @@ final class AuditJson {
     }
 
     private byte[] render(AuditRecord r, String instanceId) {
-        AuditJson w = this;
         String instance = r.instanceId() != null ? r.instanceId() : instanceId;
-        w.raw('{');
-        w.number(SEQ, r.seq());
-        boolean plain = w.string(TIMESTAMP, r.timestamp())
-                && w.string(EVENT_TYPE, r.eventType())
-                && w.string(PRINCIPAL, r.principal())
-                && w.string(CLIENT_ID, r.clientId())
-                && w.string(SESSION_ID, r.sessionId())
-                && w.string(REQUEST_ID, r.requestId())
-                && w.string(INSTANCE_ID, instance)
-                && w.string(AGENT_PROFILE, r.agentProfile())
-                && w.string(TOOL_ID, r.toolId())
-                && w.string(SERVICE_ID, r.serviceId())
-                && w.string(TARGET_BASE_URL, r.targetBaseUrl())
-                && w.string(DECISION, r.decision())
-                && w.string(REASON_CODE, r.reasonCode())
-                && w.string(CODE, r.code())
-                && w.string(METHOD, r.method())
-                && w.string(PATH, r.path())
-                && w.string(AUTH_SCHEME, r.authScheme())
-                && w.number(REQUEST_SIZE, r.requestSize())
-                && w.number(STATUS_CODE, r.statusCode())
-                && w.number(LATENCY_MS, r.latencyMs())
-                && w.number(RETRY_COUNT, r.retryCount())
-                && w.string(DETAIL, r.detail())
-                && w.string(PREV_HASH, r.prevHash());
+        raw('{');
+        number(SEQ, r.seq());
+        boolean plain = string(TIMESTAMP, r.timestamp())
+                && string(EVENT_TYPE, r.eventType())
+                && string(PRINCIPAL, r.principal())
+                && string(CLIENT_ID, r.clientId())
+                && string(SESSION_ID, r.sessionId())
+                && string(REQUEST_ID, r.requestId())
+                && string(INSTANCE_ID, instance)
+                && string(AGENT_PROFILE, r.agentProfile())
+                && string(TOOL_ID, r.toolId())
+                && string(SERVICE_ID, r.serviceId())
+                && string(TARGET_BASE_URL, r.targetBaseUrl())
+                && string(DECISION, r.decision())
+                && string(REASON_CODE, r.reasonCode())
+                && string(CODE, r.code())
+                && string(METHOD, r.method())
+                && string(PATH, r.path())
+                && string(AUTH_SCHEME, r.authScheme())
+                && number(REQUEST_SIZE, r.requestSize())
+                && number(STATUS_CODE, r.statusCode())
+                && number(LATENCY_MS, r.latencyMs())
+                && number(RETRY_COUNT, r.retryCount())
+                && string(DETAIL, r.detail())
+                && string(PREV_HASH, r.prevHash());
         // Json.write, not writeBytes: Jackson's byte generator escapes surrogate pairs (\\uD83D\\uDE80) where
         // its String writer, which the store has always used, keeps the character itself
         if (!plain) {
             AuditRecord stamped = instance == r.instanceId() ? r : r.withInstanceId(instance);
             return Json.write(stamped).getBytes(StandardCharsets.UTF_8);
         }
-        w.raw('}');
-        return Arrays.copyOf(w.buf, w.len);
+        raw('}');
+        return Arrays.copyOf(buf, len);
     }
 
     private static byte[] key(String name) {

@@ -14,7 +14,7 @@ import java.util.function.LongConsumer;
  * group, this thread forces the file for the groups already written ({@code batch}; {@code none}
  * skips the force) and only then commits them: feed, appenders' stages (in seq order),
  * exporters. Groups that queued up while it was busy share one force (a force covers every byte
- * written before it). After a failed write or force every group handed over fails until the writer
+ * written before it). After a failed force every group handed over fails until the writer
  * has reopened the file ({@link #reset}).
  */
 final class AuditSyncer implements Runnable {
@@ -96,9 +96,6 @@ final class AuditSyncer implements Runnable {
         Exception cause = null;
         if (!refused) {
             try {
-                for (AuditGroup g : groups) { // the writer has written them; this is only a safety net
-                    while (g.bytes.hasRemaining()) g.channel.write(g.bytes);
-                }
                 if (force) {
                     FileChannel forced = null;
                     for (AuditGroup g : groups) { // one channel unless the writer rotated in between (it waits for us first)

@@ -129,7 +129,7 @@ final class ExecutionFlow {
     }
 
     private boolean resolvesInMemory(RuntimeEngine.Selection selection, String toolId) {
-        Tool tool = selection.build().catalog().tool(toolId).orElse(null);
+        Tool tool = selection.build().tool(toolId).orElse(null);
         return tool == null || credentials.resolvesInMemory(tool, selection.config().config().secrets());
     }
 
@@ -144,7 +144,7 @@ final class ExecutionFlow {
     }
 
     private Prepared prepare(ExecuteRequest request, Caller caller, AuditTrail trail, RuntimeEngine.Selection selection) {
-        Tool tool = selection.build().catalog().tool(request.toolId()).orElseThrow(() -> new OcliException(
+        Tool tool = selection.build().tool(request.toolId()).orElseThrow(() -> new OcliException(
                 ErrorKind.NOT_FOUND, "unknown_tool", "Unknown tool", "no tool " + request.toolId() + " in the catalog"));
         trail.serviceId = tool.serviceId();
         trail.method = tool.method().toUpperCase(java.util.Locale.ROOT);

@@ -81,7 +81,7 @@ final class WorkflowFlow {
                 throw new OcliException(ErrorKind.BAD_REQUEST, "workflow_step_unsupported", "Unsupported workflow step",
                         where + "calls another workflow, which this runtime does not run");
             }
-            Tool tool = selection.build().catalog().tool(step.toolId()).orElseThrow(() -> new OcliException(
+            Tool tool = selection.build().tool(step.toolId()).orElseThrow(() -> new OcliException(
                     ErrorKind.NOT_FOUND, "unknown_tool", "Unknown tool", where + "no tool " + step.toolId() + " in the catalog"));
             engine.envelopes().require(selection, caller, tool, request.agentProfile(), where);
             try {
