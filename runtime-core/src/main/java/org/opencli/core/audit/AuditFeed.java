@@ -17,6 +17,7 @@ public final class AuditFeed {
     private final List<AuditSubscription> subscribers = new CopyOnWriteArrayList<>();
     private final Object publishing = new Object();
     private volatile long committedSeq;
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
 
     AuditFeed(AuditQuery query) {
         this.query = query;
@@ -38,8 +39,17 @@ public final class AuditFeed {
             AuditSubscription s = new AuditSubscription(filter == null ? AuditFilter.all() : filter, afterSeq,
                     replayUpTo, bufferSize, query, deliverOn, subscribers::remove);
             subscribers.add(s);
+            opened.incrementAndGet();
             return s;
         }
+    }
+
+    /**
+     * How many subscriptions were ever opened. Unlike {@link #subscriberCount} it only grows, so "a new
+     * stream subscribed" can be told apart from another one closing at the same moment.
+     */
+    public long subscriptionsOpened() {
+        return opened.get();
     }
 
     /** How many subscribers are attached now. */

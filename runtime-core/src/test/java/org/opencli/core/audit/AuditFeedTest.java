@@ -46,6 +46,7 @@ class AuditFeedTest {
                 assertThat(waiting.get(10, TimeUnit.SECONDS).record().seq()).isEqualTo(21L);
             }
             assertThat(log.feed().subscriberCount()).isZero();
+            assertThat(log.feed().subscriptionsOpened()).as("opened subscriptions are counted, closed ones too").isEqualTo(1);
         }
     }
 

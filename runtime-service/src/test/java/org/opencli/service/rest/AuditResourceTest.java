@@ -155,7 +155,8 @@ class AuditResourceTest {
     void aStalledStreamClientGetsAGapWhileAppendsContinueUnblocked() throws Exception {
         // A raw socket that sends the request and then reads nothing: only kernel buffers absorb the
         // stream, then the server stops pulling and the subscriber's buffer overflows into a gap.
-        int subscribersBefore = engine.auditLog().feed().subscriberCount();
+        // counted by opened subscriptions: an earlier test's stream may detach meanwhile
+        long subscriptionsBefore = engine.auditLog().feed().subscriptionsOpened();
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.setReceiveBufferSize(4096);
             socket.connect(new java.net.InetSocketAddress(streamUri.getHost(), streamUri.getPort()), 5000);
@@ -163,7 +164,7 @@ class AuditResourceTest {
                     + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             long subscribedAfter = engine.auditLog().feed().committedSeq();
-            waitForSubscriber(subscribersBefore);
+            waitForSubscriber(subscriptionsBefore);
 
             int count = 20000;
             long start = System.nanoTime();
@@ -197,9 +198,9 @@ class AuditResourceTest {
         }
     }
 
-    private void waitForSubscriber(int before) {
+    private void waitForSubscriber(long openedBefore) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (engine.auditLog().feed().subscriberCount() <= before) {
+        while (engine.auditLog().feed().subscriptionsOpened() <= openedBefore) {
             if (System.nanoTime() > deadline) throw new AssertionError("the stream did not subscribe");
             java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L); // poll with a deadline
         }
