@@ -38,6 +38,9 @@ import org.opencli.fleet.upstream.TestUpstream;
  * Usage: AuditBench REPO_ROOT [all|throughput|latency] (default all).
  */
 public final class AuditBench {
+    /** Throughput rounds per mode: rounds take a fraction of a second and this VM's disk is noisy, so many. */
+    private static final int THROUGHPUT_ROUNDS = 9;
+    /** Latency rounds (each mode's executions per round alternate). */
     private static final int ROUNDS = 5;
     private static final int WARMUP_ROUNDS = 3;
     private static final int IN_FLIGHT = 16_384;
@@ -69,9 +72,12 @@ public final class AuditBench {
         boolean batchMet = false;
         for (FsyncMode mode : FsyncMode.values()) {
             List<double[]> rounds = new ArrayList<>();
-            for (int r = 0; r < ROUNDS; r++) rounds.add(throughput(work, mode, RECORDS.get(mode)));
+            for (int r = 0; r < THROUGHPUT_ROUNDS; r++) rounds.add(throughput(work, mode, RECORDS.get(mode)));
+            StringBuilder each = new StringBuilder();
+            for (double[] round : rounds) each.append(String.format(" %.2f", round[0] / round[1]));
+            System.out.println("  " + mode.name().toLowerCase() + " rounds, store/plain:" + each);
             rounds.sort(Comparator.comparingDouble(x -> x[0] / x[1])); // median by ratio
-            double[] median = rounds.get(ROUNDS / 2);
+            double[] median = rounds.get(THROUGHPUT_ROUNDS / 2);
             double ratio = median[0] / median[1];
             String verdict = "";
             if (mode == FsyncMode.BATCH) {
@@ -85,7 +91,7 @@ public final class AuditBench {
                 "ratio", "target batch >= " + BATCH_TARGET);
         for (String[] r : rows) System.out.printf("  %-7s %9s %7s %14s %14s %7s  %s%n", (Object[]) r);
         System.out.printf("  (median of %d rounds; plain loop, same bytes: one write + force per record / one write + force per"
-                + " group of the store's (same boundaries) / one write per %d records, no force)%n", ROUNDS,
+                + " group of the store's (same boundaries) / one write per %d records, no force)%n", THROUGHPUT_ROUNDS,
                 AuditSettings.DEFAULT_BATCH_MAX_RECORDS);
 
         if (part.equals("all")) latency(work, root);

@@ -43,8 +43,18 @@ final class AuditJson {
     private static final byte[] DETAIL = key("detail");
     private static final byte[] PREV_HASH = key("prevHash");
 
+    private static final int STRING_FIELDS = 19;
+
     private byte[] buf = new byte[1024];
     private int len;
+    /**
+     * Per string field, the value last rendered and, once the same String was seen twice in a row, its
+     * rendered bytes: most fields (tool, service, base URL, decision, ...) are the same instances from
+     * record to record, so their bytes are copied instead of checked character by character. A value
+     * that changes every time (timestamp, request id) never allocates here.
+     */
+    private final String[] lastValue = new String[STRING_FIELDS];
+    private final byte[][] lastBytes = new byte[STRING_FIELDS][];
 
     private AuditJson() {
     }
@@ -70,30 +80,30 @@ final class AuditJson {
     private byte[] render(AuditRecord r, String instanceId) {
         String instance = r.instanceId() != null ? r.instanceId() : instanceId;
         raw('{');
-        number(SEQ, r.seq());
-        boolean plain = string(TIMESTAMP, r.timestamp())
-                && string(EVENT_TYPE, r.eventType())
-                && string(PRINCIPAL, r.principal())
-                && string(CLIENT_ID, r.clientId())
-                && string(SESSION_ID, r.sessionId())
-                && string(REQUEST_ID, r.requestId())
-                && string(INSTANCE_ID, instance)
-                && string(AGENT_PROFILE, r.agentProfile())
-                && string(TOOL_ID, r.toolId())
-                && string(SERVICE_ID, r.serviceId())
-                && string(TARGET_BASE_URL, r.targetBaseUrl())
-                && string(DECISION, r.decision())
-                && string(REASON_CODE, r.reasonCode())
-                && string(CODE, r.code())
-                && string(METHOD, r.method())
-                && string(PATH, r.path())
-                && string(AUTH_SCHEME, r.authScheme())
+        boolean plain = string(0, TIMESTAMP, r.timestamp())
+                && string(1, EVENT_TYPE, r.eventType())
+                && string(2, PRINCIPAL, r.principal())
+                && string(3, CLIENT_ID, r.clientId())
+                && string(4, SESSION_ID, r.sessionId())
+                && string(5, REQUEST_ID, r.requestId())
+                && string(6, INSTANCE_ID, instance)
+                && string(7, AGENT_PROFILE, r.agentProfile())
+                && string(8, TOOL_ID, r.toolId())
+                && string(9, SERVICE_ID, r.serviceId())
+                && string(10, TARGET_BASE_URL, r.targetBaseUrl())
+                && string(11, DECISION, r.decision())
+                && string(12, REASON_CODE, r.reasonCode())
+                && string(13, CODE, r.code())
+                && string(14, METHOD, r.method())
+                && string(15, PATH, r.path())
+                && string(16, AUTH_SCHEME, r.authScheme())
                 && number(REQUEST_SIZE, r.requestSize())
                 && number(STATUS_CODE, r.statusCode())
                 && number(LATENCY_MS, r.latencyMs())
                 && number(RETRY_COUNT, r.retryCount())
-                && string(DETAIL, r.detail())
-                && string(PREV_HASH, r.prevHash());
+                && string(17, DETAIL, r.detail())
+                && number(SEQ, r.seq())
+                && string(18, PREV_HASH, r.prevHash());
         // Json.write, not writeBytes: Jackson's byte generator escapes surrogate pairs (\\uD83D\\uDE80) where
         // its String writer, which the store has always used, keeps the character itself
         if (!plain) {
@@ -116,9 +126,28 @@ final class AuditJson {
     }
 
     /** False (and the record goes to Jackson) at the first character that is not printable ASCII. */
-    private boolean string(byte[] name, String value) {
+    private boolean string(int slot, byte[] name, String value) {
         if (value == null) return true;
         name(name);
+        if (value == lastValue[slot]) {
+            byte[] cached = lastBytes[slot];
+            if (cached != null) {
+                ensure(cached.length);
+                System.arraycopy(cached, 0, buf, len, cached.length);
+                len += cached.length;
+                return true;
+            }
+            int start = len;
+            if (!quoted(value)) return false;
+            lastBytes[slot] = Arrays.copyOfRange(buf, start, len);
+            return true;
+        }
+        lastValue[slot] = value;
+        lastBytes[slot] = null;
+        return quoted(value);
+    }
+
+    private boolean quoted(String value) {
         ensure(value.length() * 2 + 2);
         buf[len++] = '"';
         for (int i = 0; i < value.length(); i++) {

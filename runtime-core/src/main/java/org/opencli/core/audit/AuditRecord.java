@@ -13,9 +13,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * {@code detail} a short non-secret explanation (e.g. what crash recovery cut off).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"seq", "timestamp", "eventType", "principal", "clientId", "sessionId", "requestId", "instanceId",
+@JsonPropertyOrder({"timestamp", "eventType", "principal", "clientId", "sessionId", "requestId", "instanceId",
         "agentProfile", "toolId", "serviceId", "targetBaseUrl", "decision", "reasonCode", "code", "method", "path",
-        "authScheme", "requestSize", "statusCode", "latencyMs", "retryCount", "detail", "prevHash"})
+        "authScheme", "requestSize", "statusCode", "latencyMs", "retryCount", "detail", "seq", "prevHash"})
 public record AuditRecord(
         Long seq,
         String timestamp,

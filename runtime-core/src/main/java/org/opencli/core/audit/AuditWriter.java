@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,23 +19,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * The thread that owns the live file. It drains the queue in groups, splices each record's seq and
- * {@code prevHash} into the bytes its appender already rendered, hashes the lines and writes the group
- * with one write, then hands it to the {@link AuditSyncer}, which forces it and only then completes
- * the appenders' stages, publishes to the feed and hands lines to exporters; meanwhile this thread
- * prepares and writes the next group. It alone opens, rotates and closes the file, while the syncer is idle. {@code always} forces and commits each record here. On an I/O failure it
- * fails the group, marks the store unhealthy and retries opening periodically.
+ * The thread that owns the live file. It drains the queue in groups, appends each record's seq and
+ * {@code prevHash} to the bytes its appender already rendered and hashed, finishes each line's hash
+ * and writes the group with one write, then hands it to the {@link AuditSyncer}, which forces it and
+ * only then completes the appenders' stages, publishes to the feed and hands lines to exporters;
+ * meanwhile this thread prepares and writes the next group. It alone opens, rotates and closes the
+ * file, while the syncer is idle. {@code always} forces and commits each record here. On an I/O
+ * failure it fails the group, marks the store unhealthy and retries opening periodically.
  */
 final class AuditWriter implements Runnable {
     /**
      * A queued record (chain fields not set; the store's instance id applies when it names none), its
-     * rendered body (instance id included) and the stage its appender waits on.
+     * rendered body (instance id included), the hash of the line so far (used once, by the writer; null:
+     * hash the whole line) and the stage its appender waits on.
      */
-    record Pending(AuditRecord record, String instanceId, byte[] body, CompletableFuture<Void> done) {
-        /** Renders on the caller's thread: the writer only splices the chain fields in. */
+    record Pending(AuditRecord record, String instanceId, byte[] body, MessageDigest prehash, CompletableFuture<Void> done) {
+        /** Renders and hashes on the caller's thread: the writer only appends the chain fields and finishes the hash. */
         static Pending of(AuditRecord record, String instanceId) {
             AuditRecord r = record.seq() != null || record.prevHash() != null ? record.withoutChain() : record;
-            return new Pending(r, instanceId, AuditLineCodec.body(r, instanceId), new CompletableFuture<>());
+            byte[] body = AuditLineCodec.body(r, instanceId);
+            return new Pending(r, instanceId, body, AuditLineCodec.prehash(body), new CompletableFuture<>());
         }
 
         /** The record as written, without its chain fields: instance id stamped (copied only when asked for). */
@@ -62,6 +66,8 @@ final class AuditWriter implements Runnable {
     private Instant liveFirstTime;
     private long liveBytes;
     private long lastOpenAttempt;
+    /** Bytes per line of the last group written, with some room: the next group's buffer size. */
+    private int lineBytesEstimate = 640;
     private volatile boolean stopping;
 
     AuditWriter(Path live, AuditSettings settings, Clock clock, String instanceId, AuditQueue queue,
@@ -188,7 +194,7 @@ final class AuditWriter implements Runnable {
         int from = 0; // first record not yet handed over or committed
         long firstSeq = lastSeq + 1;
         // lines go straight into the group's one write buffer: no per-line array, no second copy
-        GroupBytes group = new GroupBytes(batch.size(), estimate(batch));
+        GroupBytes group = new GroupBytes(batch.size(), estimate(batch.size()));
         try {
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
@@ -197,7 +203,7 @@ final class AuditWriter implements Runnable {
                 if (rotation.due(liveBytes, size, liveFirstTime)) {
                     if (i > from) {
                         handOver(group.toGroup(batch.subList(from, i), firstSeq, channel));
-                        group = new GroupBytes(batch.size() - i, estimate(batch.subList(i, batch.size())));
+                        group = new GroupBytes(batch.size() - i, estimate(batch.size() - i));
                         from = i;
                         firstSeq = seq;
                     }
@@ -213,7 +219,8 @@ final class AuditWriter implements Runnable {
                 int start = group.size();
                 group.append(codec, p.body(), seq, lastHash, size);
                 lastSeq = seq;
-                lastHash = codec.hash(group.buffer(), start, size - 1);
+                lastHash = p.prehash() == null ? codec.hash(group.buffer(), start, size - 1)
+                        : codec.finish(p.prehash(), group.buffer(), start, size - 1, AuditLineCodec.prefixLength(p.body()));
                 if (always) {
                     AuditGroup one = group.toGroup(batch.subList(i, i + 1), seq, channel);
                     while (one.bytes.hasRemaining()) channel.write(one.bytes);
@@ -225,6 +232,7 @@ final class AuditWriter implements Runnable {
                     firstSeq = seq + 1;
                 }
             }
+            if (group.lines() > 0) lineBytesEstimate = group.size() / group.lines() + 64;
             if (from < batch.size()) {
                 handOver(group.toGroup(batch.subList(from, batch.size()), firstSeq, channel));
                 from = batch.size();
@@ -248,11 +256,12 @@ final class AuditWriter implements Runnable {
         syncer.submit(group);
     }
 
-    /** Bytes the lines of {@code batch} will take, give or take the seq digits: the group buffer's first size. */
-    private static int estimate(List<Pending> batch) {
-        int size = 0;
-        for (Pending p : batch) size += p.body().length + 128;
-        return size;
+    /**
+     * Room for {@code lines} lines at the size of the last group's lines (the buffer grows if that is
+     * short): sized without reading every queued record, which the producers wrote on other cores.
+     */
+    private int estimate(int lines) {
+        return (int) Math.min(Integer.MAX_VALUE - 8, (long) lines * lineBytesEstimate);
     }
 
     long forces() {

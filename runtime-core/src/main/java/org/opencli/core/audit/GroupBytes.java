@@ -27,6 +27,10 @@ final class GroupBytes {
         return size;
     }
 
+    int lines() {
+        return count;
+    }
+
     byte[] buffer() {
         return bytes;
     }

@@ -10,7 +10,8 @@ import org.opencli.core.json.Json;
 
 /**
  * The writer's fast path renders exactly what Jackson renders: the body written on the appender's
- * thread ({@link AuditJson}) and the line the writer splices seq and prevHash into.
+ * thread ({@link AuditJson}) and the line the writer appends seq and prevHash to; the hash the
+ * appender starts and the writer finishes is the hash of that line.
  */
 class AuditLineCodecTest {
     private static final String HASH = "ab".repeat(32);
@@ -58,11 +59,35 @@ class AuditLineCodecTest {
                 String expected = Json.write(r.withChain(seq, HASH));
                 assertThat(new String(line, StandardCharsets.UTF_8)).isEqualTo(expected);
                 assertThat(new String(codec.hash(line), StandardCharsets.US_ASCII)).isEqualTo(AuditChain.hash(expected));
+                // the writer's path: the appender hashed the body's prefix, the writer finishes from there
+                byte[] body = AuditLineCodec.body(r);
+                byte[] padded = new byte[line.length + 5];
+                System.arraycopy(line, 0, padded, 3, line.length);
+                byte[] finished = codec.finish(AuditLineCodec.prehash(body), padded, 3, line.length, AuditLineCodec.prefixLength(body));
+                assertThat(new String(finished, StandardCharsets.US_ASCII)).isEqualTo(AuditChain.hash(expected));
             }
         }
         // chain fields already set by a caller are replaced, not duplicated
         byte[] restamped = codec.line(AuditLineCodec.body(records.get(0).withChain(99, "ff".repeat(32))), 3, hash);
         assertThat(new String(restamped, StandardCharsets.UTF_8)).isEqualTo(Json.write(records.get(0).withChain(3, HASH)));
+    }
+
+    @Test
+    void repeatedFieldValuesRenderLikeJacksonFromTheFieldCache() {
+        // the same String instances in a row are copied from the per-field cache: it must never serve a stale value
+        String tool = "svc:tool \"quoted\" \\ path";
+        String unicode = "caf\u00e9";
+        String profile = "ci-agent";
+        for (int i = 0; i < 4; i++) {
+            AuditRecord r = AuditRecord.event("2026-01-01T00:00:0" + i + "Z", AuditRecord.TOOL_EXECUTION)
+                    .withCaller("alice", null, null, "req-" + i)
+                    .withTool(profile, tool, "svc")
+                    .withDecision("allow", "ok", null);
+            assertSame(r);
+            assertSame(r.withDetail(unicode)); // not printable ASCII: Jackson renders it, cached or not
+            assertSame(r.withTool(profile, "svc:other", "svc")); // a new value for a cached field
+            assertSame(r.withTool(null, tool, "svc")); // a cached field left out
+        }
     }
 
     private static void assertSame(AuditRecord r) {

@@ -108,7 +108,7 @@ class AuditResourceTest {
                 .then().statusCode(200).contentType(containsString("application/x-ndjson"))
                 .extract().asString();
         List<String> lines = body.lines().toList();
-        assertThat(lines).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("{\"seq\":").contains("\"aud:nd\""));
+        assertThat(lines).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("{\"timestamp\":").contains("\"seq\":").contains("\"aud:nd\""));
     }
 
     @Test
