@@ -6,6 +6,7 @@ import static org.opencli.core.audit.AuditTesting.lines;
 import static org.opencli.core.audit.AuditTesting.record;
 import static org.opencli.core.audit.AuditTesting.write;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,6 +36,27 @@ class AuditVerifierTest {
         assertThat(v.records()).isEqualTo(5);
         assertThat(v.anchored()).isFalse();
         assertThat(v.message()).isEqualTo("verified 5 records (seq 1..5)");
+    }
+
+    @Test
+    void aFileInTheEarlierLayoutContinuesInTheCurrentOneAndVerifies() throws Exception {
+        // Before the chain fields closed each line, seq came first: such a file must keep working.
+        Path old = dir.resolve("earlier").resolve("audit.log");
+        String first = "{\"seq\":1,\"timestamp\":\"2026-01-01T00:00:00Z\",\"eventType\":\"tool_execution\","
+                + "\"decision\":\"allow\",\"prevHash\":\"" + AuditChain.GENESIS + "\"}";
+        String second = "{\"seq\":2,\"timestamp\":\"2026-01-01T00:00:01Z\",\"eventType\":\"tool_execution\","
+                + "\"decision\":\"deny\",\"prevHash\":\"" + AuditChain.hash(first) + "\"}";
+        Files.createDirectories(old.getParent());
+        write(old, List.of(first, second));
+        try (DurableAuditLog log = new DurableAuditLog(old, AuditSettings.defaults(), "i", Clock.systemUTC())) {
+            for (int i = 3; i <= 4; i++) await(log.append(record(i)));
+        }
+        List<String> lines = lines(old);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(2)).startsWith("{\"timestamp\":").contains(",\"seq\":3,\"prevHash\":\"" + AuditChain.hash(second) + "\"}");
+        AuditVerification v = AuditVerifier.verify(old);
+        assertThat(v.verified()).isTrue();
+        assertThat(v.message()).isEqualTo("verified 4 records (seq 1..4)");
     }
 
     @Test
