@@ -62,7 +62,7 @@ public final class Credentials {
     private Runnable resolveOne(Tool tool, AuthAlternative.Requirement req, Map<String, SecretConfig> secrets,
                                 SecretEnvironment env, RequestDraft draft) {
         String scoped = tool.serviceId() + "." + req.name();
-        String secretName = secrets.containsKey(scoped) ? scoped : secrets.containsKey(req.name()) ? req.name() : null;
+        String secretName = secretName(tool, req, secrets);
         if (secretName == null) {
             throw new SecretUnresolvedException("no secret configured (looked up secrets['" + scoped + "'], secrets['" + req.name() + "'])");
         }
@@ -145,18 +145,29 @@ public final class Credentials {
         for (AuthAlternative alternative : tool.authAlternatives()) {
             if (alternative.requirements() == null) continue;
             for (AuthAlternative.Requirement req : alternative.requirements()) {
-                SecretConfig s = all.getOrDefault(tool.serviceId() + "." + req.name(), all.get(req.name()));
+                SecretConfig s = configured(tool, req, all);
                 if (s != null && !"env".equals(s.type()) && !"literal".equals(s.type())) return false;
             }
         }
         return true;
     }
 
+    /** The secret a requirement uses: {@code secrets['<service>.<scheme>']}, else {@code secrets['<scheme>']}; null if neither. */
+    private static String secretName(Tool tool, AuthAlternative.Requirement req, Map<String, SecretConfig> secrets) {
+        String scoped = tool.serviceId() + "." + req.name();
+        return secrets.containsKey(scoped) ? scoped : secrets.containsKey(req.name()) ? req.name() : null;
+    }
+
+    private static SecretConfig configured(Tool tool, AuthAlternative.Requirement req, Map<String, SecretConfig> secrets) {
+        String name = secretName(tool, req, secrets);
+        return name == null ? null : secrets.get(name);
+    }
+
     /** Interactive alternatives (browser logins) sort last so unattended calls never wait on a human. */
     private static boolean interactive(Tool tool, AuthAlternative alternative, Map<String, SecretConfig> secrets) {
         if (alternative.requirements() == null) return false;
         for (AuthAlternative.Requirement req : alternative.requirements()) {
-            SecretConfig s = secrets.getOrDefault(tool.serviceId() + "." + req.name(), secrets.get(req.name()));
+            SecretConfig s = configured(tool, req, secrets);
             if (s != null && "oauth2".equals(s.type()) && ("authorizationCode".equals(s.mode()) || Boolean.TRUE.equals(s.interactive()))) {
                 return true;
             }

@@ -83,8 +83,7 @@ public final class VertxUpstreamClient implements UpstreamClient {
     /** Anything that ends a request without a response is a connection-level failure. */
     private static Throwable mapFailure(URI uri, Throwable failure) {
         String target = uri.getScheme() + "://" + uri.getAuthority();
-        if (failure instanceof TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException
-                ) {
+        if (failure instanceof TimeoutException || failure instanceof io.netty.channel.ConnectTimeoutException) {
             return new UpstreamConnectException("no answer from " + target + " in time", true, failure);
         }
         return new UpstreamConnectException("cannot reach " + target + ": " + failure.getMessage(), false, failure);
