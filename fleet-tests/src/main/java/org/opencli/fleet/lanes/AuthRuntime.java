@@ -125,8 +125,12 @@ final class AuthRuntime {
     }
 
     String auditText() throws IOException {
-        Path file = ctx.stateDir().resolve("instances").resolve(instanceId).resolve("audit.log");
+        Path file = auditFile();
         return Files.isRegularFile(file) ? Files.readString(file) : "";
+    }
+
+    Path auditFile() {
+        return ctx.stateDir().resolve("instances").resolve(instanceId).resolve("audit.log");
     }
 
     static List<JsonNode> ofType(List<JsonNode> records, String eventType) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.net.http.HttpResponse;
 import org.opencli.fleet.Lane;
 import org.opencli.fleet.LaneContext;
+import org.opencli.fleet.ProcResult;
 import org.opencli.fleet.keycloak.Jwts;
 import org.opencli.fleet.keycloak.KeycloakFixture;
 import org.opencli.fleet.upstream.TestUpstream;
@@ -27,6 +28,8 @@ import org.opencli.fleet.upstream.TestUpstream;
 public final class RemoteRuntimeAuthFailuresLane implements Lane {
     private static final String CATALOG = "/v1/catalog/effective";
 
+    private static final int FAILURE_RECORDS = 10;
+
     @Override
     public void run(LaneContext ctx) throws Exception {
         KeycloakFixture kc = ctx.keycloak();
@@ -34,6 +37,9 @@ public final class RemoteRuntimeAuthFailuresLane implements Lane {
             AuthRuntime rt = AuthRuntime.start(ctx, kc, upstream, "auth-failures", auth -> {
                 auth.put("clockSkewSeconds", 0);
                 AuthRuntime.revocationCheck(auth, kc);
+                // ten records of their own per source, in a window longer than the lane: the flood at
+                // the end is summarised only when the daemon shuts down
+                auth.putObject("failureAudit").put("perSource", FAILURE_RECORDS).put("windowSeconds", 3600);
             }, null);
             String corp = KeycloakFixture.CORP;
             long pid = rt.daemon.process().pid();
@@ -114,7 +120,38 @@ public final class RemoteRuntimeAuthFailuresLane implements Lane {
             String auditText = rt.auditText();
             boolean leaked = tokens.stream().anyMatch(t -> auditText.contains(t) || auditText.contains(t.split("\\.")[1]));
             ctx.check("no token (nor its claims part) appears in the audit log", !leaked, tokens.size() + " tokens scanned for");
+
+            flood(ctx, rt, refusals);
         }
+    }
+
+    /**
+     * A flood of bad tokens from this address: every request is refused, {@value #FAILURE_RECORDS}
+     * refusals in all get a record each, and the rest are counted into one summary record that the
+     * daemon writes when it is stopped (SIGTERM), since its window is not over yet.
+     */
+    private static void flood(LaneContext ctx, AuthRuntime rt, int earlier) throws Exception {
+        int flood = 50;
+        int refused = 0;
+        for (int i = 0; i < flood; i++) {
+            if (call(ctx, rt, "flood-" + i).statusCode() == 401) refused++;
+        }
+        ctx.check("a flood of " + flood + " malformed tokens: every request refused with 401", refused == flood, refused + " refused");
+        List<JsonNode> during = AuthRuntime.ofType(rt.audit(records -> AuthRuntime.ofType(records, "authn_failure").size()
+                >= FAILURE_RECORDS), "authn_failure");
+        ctx.check("during the flood only " + FAILURE_RECORDS + " refusals from this address have a record of their own",
+                during.size() == FAILURE_RECORDS, during.size() + " authn_failure records");
+        rt.daemon.close();
+        ctx.log("stopped the daemon with SIGTERM (exit " + rt.daemon.process().exitValue() + ")");
+        List<JsonNode> summaries = AuthRuntime.ofType(rt.audit(), "authn_failure").stream()
+                .filter(r -> "repeated_failures".equals(r.path("reasonCode").asText())).toList();
+        String expected = (earlier + flood - FAILURE_RECORDS) + " further authentication failures from 127.0.0.1 ";
+        ctx.check("at shutdown one summary record counts the other " + (earlier + flood - FAILURE_RECORDS) + " refusals",
+                summaries.size() == 1 && summaries.get(0).path("detail").asText().startsWith(expected)
+                        && summaries.get(0).path("detail").asText().endsWith(": malformed " + (earlier + flood - FAILURE_RECORDS)),
+                summaries.isEmpty() ? "no summary" : summaries.get(summaries.size() - 1).path("detail").asText());
+        ProcResult verify = rt.ocli(Map.of(), "audit", "verify", "--path", rt.auditFile().toString());
+        ctx.check("the chain verifies after the shutdown", verify.exitCode() == 0, verify.stdout().strip());
     }
 
     private static HttpResponse<String> call(LaneContext ctx, AuthRuntime rt, String token) throws Exception {

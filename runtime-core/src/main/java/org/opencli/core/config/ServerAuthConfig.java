@@ -2,6 +2,7 @@ package org.opencli.core.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.opencli.core.auth.AuthnFailureThrottle;
 
 /**
  * {@code runtime.server.auth}. validationProfile {@code oidc_jwks} (issuer, jwksURL, audience) or
@@ -9,6 +10,7 @@ import java.util.List;
  * {@code mode: "oauth2Introspection"} is normalized by the loader to the latter. The browser
  * metadata (authorizationURL, tokenURL, browserClientId, deviceAuthorizationURL, revocationURL) is
  * only published to clients by {@code GET /v1/auth/browser-config}; the runtime never calls it.
+ * {@code failureAudit} (ours) bounds how many authentication failures per source get a record each.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerAuthConfig(
@@ -28,7 +30,8 @@ public record ServerAuthConfig(
         Integer clockSkewSeconds,
         Integer introspectionCacheSeconds,
         RevocationCheckConfig revocationCheck,
-        List<String> scopeClaims) {
+        List<String> scopeClaims,
+        FailureAuditConfig failureAudit) {
 
     public static final String OIDC_JWKS = "oidc_jwks";
     public static final String OAUTH2_INTROSPECTION = "oauth2_introspection";
@@ -57,5 +60,24 @@ public record ServerAuthConfig(
         public int cache() {
             return cacheSeconds == null ? 0 : cacheSeconds;
         }
+    }
+
+    /**
+     * {@code failureAudit} (ours): per source address and window of {@code windowSeconds}, the first
+     * {@code perSource} authentication failures get an {@code authn_failure} record each and the rest
+     * one summary record; {@code perSource} 0 records every failure.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FailureAuditConfig(Integer perSource, Integer windowSeconds) {
+    }
+
+    public int failureAuditPerSource() {
+        return failureAudit == null || failureAudit.perSource() == null ? AuthnFailureThrottle.DEFAULT_PER_SOURCE
+                : failureAudit.perSource();
+    }
+
+    public int failureAuditWindowSeconds() {
+        return failureAudit == null || failureAudit.windowSeconds() == null ? AuthnFailureThrottle.DEFAULT_WINDOW_SECONDS
+                : failureAudit.windowSeconds();
     }
 }

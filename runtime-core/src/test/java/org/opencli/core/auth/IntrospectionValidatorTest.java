@@ -41,7 +41,7 @@ class IntrospectionValidatorTest {
 
     TokenValidator validator(Integer cacheSeconds) {
         ServerAuthConfig auth = new ServerAuthConfig("oauth2_introspection", null, null, null, "oclird", idp.url(), ID, SECRET,
-                null, null, null, null, null, null, cacheSeconds, null, null);
+                null, null, null, null, null, null, cacheSeconds, null, null, null);
         return TokenValidators.create(auth, s -> ENV.get(s.value()), clock);
     }
 
@@ -128,7 +128,7 @@ class IntrospectionValidatorTest {
             jwks.route("/jwks", TestHttpServer.Reply.ok(TestKeys.jwks(keys.rsa)));
             ServerAuthConfig auth = new ServerAuthConfig("oidc_jwks", null, TestKeys.ISSUER, jwks.url("/jwks"), "oclird",
                     null, null, null, null, null, null, null, null, null, null,
-                    new ServerAuthConfig.RevocationCheckConfig(idp.url(), ID, SECRET, 0), null);
+                    new ServerAuthConfig.RevocationCheckConfig(idp.url(), ID, SECRET, 0), null, null);
             TokenValidator v = TokenValidators.create(auth, s -> ENV.get(s.value()), clock);
             String token = keys.rs256(TestKeys.claims(clock.instant()).build());
             idp.answers.put(token, active(300, "oclird", ""));
@@ -151,7 +151,7 @@ class IntrospectionValidatorTest {
             jwks.route("/jwks", TestHttpServer.Reply.ok(TestKeys.jwks(keys.rsa)));
             ServerAuthConfig auth = new ServerAuthConfig("oidc_jwks", null, TestKeys.ISSUER, jwks.url("/jwks"), "oclird",
                     null, null, null, null, null, null, null, null, null, null,
-                    new ServerAuthConfig.RevocationCheckConfig(idp.url(), ID, SECRET, 20), null);
+                    new ServerAuthConfig.RevocationCheckConfig(idp.url(), ID, SECRET, 20), null, null);
             TokenValidator v = TokenValidators.create(auth, s -> ENV.get(s.value()), clock);
             String token = keys.rs256(TestKeys.claims(clock.instant()).build());
             idp.answers.put(token, active(300, "oclird", ""));

@@ -35,7 +35,7 @@ class JwtValidatorTest {
 
     TokenValidator validator(List<String> scopeClaims) {
         ServerAuthConfig auth = new ServerAuthConfig("oidc_jwks", null, TestKeys.ISSUER, idp.url("/jwks"), TestKeys.AUDIENCE,
-                null, null, null, null, null, null, null, null, 30, null, null, scopeClaims);
+                null, null, null, null, null, null, null, null, 30, null, null, scopeClaims, null);
         return TokenValidators.create(auth, s -> { throw new AssertionError("no secrets needed"); }, clock,
                 Duration.ofSeconds(10));
     }

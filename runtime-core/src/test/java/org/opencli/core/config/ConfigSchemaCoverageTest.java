@@ -34,6 +34,7 @@ class ConfigSchemaCoverageTest {
                 Arguments.of(RuntimeServerConfig.class, "/$defs/runtimeServer"),
                 Arguments.of(ServerAuthConfig.class, "/$defs/serverAuth"),
                 Arguments.of(ServerAuthConfig.RevocationCheckConfig.class, "/$defs/revocationCheck"),
+                Arguments.of(ServerAuthConfig.FailureAuditConfig.class, "/$defs/failureAudit"),
                 Arguments.of(SourceConfig.class, "/$defs/source"),
                 Arguments.of(RefreshConfig.class, "/$defs/refresh"),
                 Arguments.of(McpTransportConfig.class, "/$defs/transport"),

@@ -48,6 +48,7 @@ class ConfigValidationTest {
             revocation-check-on-introspection  | $.runtime.server.auth.revocationCheck         | applies only to validationProfile oidc_jwks | no revocationCheck
             scope-claim-bad-path               | $.runtime.server.auth.scopeClaims[1]          | is not a dotted claim path         | realm_access.roles
             clock-skew-negative                | $.runtime.server.auth.clockSkewSeconds        | value -1 is out of range           | an integer between 0 and 3600
+            failure-audit-zero-window          | $.runtime.server.auth.failureAudit.windowSeconds | value 0 is out of range         | an integer between 1 and 86400
             legacy-mode-conflict               | $.runtime.server.auth.mode                    | contradicts validationProfile 'oidc_jwks' | not both
             secret-exec-without-command        | $.secrets.vault.command                       | an exec secret needs 'command'     | non-empty array
             secret-env-without-value           | $.secrets.token.value                         | an env secret needs 'value'        | environment variable

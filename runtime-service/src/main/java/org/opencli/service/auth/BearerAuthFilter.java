@@ -1,5 +1,6 @@
 package org.opencli.service.auth;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,9 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.opencli.core.audit.AuditRecord;
+import org.opencli.core.auth.AuthnFailureThrottle;
 import org.opencli.core.auth.Caller;
 import org.opencli.core.auth.TokenRejected;
 import org.opencli.core.auth.ValidatedToken;
@@ -28,7 +36,8 @@ import org.opencli.core.json.Json;
  * carry no catalog data; a valid token there still adds the principal). Validation blocks (JWKS,
  * introspection), so it runs on a worker thread and the request resumes on its event loop.
  * Operational endpoints need their own scope. The token is never logged, echoed or audited; only
- * its SHA-256 keys the connect/refresh bookkeeping.
+ * its SHA-256 keys the connect/refresh bookkeeping. Authentication failures beyond
+ * {@code failureAudit.perSource} per source and window are counted into one summary record.
  */
 @ApplicationScoped
 public class BearerAuthFilter {
@@ -53,9 +62,42 @@ public class BearerAuthFilter {
 
     private final Clock clock = Clock.systemUTC();
     private final TokenSightings sightings = new TokenSightings(clock);
+    /** Set when auth is on: which authentication failures get a record each (see {@link AuthnFailureThrottle}). */
+    private volatile AuthnFailureThrottle failures;
 
     void register(@Observes Router router) {
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+        if (auth.enabled()) {
+            failures = new AuthnFailureThrottle(auth.config().failureAuditPerSource(), auth.config().failureAuditWindowSeconds(),
+                    AuthnFailureThrottle.DEFAULT_MAX_SOURCES);
+            // summaries of windows that are over, also when the flood has stopped
+            vertx.setPeriodic(1000, id -> appendAll(failures.due(clock.instant())));
+        }
+    }
+
+    /** Nothing counted is lost at shutdown: the open windows' summaries are written before the store closes. */
+    void flushOnShutdown(@Observes ShutdownEvent event) {
+        AuthnFailureThrottle throttle = failures;
+        if (throttle == null) return;
+        try {
+            CompletableFuture.allOf(appendAll(throttle.pending(clock.instant())).toArray(CompletableFuture[]::new))
+                    .get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.error("authentication-failure summaries could not be written at shutdown", e);
+        }
+    }
+
+    private List<CompletableFuture<Void>> appendAll(List<AuditRecord> records) {
+        List<CompletableFuture<Void>> appended = new ArrayList<>(records.size());
+        for (AuditRecord r : records) {
+            appended.add(engine.audit().append(r).toCompletableFuture().exceptionally(error -> {
+                LOG.error("audit record could not be written", error);
+                return null;
+            }));
+        }
+        return appended;
     }
 
     /** The caller the filter established for this request (auth off: no scopes, no principal). */
@@ -157,13 +199,28 @@ public class BearerAuthFilter {
     private void refuse(RoutingContext rc, OcliException e, String requestId) {
         String path = rc.normalizedPath();
         if (e instanceof TokenRejected rejected) {
+            String source = source(rc);
+            String challenge = AuthChallenges.unauthenticated(rejected.reason());
+            if (!failures.admit(source, rejected.reason(), clock.instant())) {
+                send(rc, e.toProblem(), challenge); // counted for the window's summary record: nothing to wait for
+                return;
+            }
             Caller nobody = Caller.unauthenticated(requestId);
             var recorded = audit(AuditRecord.event(now(), AuditRecord.AUTHN_FAILURE), nobody, "deny", rejected.reason(),
-                    TokenRejected.CODE, rc.request().method() + " " + path);
-            sendAfter(recorded, rc, e.toProblem(), AuthChallenges.unauthenticated(rejected.reason()));
+                    TokenRejected.CODE, rc.request().method() + " " + path + " from " + (source == null ? "an unknown address" : source));
+            sendAfter(recorded, rc, e.toProblem(), challenge);
         } else {
             send(rc, e.toProblem(), null);
         }
+    }
+
+    /**
+     * The peer's address, or the forwarded client's when quarkus.http.proxy.proxy-address-forwarding
+     * is on (behind an ingress); null when unknown.
+     */
+    private static String source(RoutingContext rc) {
+        var address = rc.request().remoteAddress();
+        return address == null ? null : address.hostAddress() != null ? address.hostAddress() : address.host();
     }
 
     private java.util.concurrent.CompletionStage<Void> audit(AuditRecord record, Caller caller, String decision,

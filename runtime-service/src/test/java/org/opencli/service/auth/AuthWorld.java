@@ -40,6 +40,14 @@ public class AuthWorld implements QuarkusTestResourceLifecycleManager {
     static Path config;
     static Path auditLog;
     static Path logFile;
+    /** Extra keys for the config's runtime.server.auth block (a profile's init argument {@value #AUTH_EXTRA}). */
+    static final String AUTH_EXTRA = "authExtra";
+    private String authExtra = "";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        authExtra = initArgs.getOrDefault(AUTH_EXTRA, "");
+    }
 
     @Override
     public Map<String, String> start() {
@@ -72,10 +80,11 @@ public class AuthWorld implements QuarkusTestResourceLifecycleManager {
                         "tokenURL": "https://idp.test/realms/corp/protocol/openid-connect/token",
                         "deviceAuthorizationURL": "https://idp.test/realms/corp/protocol/openid-connect/auth/device",
                         "revocationURL": "https://idp.test/realms/corp/protocol/openid-connect/revoke",
-                        "browserClientId": "ocli"
+                        "browserClientId": "ocli"%s
                       } } }
                     }
-                    """.formatted(ISSUER, "http://127.0.0.1:" + idp.getAddress().getPort() + "/realms/corp/certs", AUDIENCE));
+                    """.formatted(ISSUER, "http://127.0.0.1:" + idp.getAddress().getPort() + "/realms/corp/certs", AUDIENCE,
+                    authExtra));
             auditLog = dir.resolve("audit.log");
             logFile = dir.resolve("oclird.log");
             return Map.ofEntries(
