@@ -91,7 +91,9 @@ def parse(path):
     return rps, ms("50"), ms("99"), int(errors.group(1)) if errors else 0
 work, pairs = sys.argv[1], int(sys.argv[2])
 runs = [(parse(f"{work}/wrk-oclird-{i}.txt"), parse(f"{work}/wrk-nginx-{i}.txt")) for i in range(1, pairs + 1)]
-audit = sum(1 for _ in open(sys.argv[3]))
+import glob, gzip
+# the live file and its rotated siblings (audit.log.<first>-<last>[.gz]): rotation at 64 MiB happens within a run
+audit = sum(sum(1 for _ in (gzip.open(f, "rt") if f.endswith(".gz") else open(f))) for f in glob.glob(sys.argv[3] + "*"))
 print(f"bench-execute (audit on: {audit} audit records written; {pairs} alternating pairs of runs)")
 print(f"  {'pair':5} {'':8} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}   throughput ratio")
 for i, (o, n) in enumerate(runs, 1):
