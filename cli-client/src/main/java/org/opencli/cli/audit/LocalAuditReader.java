@@ -18,8 +18,11 @@ import org.opencli.core.json.Json;
  * engine is started, so reading never opens, recovers or appends to the store.
  */
 public final class LocalAuditReader implements AuditReader {
-    /** How often {@code tail -f} looks for new lines in local files. */
-    private static final long POLL_MILLIS = 250;
+    /**
+     * {@code tail -f} wakes when the directory reports a change (inotify on Linux); it also looks at
+     * least this often, for file systems that report nothing (NFS) or a directory it cannot watch.
+     */
+    private static final long FALLBACK_MILLIS = 1000;
 
     private final Path auditFile;
     private final AuditQuery query;
@@ -46,20 +49,15 @@ public final class LocalAuditReader implements AuditReader {
 
     @Override
     public void follow(AuditFilter filter, Map<String, String> ignored, long afterSeq, FollowListener listener) {
-        long last = afterSeq;
-        while (true) {
-            AuditPage page = query.page(filter, last, AuditQuery.MAX_LIMIT, false);
-            for (AuditRecord r : page.events()) {
-                last = r.seq();
-                if (!listener.record(Json.MAPPER.valueToTree(r))) return;
-            }
-            if (page.nextCursor() == null) {
-                try {
-                    Thread.sleep(POLL_MILLIS); // polling a file another process appends to
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+        try (AppendWatch changes = AppendWatch.on(auditFile.toAbsolutePath().getParent())) {
+            long last = afterSeq;
+            while (true) {
+                AuditPage page = query.page(filter, last, AuditQuery.MAX_LIMIT, false);
+                for (AuditRecord r : page.events()) {
+                    last = r.seq();
+                    if (!listener.record(Json.MAPPER.valueToTree(r))) return;
                 }
+                if (page.nextCursor() == null && !changes.await(FALLBACK_MILLIS)) return; // interrupted
             }
         }
     }
