@@ -24,8 +24,6 @@ public final class AuthnFailureThrottle {
     public static final String REPEATED = "repeated_failures";
     public static final String OTHER_SOURCES = "other sources";
     public static final String UNKNOWN_SOURCE = "unknown source";
-    public static final int DEFAULT_PER_SOURCE = 60;
-    public static final int DEFAULT_WINDOW_SECONDS = 60;
     public static final int DEFAULT_MAX_SOURCES = 10_000;
 
     private final int perSource;

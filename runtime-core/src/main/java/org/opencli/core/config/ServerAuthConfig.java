@@ -2,7 +2,6 @@ package org.opencli.core.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import org.opencli.core.auth.AuthnFailureThrottle;
 
 /**
  * {@code runtime.server.auth}. validationProfile {@code oidc_jwks} (issuer, jwksURL, audience) or
@@ -37,6 +36,8 @@ public record ServerAuthConfig(
     public static final String OAUTH2_INTROSPECTION = "oauth2_introspection";
     public static final int DEFAULT_CLOCK_SKEW_SECONDS = 30;
     public static final int DEFAULT_INTROSPECTION_CACHE_SECONDS = 30;
+    public static final int DEFAULT_FAILURE_AUDIT_PER_SOURCE = 60;
+    public static final int DEFAULT_FAILURE_AUDIT_WINDOW_SECONDS = 60;
 
     public int clockSkew() {
         return clockSkewSeconds == null ? DEFAULT_CLOCK_SKEW_SECONDS : clockSkewSeconds;
@@ -72,12 +73,12 @@ public record ServerAuthConfig(
     }
 
     public int failureAuditPerSource() {
-        return failureAudit == null || failureAudit.perSource() == null ? AuthnFailureThrottle.DEFAULT_PER_SOURCE
+        return failureAudit == null || failureAudit.perSource() == null ? DEFAULT_FAILURE_AUDIT_PER_SOURCE
                 : failureAudit.perSource();
     }
 
     public int failureAuditWindowSeconds() {
-        return failureAudit == null || failureAudit.windowSeconds() == null ? AuthnFailureThrottle.DEFAULT_WINDOW_SECONDS
+        return failureAudit == null || failureAudit.windowSeconds() == null ? DEFAULT_FAILURE_AUDIT_WINDOW_SECONDS
                 : failureAudit.windowSeconds();
     }
 }
