@@ -2,6 +2,7 @@ package org.opencli.cli.audit;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -9,61 +10,59 @@ import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits for another process to append to (or rotate) the audit files of a directory: a
- * {@link WatchService} on the directory, or plain waiting when the directory cannot be watched.
+ * Waits for another process to append to (or rotate) the audit files of a directory, with a
+ * {@link WatchService} (inotify on Linux). Until the directory exists — no record written yet — its
+ * nearest existing ancestor is watched instead, so its creation wakes the waiter too.
  */
 final class AppendWatch implements AutoCloseable {
-    private final WatchService service; // null: not watchable, wait the full time
+    private final Path dir;
+    private final WatchService service;
+    private WatchKey key;
+    private Path watched;
 
-    private AppendWatch(WatchService service) {
+    private AppendWatch(Path dir, WatchService service) {
+        this.dir = dir;
         this.service = service;
     }
 
-    static AppendWatch on(Path dir) {
-        if (dir == null) return new AppendWatch(null);
-        WatchService service = null;
-        try {
-            service = dir.getFileSystem().newWatchService();
-            dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-            return new AppendWatch(service);
-        } catch (IOException | UnsupportedOperationException e) {
-            closeQuietly(service);
-            return new AppendWatch(null);
-        }
+    static AppendWatch on(Path dir) throws IOException {
+        AppendWatch watch = new AppendWatch(dir.toAbsolutePath(), dir.getFileSystem().newWatchService());
+        watch.register();
+        return watch;
     }
 
-    /** Returns after a change in the directory or {@code maxMillis}, whichever is first; false when interrupted. */
+    /** Returns after a change or {@code maxMillis}, whichever is first; false when interrupted or closed. */
     boolean await(long maxMillis) {
         try {
-            if (service == null) {
-                Thread.sleep(maxMillis); // nothing to be told by: look again after the fallback interval
-                return true;
+            WatchKey changed = service.poll(maxMillis, TimeUnit.MILLISECONDS);
+            if (changed != null) {
+                changed.pollEvents();
+                changed.reset();
             }
-            WatchKey key = service.poll(maxMillis, TimeUnit.MILLISECONDS);
-            if (key != null) {
-                key.pollEvents();
-                key.reset();
-            }
+            if (!dir.equals(watched)) register(); // the directory may exist now
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (ClosedWatchServiceException e) {
             return false;
+        } catch (IOException e) {
+            return true; // not watchable right now: the caller looks again after maxMillis
         }
+    }
+
+    /** Watches the directory, or its nearest existing ancestor while it does not exist. */
+    private void register() throws IOException {
+        Path target = dir;
+        while (target != null && !Files.isDirectory(target)) target = target.getParent();
+        if (target == null || target.equals(watched)) return;
+        if (key != null) key.cancel();
+        key = target.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+        watched = target;
     }
 
     @Override
-    public void close() {
-        closeQuietly(service);
-    }
-
-    private static void closeQuietly(WatchService service) {
-        if (service == null) return;
-        try {
-            service.close();
-        } catch (IOException ignored) {
-            // nothing left to release
-        }
+    public void close() throws IOException {
+        service.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.opencli.cli.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import org.opencli.core.json.Json;
 public final class LocalAuditReader implements AuditReader {
     /**
      * {@code tail -f} wakes when the directory reports a change (inotify on Linux); it also looks at
-     * least this often, for file systems that report nothing (NFS) or a directory it cannot watch.
+     * least this often, for file systems that report nothing (NFS).
      */
     private static final long FALLBACK_MILLIS = 1000;
 
@@ -49,7 +50,8 @@ public final class LocalAuditReader implements AuditReader {
 
     @Override
     public void follow(AuditFilter filter, Map<String, String> ignored, long afterSeq, FollowListener listener) {
-        try (AppendWatch changes = AppendWatch.on(auditFile.toAbsolutePath().getParent())) {
+        Path dir = auditFile.toAbsolutePath().getParent();
+        try (AppendWatch changes = AppendWatch.on(dir)) {
             long last = afterSeq;
             while (true) {
                 AuditPage page = query.page(filter, last, AuditQuery.MAX_LIMIT, false);
@@ -59,6 +61,9 @@ public final class LocalAuditReader implements AuditReader {
                 }
                 if (page.nextCursor() == null && !changes.await(FALLBACK_MILLIS)) return; // interrupted
             }
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new CliException(ExitCodes.INTERNAL, "audit_unfollowable", "Cannot follow the audit trail",
+                    "cannot watch " + dir + " for new audit records: " + e.getMessage());
         }
     }
 }

@@ -129,6 +129,27 @@ class LocalAuditCommandsTest {
         }
     }
 
+    /** An instance without a record yet (no directory): tail -f waits for it and prints its first record. */
+    @Test
+    void tailFollowsAnInstanceWhoseFirstRecordIsStillToCome() throws Exception {
+        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var tail = runner.submit(() -> cli.run("--embedded", "--state-dir", state.toString(), "--instance-id", "fresh",
+                    "audit", "tail", "-f", "--max-events", "1"));
+            Path freshFile = state.resolve("instances/fresh/audit.log");
+            try (DurableAuditLog log = new DurableAuditLog(freshFile, AuditSettings.defaults(), "fresh", Clock.systemUTC())) {
+                log.append(AuditRecord.event(Instant.now().toString(), AuditRecord.TOOL_EXECUTION)
+                        .withCaller("carol", null, null, "first-ever").withTool(null, "shop:new", "shop")
+                        .withDecision("allow", "ok", null)).toCompletableFuture().join();
+            }
+            CliResult r = tail.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("\"requestId\":\"first-ever\"");
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
     @Test
     void badFilterValuesAreUsageErrors() {
         CliResult since = ocli("audit", "list", "--since", "yesterday");

@@ -91,12 +91,7 @@ public class BearerAuthFilter {
 
     private List<CompletableFuture<Void>> appendAll(List<AuditRecord> records) {
         List<CompletableFuture<Void>> appended = new ArrayList<>(records.size());
-        for (AuditRecord r : records) {
-            appended.add(engine.audit().append(r).toCompletableFuture().exceptionally(error -> {
-                LOG.error("audit record could not be written", error);
-                return null;
-            }));
-        }
+        for (AuditRecord r : records) appended.add(append(r).toCompletableFuture());
         return appended;
     }
 
@@ -225,12 +220,16 @@ public class BearerAuthFilter {
 
     private java.util.concurrent.CompletionStage<Void> audit(AuditRecord record, Caller caller, String decision,
                                                              String reason, String code, String detail) {
-        return engine.audit().append(record.withCaller(caller.principal(), caller.clientId(), caller.sessionId(),
-                        caller.requestId()).withDecision(decision, reason, code).withDetail(detail))
-                .exceptionally(error -> {
-                    LOG.error("audit record could not be written", error);
-                    return null;
-                });
+        return append(record.withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
+                .withDecision(decision, reason, code).withDetail(detail));
+    }
+
+    /** Appends; a store that cannot write is logged here (the store itself refuses executions meanwhile). */
+    private java.util.concurrent.CompletionStage<Void> append(AuditRecord record) {
+        return engine.audit().append(record).exceptionally(error -> {
+            LOG.error("audit record could not be written", error);
+            return null;
+        });
     }
 
     /**

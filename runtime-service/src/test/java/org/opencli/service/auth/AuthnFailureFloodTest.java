@@ -2,12 +2,12 @@ package org.opencli.service.auth;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,25 +33,25 @@ class AuthnFailureFloodTest {
         given().when().get("/v1/catalog/effective").then().statusCode(401); // no token at all: reason missing
 
         // summaries are written once their one-second window is over: wait until they account for all 26
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        int own;
-        int summarised;
-        List<String> failures;
-        do {
-            failures = AuthWorld.auditLines().stream().filter(l -> l.contains("\"eventType\":\"authn_failure\"")).toList();
-            own = (int) failures.stream().filter(l -> !l.contains("\"reasonCode\":\"repeated_failures\"")).count();
-            summarised = failures.stream().mapToInt(AuthnFailureFloodTest::counted).sum();
-            if (own + summarised >= refusals + 1) break;
-            Thread.onSpinWait();
-        } while (Instant.now().isBefore(deadline));
-
-        assertThat(own + summarised).as("records account for every refusal: " + failures).isEqualTo(refusals + 1);
+        int[] counts = new int[2]; // own records, refusals counted in summaries
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            List<String> lines = failures();
+            counts[0] = (int) lines.stream().filter(l -> !l.contains("\"reasonCode\":\"repeated_failures\"")).count();
+            counts[1] = lines.stream().mapToInt(AuthnFailureFloodTest::counted).sum();
+            assertThat(counts[0] + counts[1]).as("records account for every refusal: " + lines).isEqualTo(refusals + 1);
+        });
+        int summarised = counts[1];
+        List<String> failures = failures();
         assertThat(summarised).as("most of the flood went into summaries").isGreaterThan(0);
         List<String> ownRecords = failures.stream().filter(l -> !l.contains("repeated_failures")).toList();
         assertThat(ownRecords).allSatisfy(l -> assertThat(l).contains("GET /v1/catalog/effective from 127.0.0.1"));
         assertThat(failures.stream().filter(l -> l.contains("repeated_failures")))
                 .allSatisfy(l -> assertThat(l).contains("\"decision\":\"deny\"").contains("\"code\":\"unauthenticated\"")
                         .containsPattern("(malformed|missing) \\d+\"").doesNotContain("not-a-jwt"));
+    }
+
+    private static List<String> failures() {
+        return AuthWorld.auditLines().stream().filter(l -> l.contains("\"eventType\":\"authn_failure\"")).toList();
     }
 
     private static int counted(String line) {
