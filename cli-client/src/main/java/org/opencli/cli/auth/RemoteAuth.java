@@ -48,14 +48,13 @@ public final class RemoteAuth implements BearerSource {
     private ClientEndpoints resolved;
     private String browserConfigProblem;
 
-    public RemoteAuth(String runtimeUrl, RemoteCredentials credentials, Path baseDir, Map<String, String> env, Path stateRoot,
-                      String instanceId) {
+    public RemoteAuth(String runtimeUrl, RemoteCredentials credentials, Path baseDir, Map<String, String> env, Path stateRoot) {
         this.runtimeUrl = runtimeUrl.replaceAll("/+$", "");
         this.config = credentials.oauth();
         this.source = credentials.source();
         this.baseDir = baseDir;
         this.env = env;
-        this.cache = new TokenCache(stateRoot, instanceId);
+        this.cache = TokenCache.forUser(stateRoot);
     }
 
     /** The OAuth library is loaded here, on first need, not when the runtime client is built. */
@@ -105,8 +104,8 @@ public final class RemoteAuth implements BearerSource {
             throw failure(e);
         }
         throw new CliException(ExitCodes.AUTH_REQUIRED, "login_required", "Sign-in required",
-                "no valid sign-in for the runtime at " + runtimeUrl + " (" + mode + "); run 'ocli auth login'"
-                        + ("deviceCode".equals(mode) ? " (or 'ocli auth login --device')" : ""));
+                "no valid sign-in for the runtime at " + runtimeUrl + " (" + mode + "); run 'ocli --runtime " + runtimeUrl + " auth login"
+                        + ("deviceCode".equals(mode) ? " --device'" : "'"));
     }
 
     @Override

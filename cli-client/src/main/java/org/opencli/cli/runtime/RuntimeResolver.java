@@ -70,7 +70,7 @@ public final class RuntimeResolver {
         RuntimeChoice choice = choose(options, configPath, registryLookup(stateRoot, instanceId));
         RuntimeClient client = choice.embedded()
                 ? embedded(configPath, instanceId, stateRoot)
-                : new HttpRuntimeClient(choice.url(), bearer(choice, configPath, stateRoot, instanceId));
+                : new HttpRuntimeClient(choice.url(), bearer(choice, configPath, stateRoot));
         return new ResolvedRuntime(client, choice.reason(), configPath, target(choice, configPath), instanceId, stateRoot, null);
     }
 
@@ -100,7 +100,7 @@ public final class RuntimeResolver {
                     "signing in needs a remote runtime: set runtime.mode \"remote\" and runtime.remote.url in .cli.json, "
                             + "or pass --runtime URL (or set " + ENV_RUNTIME_URL + ")");
         }
-        return new RemoteAuth(choice.url(), credentials(choice, configPath), baseDir(configPath), env, stateRoot, instanceId);
+        return new RemoteAuth(choice.url(), credentials(choice, configPath), baseDir(configPath), env, stateRoot);
     }
 
     /**
@@ -149,10 +149,10 @@ public final class RuntimeResolver {
      * A bearer for calls to {@code url}: when the config has {@code runtime.remote.oauth}, or a
      * sign-in for this runtime is cached; else none (and no OAuth class is loaded).
      */
-    private BearerSource bearer(RuntimeChoice choice, Path configPath, Path stateRoot, String instanceId) {
+    private BearerSource bearer(RuntimeChoice choice, Path configPath, Path stateRoot) {
         RemoteCredentials credentials = credentials(choice, configPath);
-        if (credentials.oauth() == null && !Files.isRegularFile(new TokenCache(stateRoot, instanceId).file(choice.url()))) return null;
-        return new RemoteAuth(choice.url(), credentials, baseDir(configPath), env, stateRoot, instanceId);
+        if (credentials.oauth() == null && !Files.isRegularFile(TokenCache.forUser(stateRoot).file(choice.url()))) return null;
+        return new RemoteAuth(choice.url(), credentials, baseDir(configPath), env, stateRoot);
     }
 
     private Path baseDir(Path configPath) {
