@@ -21,33 +21,35 @@ import org.opencli.fleet.upstream.TestUpstream;
  * as the source. The runtime is {@link SeparateRuntime}.
  */
 public final class CiEnvOnlyLane implements Lane {
+    private static final String CLIENT = "ocli-ci-bundle";
 
     @Override
     public void run(LaneContext ctx) throws Exception {
         KeycloakFixture kc = ctx.keycloak();
         try (TestUpstream upstream = TestUpstream.start(0)) {
             SeparateRuntime rt = SeparateRuntime.start(ctx, kc, upstream, "ci-runtime");
-            String secret = kc.clientSecret(KeycloakFixture.CORP, "ocli-ci");
-            // the job's own bearer: ocli-ci's client-credentials token with the optional bundle:upstream scope
-            String token = kc.clientCredentials(KeycloakFixture.CORP, "ocli-ci", secret, "bundle:upstream").path("access_token").asText();
+            // ocli-ci-bundle: a CI client granted the whole upstream bundle (workflows create tickets)
+            String secret = kc.clientSecret(KeycloakFixture.CORP, CLIENT);
+            // the job's own bearer, obtained before ocli runs (as a pipeline's OIDC step would)
+            String token = kc.clientCredentialsToken(KeycloakFixture.CORP, CLIENT, secret);
 
             job(ctx, rt, "bearer", Map.of("OCLI_RUNTIME_URL", rt.url(), "OCLI_TOKEN", token),
                     "environment (OCLI_TOKEN)");
-            job(ctx, rt, "client-credentials", Map.of("OCLI_RUNTIME_URL", rt.url(), "OCLI_CLIENT_ID", "ocli-ci",
+            job(ctx, rt, "client-credentials", Map.of("OCLI_RUNTIME_URL", rt.url(), "OCLI_CLIENT_ID", CLIENT,
                     "OCLI_CLIENT_SECRET", secret, "OCLI_TOKEN_URL", kc.tokenEndpoint(KeycloakFixture.CORP),
-                    "OCLI_SCOPES", "bundle:upstream audit:read"), "environment (OCLI_CLIENT_ID, OCLI_CLIENT_SECRET, OCLI_TOKEN_URL)");
+                    "OCLI_SCOPES", "bundle:upstream audit:read runtime:refresh"), "environment (OCLI_CLIENT_ID, OCLI_CLIENT_SECRET, OCLI_TOKEN_URL)");
 
             ProcResult half = ctx.ocliAs(Files.createDirectories(ctx.workDir().resolve("half-home")),
                     Files.createDirectories(ctx.workDir().resolve("half-job")),
-                    Map.of("OCLI_RUNTIME_URL", rt.url(), "OCLI_CLIENT_ID", "ocli-ci", "OCLI_TOKEN_URL", kc.tokenEndpoint(KeycloakFixture.CORP)),
+                    Map.of("OCLI_RUNTIME_URL", rt.url(), "OCLI_CLIENT_ID", CLIENT, "OCLI_TOKEN_URL", kc.tokenEndpoint(KeycloakFixture.CORP)),
                     "catalog", "list");
             ctx.check("half a client-credentials set: exit 2 naming the missing OCLI_CLIENT_SECRET",
                     half.exitCode() == 2 && half.stderr().contains("OCLI_CLIENT_SECRET"), "exit " + half.exitCode() + " " + half.stderr().strip());
 
-            List<JsonNode> records = rt.audit(r -> SeparateRuntime.executed(r, "upstream:createTicket", "service-account-ocli-ci"));
-            ctx.check("the runtime's audit records the jobs' tool calls and workflow steps as service-account-ocli-ci",
-                    SeparateRuntime.executed(records, "upstream:listTickets", "service-account-ocli-ci")
-                            && SeparateRuntime.executed(records, "upstream:createTicket", "service-account-ocli-ci"),
+            List<JsonNode> records = rt.audit(r -> SeparateRuntime.executed(r, "upstream:createTicket", CLIENT));
+            ctx.check("the runtime's audit records the jobs' tool calls and workflow steps as client " + CLIENT,
+                    SeparateRuntime.executed(records, "upstream:listTickets", CLIENT)
+                            && SeparateRuntime.executed(records, "upstream:createTicket", CLIENT),
                     records.size() + " records");
             String transcript = Files.readString(ctx.transcriptFile());
             ctx.check("neither the token nor the client secret appears in the transcript",

@@ -170,9 +170,9 @@ public final class RemoteRuntimeSeparateClientLane implements Lane {
                 x == null ? "exit " + otherXdg.exitCode() : x.path("signedIn") + " " + x.path("credentialSource"));
 
         List<JsonNode> records = rt.audit(r -> SeparateRuntime.executed(r, "upstream:listTickets", "alice"));
-        ctx.check("the runtime's own audit (under its HOME) records alice's call and service-account-ocli-ci's",
+        ctx.check("the runtime's own audit (under its HOME) records alice's call and client ocli-ci's",
                 SeparateRuntime.executed(records, "upstream:listTickets", "alice")
-                        && SeparateRuntime.executed(records, "upstream:listTickets", "service-account-ocli-ci"),
+                        && SeparateRuntime.executed(records, "upstream:listTickets", "ocli-ci"),
                 records.size() + " records in " + rt.auditFile());
     }
 }

@@ -78,11 +78,14 @@ final class SeparateRuntime {
         return records;
     }
 
-    /** Whether some {@code tool_execution} record allowed {@code toolId} for {@code principal}. */
-    static boolean executed(List<JsonNode> records, String toolId, String principal) {
+    /**
+     * Whether some {@code tool_execution} record allowed {@code toolId} for {@code who}: a person's
+     * principal, or the client id of a service account (whose principal is its subject id).
+     */
+    static boolean executed(List<JsonNode> records, String toolId, String who) {
         return records.stream().anyMatch(r -> "tool_execution".equals(r.path("eventType").asText())
-                && toolId.equals(r.path("toolId").asText()) && principal.equals(r.path("principal").asText())
-                && "allow".equals(r.path("decision").asText()));
+                && toolId.equals(r.path("toolId").asText()) && "allow".equals(r.path("decision").asText())
+                && (who.equals(r.path("principal").asText()) || who.equals(r.path("clientId").asText())));
     }
 
     /** Files under {@code dir} (recursively), as paths relative to it; empty when it does not exist. */
