@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.opencli.fleet.Background;
 import org.opencli.fleet.CatalogJson;
 import org.opencli.fleet.Lane;
 import org.opencli.fleet.LaneContext;
 import org.opencli.fleet.ProcResult;
-import org.opencli.fleet.keycloak.KeycloakBrowser;
 import org.opencli.fleet.keycloak.KeycloakFixture;
 import org.opencli.fleet.upstream.TestUpstream;
 
@@ -28,10 +24,6 @@ import org.opencli.fleet.upstream.TestUpstream;
  * serves another. Options are given both as {@code --opt value} and {@code --opt=value}.
  */
 public final class RemoteRuntimeSeparateClientLane implements Lane {
-    private static final Pattern CODE = Pattern.compile("To sign in, visit (\\S+) and enter the code (\\S+)");
-    private static final Pattern COMPLETE = Pattern.compile("Or open: (\\S+)");
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
-
     @Override
     public void run(LaneContext ctx) throws Exception {
         KeycloakFixture kc = ctx.keycloak();
@@ -131,14 +123,8 @@ public final class RemoteRuntimeSeparateClientLane implements Lane {
                 "exit " + before.exitCode() + " " + before.stderr().strip());
 
         ProcResult login;
-        try (Background device = ctx.ocliAsInBackground(home, dirA, homeOnly, "auth", "login", "--device");
-             KeycloakBrowser phone = new KeycloakBrowser()) {
-            Matcher code = device.await(CODE, TIMEOUT);
-            String complete = device.await(COMPLETE, TIMEOUT).group(1);
-            ctx.log("device code " + code.group(2) + " at " + code.group(1));
-            String page = phone.approveDevice(complete, "alice", "alice-password");
-            ctx.log("browser visited " + phone.visited() + "\n  " + page.strip().replaceAll("\\s+", " "));
-            login = device.finish(TIMEOUT);
+        try (Background device = ctx.ocliAsInBackground(home, dirA, homeOnly, "auth", "login", "--device")) {
+            login = DeviceSignIn.approve(ctx, device, "alice", "alice-password");
         }
         ctx.check("ocli auth login --device in directory A exits 0 once alice approves", login.exitCode() == 0, "exit " + login.exitCode());
 
