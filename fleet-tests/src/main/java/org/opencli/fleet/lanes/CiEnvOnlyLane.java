@@ -77,7 +77,8 @@ public final class CiEnvOnlyLane implements Lane {
                 "--format", "json");
         JsonNode steps = flow.exitCode() == 0 ? ctx.json(flow.stdout()).path("steps") : null;
         ctx.check(name + ": workflow openAndClose --execute: exit 0, three steps succeeded",
-                steps != null && steps.size() == 3 && steps.findValuesAsText("status").stream().allMatch("succeeded"::equals),
+                steps != null && steps.size() == 3 && java.util.stream.StreamSupport.stream(steps.spliterator(), false)
+                        .allMatch(step -> "succeeded".equals(step.path("status").asText())),
                 "exit " + flow.exitCode() + " " + flow.stderr().strip());
 
         ProcResult audit = ctx.ocliAs(home, dir, env, "audit", "list", "--tool=upstream:createTicket", "--format", "json");
