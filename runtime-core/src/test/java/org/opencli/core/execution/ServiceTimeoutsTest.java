@@ -74,7 +74,7 @@ class ServiceTimeoutsTest {
 
             OcliException e = failsWithin(10, "exec:createItem");
 
-            assertThat(e.code()).isEqualTo("upstream_unreachable");
+            assertThat(e.code()).isEqualTo("upstream_timeout");
             assertThat(f.lastAudit().path("decision").asText()).isEqualTo("error");
         }
     }

@@ -35,7 +35,7 @@ class VertxUpstreamClientTest {
     @BeforeEach
     void start() throws IOException {
         vertx = Vertx.vertx();
-        client = new VertxUpstreamClient(vertx, Duration.ofSeconds(2), 8, 2);
+        client = new VertxUpstreamClient(vertx, Duration.ofSeconds(2), 8, 2, 1024 * 1024);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/echo", exchange -> {
