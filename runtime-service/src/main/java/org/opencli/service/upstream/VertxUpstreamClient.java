@@ -90,6 +90,7 @@ public final class VertxUpstreamClient implements UpstreamClient {
                 return;
             }
             HttpClientRequest http = opened.result();
+            http.exceptionHandler(failure -> answer.tryFail(mapFailure(request, failure)));
             // a failure from here on (too large, deadline, corrupt body) stops the exchange: nothing more is read
             answer.future().onFailure(failure -> http.reset(0, failure));
             request.headers().forEach(http::putHeader);
