@@ -101,6 +101,21 @@ class ServiceTimeoutsTest {
     }
 
     @Test
+    void totalTimeFromTheServiceConfigEndsATricklingBody() throws Exception {
+        try (TrickleServer trickle = new TrickleServer()) {
+            timeouts(trickle.base(), "{\"responseMs\": 60000, \"totalMs\": 700}");
+
+            long start = System.nanoTime();
+            OcliException e = failsWithin(8, "exec:createItem");
+
+            assertThat(e.code()).isEqualTo("upstream_timeout");
+            assertThat(e.detail()).contains("total deadline 700 ms");
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
+            assertThat(trickle.requests.get()).isEqualTo(1); // a POST is not retried
+        }
+    }
+
+    @Test
     void timeoutsOutsideTheirRangeAreConfigErrorsNamingThePath() throws Exception {
         timeouts("http://127.0.0.1:9", "{\"connectMs\": 0}");
 
