@@ -1,0 +1,235 @@
+package org.opencli.fleet.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.opencli.fleet.Daemon;
+import org.opencli.fleet.LaneContext;
+
+/**
+ * Issue 13's execution cases against a real {@code oclird} process and a {@link HostileUpstream}:
+ * a gzip bomb and a huge body end as {@code response_too_large}, a trickle and a silent upstream as
+ * {@code upstream_timeout} at the service's total deadline, a secret with CR/LF or NUL is refused by
+ * name, NUL in a header flag, an object for a string parameter and '..' path arguments are 400s —
+ * each a problem+json, never a 500 — and the daemon's resident memory stays within a stated bound
+ * while no secret byte appears in any answer, log or audit line. Transcript and daemon log:
+ * target/hostile/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileExecutionTest {
+    /** The daemon's default maxResponseBytes (10 MiB). */
+    private static final long LIMIT = 10L * 1024 * 1024;
+    /**
+     * Resident memory the daemon may gain over all the hostile bodies below (8 bombs of 200 MiB,
+     * 8 bodies of 100 MiB, 4 of each at once): at most 4 × 10 MiB decoded bytes held per call at
+     * once plus the JVM's own heap growth. Before bodies were streamed, one bomb alone added 816 MiB.
+     */
+    private static final long RSS_GROWTH_BOUND_KIB = 256 * 1024;
+    private static final String TOKEN_MARK = "HOSTILE-TOKEN-5c1e";
+    private static final String KEY_MARK = "HOSTILE-KEY-9b7d";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HostileUpstream upstream;
+    private LaneContext ctx;
+    private Daemon daemon;
+    private Path stateDir;
+    private Path laneDir;
+    private final List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        Path root = Path.of(System.getProperty("ocli.repo.root", "..")).toAbsolutePath().normalize();
+        laneDir = root.resolve("target/hostile");
+        deleteRecursively(laneDir);
+        Files.createDirectories(laneDir);
+        upstream = HostileUpstream.start();
+        ctx = new LaneContext(root, laneDir);
+        stateDir = ctx.stateDir();
+        Path project = ctx.fixture("hostile");
+        Files.write(project.resolve("nul.secret"), (KEY_MARK + "\0tail").getBytes(StandardCharsets.UTF_8));
+        ObjectNode config = JSON.createObjectNode().put("cli", "1.0.0");
+        config.putObject("mode").put("default", "discover");
+        config.putObject("sources").putObject("hostileApi").put("type", "openapi").put("uri", "./hostile.openapi.yaml");
+        ObjectNode service = config.putObject("services").putObject("hostile");
+        service.put("source", "hostileApi").put("baseURL", upstream.apiUrl());
+        service.putObject("timeouts").put("totalMs", 3000);
+        ObjectNode secrets = config.putObject("secrets");
+        secrets.putObject("bearerAuth").put("type", "env").put("value", "HOSTILE_TOKEN");
+        secrets.putObject("headerKey").put("type", "file").put("value", "nul.secret");
+        Path cli = project.resolve(".cli.json");
+        Files.writeString(cli, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
+        daemon = ctx.startDaemon("hostile", Map.of("HOSTILE_TOKEN", TOKEN_MARK + "\r\nX-Injected: yes"),
+                "--config", cli.toString());
+    }
+
+    @AfterAll
+    void stop() {
+        if (ctx != null) ctx.close();
+        if (upstream != null) upstream.close();
+    }
+
+    @Test
+    @Order(1)
+    void aGzipBombIsResponseTooLargeAndTheRestIsNotRead() throws Exception {
+        JsonNode problem = problem(execute("{\"toolId\":\"hostile:getBomb\"}"), 502, "response_too_large");
+        assertThat(problem.path("detail").asText()).contains(String.valueOf(LIMIT));
+        assertThat(upstream.requestsTo("/api/bomb")).as("not retried").isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void aHugeBodyIsResponseTooLarge() throws Exception {
+        problem(execute("{\"toolId\":\"hostile:getHuge\"}"), 502, "response_too_large");
+        assertThat(upstream.requestsTo("/api/huge")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void aTricklingBodyIsUpstreamTimeoutAtTheTotalDeadline() throws Exception {
+        long start = System.nanoTime();
+        JsonNode problem = problem(execute("{\"toolId\":\"hostile:getTrickle\"}"), 502, "upstream_timeout");
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(problem.path("detail").asText()).contains("total deadline 3000 ms");
+        assertThat(tookMs).as("held for the 3 s deadline, not the 30 s response timeout").isBetween(2900L, 8000L);
+    }
+
+    @Test
+    @Order(4)
+    void aSilentUpstreamIsUpstreamTimeoutAtTheTotalDeadline() throws Exception {
+        long start = System.nanoTime();
+        problem(execute("{\"toolId\":\"hostile:getSlow\"}"), 502, "upstream_timeout");
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(2900L, 8000L);
+    }
+
+    @Test
+    @Order(5)
+    void secretsWithCrLfOrNulAreRefusedByNameAndNeverSent() throws Exception {
+        JsonNode crlf = problem(execute("{\"toolId\":\"hostile:bearerOnly\"}"), 401, "credentials_unresolved");
+        assertThat(crlf.path("detail").asText()).contains("secret 'bearerAuth'").contains("carriage return");
+        JsonNode nul = problem(execute("{\"toolId\":\"hostile:keyOnly\"}"), 401, "credentials_unresolved");
+        assertThat(nul.path("detail").asText()).contains("secret 'headerKey'").contains("NUL");
+        assertThat(upstream.requestsTo("/api/secure/bearer") + upstream.requestsTo("/api/secure/key")).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void nulInAHeaderFlagIs400AndNotRetried() throws Exception {
+        problem(execute("{\"toolId\":\"hostile:find\",\"flags\":{\"X-Note\":\"a\\u0000b\"}}"), 400, "invalid_arguments");
+        problem(execute("{\"toolId\":\"hostile:find\",\"flags\":{\"X-Note\":\"a\\r\\nX-Admin: 1\"}}"), 400, "invalid_arguments");
+        assertThat(upstream.requestsTo("/api/find")).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void anObjectForAStringParameterIs400NeverExtraNames() throws Exception {
+        problem(execute("{\"toolId\":\"hostile:find\",\"flags\":{\"q\":{\"admin\":\"true\"}}}"), 400, "invalid_arguments");
+        problem(execute("{\"toolId\":\"hostile:find\",\"flags\":{\"theme\":{\"admin\":\"true\"}}}"), 400, "invalid_arguments");
+        assertThat(upstream.requestsTo("/api/find")).isZero();
+        HttpResponse<String> ok = execute("{\"toolId\":\"hostile:find\",\"flags\":{\"q\":\"a&admin=true\"}}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(upstream.seen().get(upstream.seen().size() - 1).rawQuery()).isEqualTo("q=a%26admin%3Dtrue");
+    }
+
+    @Test
+    @Order(8)
+    void dotDotDotAndEmptyPathArgumentsAre400() throws Exception {
+        for (String arg : new String[] {"..", ".", ""}) {
+            problem(execute("{\"toolId\":\"hostile:deleteItem\",\"pathArgs\":[\"" + arg + "\"]}"), 400, "invalid_arguments");
+        }
+        assertThat(upstream.seen()).noneMatch(s -> s.method().equals("DELETE"));
+    }
+
+    @Test
+    @Order(9)
+    void residentMemoryStaysBoundedUnderRepeatedAndConcurrentHostileBodies() throws Exception {
+        long before = rssKib();
+        for (int i = 0; i < 4; i++) {
+            problem(execute("{\"toolId\":\"hostile:getBomb\"}"), 502, "response_too_large");
+            problem(execute("{\"toolId\":\"hostile:getHuge\"}"), 502, "response_too_large");
+        }
+        List<CompletableFuture<HttpResponse<String>>> together = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            together.add(executeAsync("{\"toolId\":\"hostile:getBomb\"}"));
+            together.add(executeAsync("{\"toolId\":\"hostile:getHuge\"}"));
+        }
+        for (CompletableFuture<HttpResponse<String>> one : together) problem(one.join(), 502, "response_too_large");
+        long after = rssKib();
+        ctx.log("daemon VmRSS before " + before + " kB, after " + after + " kB, growth " + (after - before) + " kB");
+        assertThat(after - before).as("VmRSS growth in KiB (before %d, after %d)", before, after)
+                .isLessThan(RSS_GROWTH_BOUND_KIB);
+    }
+
+    @Test
+    @Order(10)
+    void noSecretByteInAnyAnswerLogOrAuditLine() throws Exception {
+        String audit = Files.readString(stateDir.resolve("instances/hostile/audit.log"));
+        String daemonLog = Files.readString(laneDir.resolve("oclird-hostile.log"));
+        assertThat(audit).contains("response_too_large").contains("upstream_timeout").contains("credentials_unresolved");
+        for (String mark : List.of(TOKEN_MARK, KEY_MARK, "X-Injected")) {
+            assertThat(answers).as("answers").noneMatch(a -> a.contains(mark));
+            assertThat(audit).as("audit").doesNotContain(mark);
+            assertThat(daemonLog).as("daemon log").doesNotContain(mark);
+            assertThat(upstream.seen()).as("requests the upstream saw").noneMatch(s -> s.headers().contains(mark));
+        }
+    }
+
+    /** Asserts a problem+json answer with this status and code; never a 500. */
+    private JsonNode problem(HttpResponse<String> response, int status, String code) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isNotEqualTo(500).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("code").asText()).as(response.body()).isEqualTo(code);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        return problem;
+    }
+
+    private HttpResponse<String> execute(String json) throws Exception {
+        HttpResponse<String> response = ctx.post(daemon.url() + "/v1/tools/execute", json);
+        answers.add(response.headers().map() + " " + response.body());
+        return response;
+    }
+
+    private CompletableFuture<HttpResponse<String>> executeAsync(String json) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return execute(json);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private long rssKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(daemon.process().pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+        throw new IllegalStateException("no VmRSS for the daemon");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
