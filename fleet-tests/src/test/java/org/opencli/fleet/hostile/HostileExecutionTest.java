@@ -39,9 +39,10 @@ class HostileExecutionTest {
     /** The daemon's default maxResponseBytes (10 MiB). */
     private static final long LIMIT = 10L * 1024 * 1024;
     /**
-     * Resident memory the daemon may gain over all the hostile bodies below (8 bombs of 200 MiB,
-     * 8 bodies of 100 MiB, 4 of each at once): at most 4 × 10 MiB decoded bytes held per call at
-     * once plus the JVM's own heap growth. Before bodies were streamed, one bomb alone added 816 MiB.
+     * Resident memory the daemon may gain over every hostile call of this class (10 bombs of 200 MiB
+     * inflated, 10 bodies of 100 MiB, 4 of each at once, trickles, timeouts), measured from after one
+     * ordinary call: per call at most 2 × maxResponseBytes (10 MiB) of buffer, plus the JVM's own heap
+     * growth. Before bodies were streamed, one bomb alone added 816 MiB.
      */
     private static final long RSS_GROWTH_BOUND_KIB = 256 * 1024;
     private static final String TOKEN_MARK = "HOSTILE-TOKEN-5c1e";
@@ -53,6 +54,7 @@ class HostileExecutionTest {
     private Daemon daemon;
     private Path stateDir;
     private Path laneDir;
+    private long rssAtStart;
     private final List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -68,10 +70,13 @@ class HostileExecutionTest {
         Files.write(project.resolve("nul.secret"), (KEY_MARK + "\0tail").getBytes(StandardCharsets.UTF_8));
         ObjectNode config = JSON.createObjectNode().put("cli", "1.0.0");
         config.putObject("mode").put("default", "discover");
-        config.putObject("sources").putObject("hostileApi").put("type", "openapi").put("uri", "./hostile.openapi.yaml");
-        ObjectNode service = config.putObject("services").putObject("hostile");
-        service.put("source", "hostileApi").put("baseURL", upstream.apiUrl());
-        service.putObject("timeouts").put("totalMs", 3000);
+        ObjectNode sources = config.putObject("sources");
+        sources.putObject("hostileApi").put("type", "openapi").put("uri", "./hostile.openapi.yaml");
+        sources.putObject("slowApi").put("type", "openapi").put("uri", "./slow.openapi.yaml");
+        ObjectNode services = config.putObject("services");
+        services.putObject("hostile").put("source", "hostileApi").put("baseURL", upstream.apiUrl()); // default limits
+        ObjectNode slow = services.putObject("slow").put("source", "slowApi").put("baseURL", upstream.apiUrl());
+        slow.putObject("timeouts").put("totalMs", 3000); // where the deadline is configured; default 30 s
         ObjectNode secrets = config.putObject("secrets");
         secrets.putObject("bearerAuth").put("type", "env").put("value", "HOSTILE_TOKEN");
         secrets.putObject("headerKey").put("type", "file").put("value", "nul.secret");
@@ -79,6 +84,9 @@ class HostileExecutionTest {
         Files.writeString(cli, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
         daemon = ctx.startDaemon("hostile", Map.of("HOSTILE_TOKEN", TOKEN_MARK + "\r\nX-Injected: yes"),
                 "--config", cli.toString());
+        // the execution path warmed up by one ordinary call: what follows is what hostile bodies cost
+        assertThat(execute("{\"toolId\":\"hostile:ping\"}").statusCode()).isEqualTo(200);
+        rssAtStart = rssKib();
     }
 
     @AfterAll
@@ -106,7 +114,7 @@ class HostileExecutionTest {
     @Order(3)
     void aTricklingBodyIsUpstreamTimeoutAtTheTotalDeadline() throws Exception {
         long start = System.nanoTime();
-        JsonNode problem = problem(execute("{\"toolId\":\"hostile:getTrickle\"}"), 502, "upstream_timeout");
+        JsonNode problem = problem(execute("{\"toolId\":\"slow:getTrickle\"}"), 502, "upstream_timeout");
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(problem.path("detail").asText()).contains("total deadline 3000 ms");
         assertThat(tookMs).as("held for the 3 s deadline, not the 30 s response timeout").isBetween(2900L, 8000L);
@@ -116,7 +124,7 @@ class HostileExecutionTest {
     @Order(4)
     void aSilentUpstreamIsUpstreamTimeoutAtTheTotalDeadline() throws Exception {
         long start = System.nanoTime();
-        problem(execute("{\"toolId\":\"hostile:getSlow\"}"), 502, "upstream_timeout");
+        problem(execute("{\"toolId\":\"slow:getSlow\"}"), 502, "upstream_timeout");
         assertThat((System.nanoTime() - start) / 1_000_000).isBetween(2900L, 8000L);
     }
 
@@ -173,8 +181,8 @@ class HostileExecutionTest {
         }
         for (CompletableFuture<HttpResponse<String>> one : together) problem(one.join(), 502, "response_too_large");
         long after = rssKib();
-        ctx.log("daemon VmRSS before " + before + " kB, after " + after + " kB, growth " + (after - before) + " kB");
-        assertThat(after - before).as("VmRSS growth in KiB (before %d, after %d)", before, after)
+        ctx.log("daemon VmRSS at start " + rssAtStart + " kB, before this test " + before + " kB, after " + after + " kB");
+        assertThat(after - rssAtStart).as("VmRSS growth in KiB over every hostile call (start %d, after %d)", rssAtStart, after)
                 .isLessThan(RSS_GROWTH_BOUND_KIB);
     }
 
