@@ -142,8 +142,6 @@ public final class RetryingSender {
             } catch (RuntimeException unparseable) {
                 return backoff(attempt);
             }
-        } catch (ArithmeticException huge) {
-            wait = settings.maxRetryAfter();
         }
         return wait.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : wait;
     }
