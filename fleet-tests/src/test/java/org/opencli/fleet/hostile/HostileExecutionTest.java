@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opencli.fleet.Daemon;
 import org.opencli.fleet.LaneContext;
+import org.opencli.fleet.ProcResult;
 
 /**
  * Issue 13's execution cases against a real {@code oclird} process and a {@link HostileUpstream}:
@@ -54,6 +55,7 @@ class HostileExecutionTest {
     private Daemon daemon;
     private Path stateDir;
     private Path laneDir;
+    private Path project;
     private long rssAtStart;
     private final List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -66,7 +68,7 @@ class HostileExecutionTest {
         upstream = HostileUpstream.start();
         ctx = new LaneContext(root, laneDir);
         stateDir = ctx.stateDir();
-        Path project = ctx.fixture("hostile");
+        project = ctx.fixture("hostile");
         Files.write(project.resolve("nul.secret"), (KEY_MARK + "\0tail").getBytes(StandardCharsets.UTF_8));
         ObjectNode config = JSON.createObjectNode().put("cli", "1.0.0");
         config.putObject("mode").put("default", "discover");
@@ -184,6 +186,23 @@ class HostileExecutionTest {
 
     @Test
     @Order(10)
+    void embeddedModeRefusesTheSameWay() throws Exception {
+        // its own state root: this process is not a second writer of the daemon's audit trail
+        Map<String, String> env = Map.of("OCLI_STATE_DIR", laneDir.resolve("embedded-state").toString(),
+                "HOSTILE_TOKEN", TOKEN_MARK + "\r\nX-Injected: yes");
+        ProcResult bomb = embedded(env, "hostile", "bomb", "get-bomb");
+        assertThat(bomb.exitCode()).as(bomb.stderr()).isEqualTo(8);
+        assertThat(bomb.stderr()).contains("too large").contains(String.valueOf(LIMIT));
+        ProcResult secret = embedded(env, "hostile", "secure", "bearer-only");
+        assertThat(secret.exitCode()).as(secret.stderr()).isEqualTo(4);
+        assertThat(secret.stderr()).contains("secret 'bearerAuth'").contains("carriage return");
+        ProcResult dotDot = embedded(env, "hostile", "items", "delete-item", "..");
+        assertThat(dotDot.exitCode()).as(dotDot.stderr()).isEqualTo(2);
+        assertThat(upstream.seen()).noneMatch(s -> s.method().equals("DELETE"));
+    }
+
+    @Test
+    @Order(11)
     void noSecretByteInAnyAnswerLogOrAuditLine() throws Exception {
         String audit = Files.readString(stateDir.resolve("instances/hostile/audit.log"));
         String daemonLog = Files.readString(laneDir.resolve("oclird-hostile.log"));
@@ -219,6 +238,14 @@ class HostileExecutionTest {
         HttpResponse<String> response = ctx.post(daemon.url() + "/v1/tools/execute", json);
         answers.add(response.headers().map() + " " + response.body());
         return response;
+    }
+
+    private ProcResult embedded(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("--embedded"));
+        command.addAll(List.of(args));
+        ProcResult result = ctx.ocliIn(project, env, command.toArray(String[]::new));
+        answers.add(result.stdout() + " " + result.stderr());
+        return result;
     }
 
     private CompletableFuture<HttpResponse<String>> executeAsync(String json) {
