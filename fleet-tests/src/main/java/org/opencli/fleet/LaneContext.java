@@ -39,7 +39,7 @@ public final class LaneContext implements AutoCloseable {
     private final List<Background> backgrounds = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    LaneContext(Path repoRoot, Path laneDir) throws IOException {
+    public LaneContext(Path repoRoot, Path laneDir) throws IOException {
         this.repoRoot = repoRoot;
         this.laneDir = laneDir;
         this.workDir = Files.createDirectories(laneDir.resolve("work"));

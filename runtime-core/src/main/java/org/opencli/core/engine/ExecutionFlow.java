@@ -35,7 +35,7 @@ import org.opencli.core.secrets.SecretEnvironment;
  */
 final class ExecutionFlow {
     private record Prepared(RequestDraft draft, boolean idempotent, java.time.Duration responseTimeout,
-                            java.time.Duration connectTimeout) {
+                            java.time.Duration connectTimeout, java.time.Duration totalTime) {
     }
 
     private record Done(ExecuteResult value, Throwable error) {
@@ -80,7 +80,7 @@ final class ExecutionFlow {
                                 prepared.draft().toRedacted()));
                     }
                     return sender.send(prepared.draft().toUpstream(prepared.responseTimeout(), prepared.connectTimeout()),
-                                    prepared.idempotent(), retries)
+                                    prepared.idempotent(), retries, prepared.totalTime())
                             .thenCompose(outcome -> {
                                 trail.statusCode = outcome.response().statusCode();
                                 // A small body is shaped where the response arrived (a thread hop costs
@@ -165,7 +165,9 @@ final class ExecutionFlow {
                 : java.time.Duration.ofMillis(timeouts.responseMs());
         java.time.Duration connect = timeouts == null || timeouts.connectMs() == null ? execution.connectTimeout()
                 : java.time.Duration.ofMillis(timeouts.connectMs());
-        return new Prepared(draft, tool.safety() != null && tool.safety().idempotent(), response, connect);
+        java.time.Duration total = timeouts == null || timeouts.totalMs() == null ? execution.maxTotalTime()
+                : java.time.Duration.ofMillis(timeouts.totalMs());
+        return new Prepared(draft, tool.safety() != null && tool.safety().idempotent(), response, connect, total);
     }
 
     private static ServiceTimeouts serviceTimeouts(LoadedConfig config, String serviceId) {

@@ -58,7 +58,9 @@ public final class RuntimeEngine implements AutoCloseable {
     private final Map<String, Rendered> renderedCatalogs = new ConcurrentHashMap<>();
 
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("ocli-exec"));
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ocli-retry"));
+    // Retry delays and each execution's deadline; a deadline cancelled by a finished call is removed
+    // at once, not kept queued for its whole 30 s.
+    private final ScheduledExecutorService scheduler = retryScheduler();
     private final UpstreamClient upstream;
     private final AuditSink audit;
     private final ExecutionFlow execution;
@@ -333,6 +335,12 @@ public final class RuntimeEngine implements AutoCloseable {
             // an invalid config fails every request that uses it, with its own error; audit stays on defaults
             return null;
         }
+    }
+
+    private static ScheduledExecutorService retryScheduler() {
+        java.util.concurrent.ScheduledThreadPoolExecutor scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("ocli-retry"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
     }
 
     private static ThreadFactory daemon(String name) {

@@ -4,9 +4,12 @@ import java.time.Duration;
 
 /**
  * Limits of upstream execution. Retries happen on 429/503 (any method) and on connection failures
- * of idempotent tools; a {@code Retry-After} is honoured up to {@code maxRetryAfter}, otherwise the
- * delay is exponential from {@code initialBackoff} (with jitter) up to {@code maxBackoff}. No retry
- * is scheduled past {@code maxTotalTime} since the first attempt.
+ * and response timeouts of idempotent tools; a {@code Retry-After} is honoured up to
+ * {@code maxRetryAfter}, otherwise the delay is exponential from {@code initialBackoff} (with
+ * jitter) up to {@code maxBackoff}. {@code responseTimeout} bounds one attempt, body included;
+ * {@code maxTotalTime} is the deadline of the whole execution from the first attempt (no retry is
+ * scheduled past it, an answer still missing then is {@code upstream_timeout}).
+ * {@code maxResponseBytes} bounds a body as received and after gzip/deflate decoding.
  */
 public record ExecutionSettings(
         Duration connectTimeout,

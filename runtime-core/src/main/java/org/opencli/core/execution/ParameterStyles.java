@@ -16,7 +16,8 @@ final class ParameterStyles {
     }
 
     /** Percent-encoded {@code name=value} pairs for the query string. */
-    static List<String[]> query(ToolParameter p, JsonNode value) {
+    static List<String[]> query(ToolParameter p, JsonNode given) {
+        JsonNode value = ParameterShapes.admitted(p, given);
         String style = p.style() == null ? "form" : p.style();
         boolean explode = p.explode() == null ? style.equals("form") : p.explode();
         String name = p.originalName();
@@ -49,7 +50,8 @@ final class ParameterStyles {
     }
 
     /** A header value: simple style (arrays and objects comma-separated). */
-    static String header(ToolParameter p, JsonNode value) {
+    static String header(ToolParameter p, JsonNode given) {
+        JsonNode value = ParameterShapes.admitted(p, given);
         boolean explode = Boolean.TRUE.equals(p.explode());
         if (value.isArray()) return String.join(",", scalars(value));
         if (value.isObject()) return objectSimple(value, explode);
@@ -57,7 +59,8 @@ final class ParameterStyles {
     }
 
     /** Cookie {@code name=value} pairs: form style; exploded arrays repeat the name. */
-    static List<String[]> cookie(ToolParameter p, JsonNode value) {
+    static List<String[]> cookie(ToolParameter p, JsonNode given) {
+        JsonNode value = ParameterShapes.admitted(p, given);
         boolean explode = p.explode() == null || p.explode();
         String name = p.originalName();
         List<String[]> out = new ArrayList<>();

@@ -80,8 +80,20 @@ public final class RequestDraft {
         return toUpstream(timeout, null);
     }
 
+    /**
+     * The request to send. Every header name and value is checked once more here, so no client ever
+     * throws on one (its message could quote the value): flags and secrets were checked with a
+     * better message already, this catches what a description itself brings (a header name).
+     */
     public UpstreamRequest toUpstream(Duration timeout, Duration connectTimeout) {
-        return new UpstreamRequest(method, URI.create(url(false)), headerMap(false), body, timeout, connectTimeout);
+        Map<String, List<String>> headers = headerMap(false);
+        headers.forEach((name, values) -> {
+            if (!HeaderValues.validName(name) || !values.stream().allMatch(HeaderValues::validValue)) {
+                throw InvalidArguments.of("header '" + (HeaderValues.validName(name) ? name : "(invalid name)")
+                        + "' cannot be sent over HTTP: its name or value has characters a header cannot carry");
+            }
+        });
+        return new UpstreamRequest(method, URI.create(url(false)), headers, body, timeout, connectTimeout);
     }
 
     /** The request as shown by a dry run: credential values replaced by {@code ***}. */

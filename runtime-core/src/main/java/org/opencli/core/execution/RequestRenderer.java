@@ -45,18 +45,35 @@ public final class RequestRenderer {
             if (i >= args.size() || args.get(i) == null) {
                 throw InvalidArguments.of("missing path argument '" + p.name() + "'");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(ParameterStyles.path(p, TextNode.valueOf(args.get(i)))));
+            String arg = args.get(i);
+            if (arg.isEmpty() || arg.equals(".") || arg.equals("..")) {
+                throw InvalidArguments.of("path argument '" + p.name() + "' may not be empty, '.' or '..'"
+                        + " (it would change the path, not fill a segment of it)");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(ParameterStyles.path(p, TextNode.valueOf(arg))));
             i++;
         }
         m.appendTail(out);
-        return out.toString();
+        String path = out.toString();
+        // Two placeholders in one segment ("{a}{b}") could still meet as a dot-segment: refuse that too.
+        for (String segment : path.split("/", -1)) {
+            if ((segment.equals(".") || segment.equals("..")) && !templateHas(tool.path(), segment)) {
+                throw InvalidArguments.of("the path arguments of " + tool.id() + " make a '" + segment + "' segment");
+            }
+        }
+        return path;
     }
 
-    /** Header values may not carry line breaks (no header injection). */
+    private static boolean templateHas(String template, String segment) {
+        return java.util.Arrays.asList(template.split("/", -1)).contains(segment);
+    }
+
+    /** Header values must be what HTTP can carry: no CR, LF, NUL or other control character (no header injection). */
     private static String headerValue(ToolParameter f, JsonNode value) {
         String v = ParameterStyles.header(f, value);
-        if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
-            throw InvalidArguments.of("flag '--" + f.name() + "' may not contain line breaks");
+        if (!HeaderValues.validValue(v)) {
+            throw InvalidArguments.of("flag '--" + f.name() + "' may not contain line breaks, NUL or other control"
+                    + " characters (or characters beyond U+00FF): a header cannot carry them");
         }
         return v;
     }

@@ -4,19 +4,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 
 /**
- * Sends with retries: 429 and 503 for any method, connection failures only when the tool is
- * idempotent. Delays come from {@code Retry-After} (seconds or HTTP date, capped) or exponential
- * backoff with full jitter, and are scheduled — no thread ever sleeps.
+ * Sends with retries: 429 and 503 for any method, connection failures and response timeouts only
+ * when the tool is idempotent. Delays come from {@code Retry-After} (seconds or HTTP date, capped)
+ * or exponential backoff with full jitter, and are scheduled — no thread ever sleeps. The whole
+ * execution — every attempt, its body and every delay — ends by one deadline ({@code totalTime}
+ * after the first attempt starts): each attempt gets at most what is left of it, and the answer
+ * fails with {@code upstream_timeout} when it passes.
  */
 public final class RetryingSender {
     /** The final answer and how many retries it took. */
@@ -35,22 +40,54 @@ public final class RetryingSender {
         this.clock = clock;
     }
 
-    /** {@code retries} receives the retry count so far, also when the call finally fails. */
+    /** As {@link #send(UpstreamRequest, boolean, int[], Duration)} with the engine's {@code maxTotalTime}. */
     public CompletionStage<Outcome> send(UpstreamRequest request, boolean idempotent, int[] retries) {
+        return send(request, idempotent, retries, settings.maxTotalTime());
+    }
+
+    /**
+     * {@code retries} receives the retry count so far, also when the call finally fails;
+     * {@code request.timeout()} bounds each attempt, {@code totalTime} all of them together.
+     */
+    public CompletionStage<Outcome> send(UpstreamRequest request, boolean idempotent, int[] retries, Duration totalTime) {
         CompletableFuture<Outcome> result = new CompletableFuture<>();
-        attempt(request, idempotent, 1, System.nanoTime(), retries, result);
+        Deadline deadline = new Deadline(System.nanoTime(), totalTime);
+        // The backstop: whatever a client does, the answer is not later than the deadline.
+        ScheduledFuture<?> backstop = scheduler.schedule(() -> result.completeExceptionally(timedOut(request, deadline, retries[0] + 1)),
+                totalTime.toMillis(), TimeUnit.MILLISECONDS);
+        result.whenComplete((outcome, error) -> backstop.cancel(false));
+        attempt(request, idempotent, 1, deadline, retries, result);
         return result;
     }
 
-    private void attempt(UpstreamRequest request, boolean idempotent, int attempt, long startNanos, int[] retries,
+    private record Deadline(long startNanos, Duration total) {
+        Duration left() {
+            return total.minusNanos(System.nanoTime() - startNanos);
+        }
+
+        /** The attempt's own timeout, cut to what is left of the execution. */
+        Duration forAttempt(Duration perAttempt) {
+            Duration left = left();
+            return perAttempt == null || perAttempt.compareTo(left) > 0 ? left : perAttempt;
+        }
+    }
+
+    private void attempt(UpstreamRequest request, boolean idempotent, int attempt, Deadline deadline, int[] retries,
                          CompletableFuture<Outcome> result) {
+        if (result.isDone()) return; // the deadline passed while this attempt was scheduled
+        Duration timeout = deadline.forAttempt(request.timeout());
+        if (timeout.isZero() || timeout.isNegative()) {
+            result.completeExceptionally(timedOut(request, deadline, attempt));
+            return;
+        }
         CompletionStage<UpstreamResponse> sent;
         try {
-            sent = client.send(request);
+            sent = client.send(request.withTimeout(timeout));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
         sent.whenComplete((response, error) -> {
+            if (result.isDone()) return;
             Throwable cause = unwrap(error);
             Duration delay = null;
             if (cause == null) {
@@ -59,17 +96,22 @@ public final class RetryingSender {
                     return;
                 }
                 if (response.statusCode() == 429 || response.statusCode() == 503) delay = retryAfter(response, attempt);
-                if (delay == null || !mayRetry(attempt, startNanos, delay)) {
+                if (delay == null || !mayRetry(attempt, deadline, delay)) {
                     result.complete(new Outcome(response, attempt - 1));
                     return;
                 }
             } else if (cause instanceof ResponseTooLargeException) {
                 result.completeExceptionally(tooLarge());
                 return;
+            } else if (cause instanceof UpstreamBodyException bad) {
+                result.completeExceptionally(new OcliException(ErrorKind.UPSTREAM, "upstream_invalid_response",
+                        "Upstream answer invalid", request.method() + " " + request.target() + ": " + bad.getMessage()));
+                return;
             } else if (cause instanceof UpstreamConnectException connect) {
                 delay = backoff(attempt);
-                if (!idempotent || !mayRetry(attempt, startNanos, delay)) {
-                    result.completeExceptionally(unreachable(request, connect, attempt));
+                if (!idempotent || !mayRetry(attempt, deadline, delay)) {
+                    result.completeExceptionally(connect instanceof UpstreamTimeoutException
+                            ? timedOut(request, deadline, attempt) : unreachable(request, connect, attempt));
                     return;
                 }
             } else {
@@ -77,14 +119,13 @@ public final class RetryingSender {
                 return;
             }
             retries[0] = attempt;
-            scheduler.schedule(() -> attempt(request, idempotent, attempt + 1, startNanos, retries, result),
+            scheduler.schedule(() -> attempt(request, idempotent, attempt + 1, deadline, retries, result),
                     delay.toMillis(), TimeUnit.MILLISECONDS);
         });
     }
 
-    private boolean mayRetry(int attempt, long startNanos, Duration delay) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        return attempt < settings.maxAttempts() && elapsed.plus(delay).compareTo(settings.maxTotalTime()) <= 0;
+    private boolean mayRetry(int attempt, Deadline deadline, Duration delay) {
+        return attempt < settings.maxAttempts() && delay.compareTo(deadline.left()) < 0;
     }
 
     private Duration retryAfter(UpstreamResponse response, int attempt) {
@@ -113,14 +154,22 @@ public final class RetryingSender {
 
     private OcliException tooLarge() {
         return new OcliException(ErrorKind.UPSTREAM, "response_too_large", "Upstream response too large",
-                "the upstream answered with more than " + settings.maxResponseBytes() + " bytes");
+                "the upstream answered with more than " + settings.maxResponseBytes()
+                        + " bytes (maxResponseBytes, counted as received and after gzip/deflate decoding); the rest was not read");
+    }
+
+    private static OcliException timedOut(UpstreamRequest request, Deadline deadline, int attempts) {
+        return new OcliException(ErrorKind.UPSTREAM, "upstream_timeout", "Upstream timeout",
+                request.method() + " " + request.target() + " gave no complete answer in time ("
+                        + (request.timeout() == null ? "" : "response timeout " + request.timeout().toMillis() + " ms per attempt, ")
+                        + "total deadline " + deadline.total().toMillis() + " ms; " + attempts + " attempt(s))", List.of(), null);
     }
 
     private static OcliException unreachable(UpstreamRequest request, UpstreamConnectException e, int attempts) {
         return new OcliException(ErrorKind.UPSTREAM, "upstream_unreachable", "Upstream unreachable",
-                request.method() + " " + request.uri().getScheme() + "://" + request.uri().getAuthority() + " failed after "
+                request.method() + " " + request.target() + " failed after "
                         + attempts + " attempt(s): " + (e.isTimeout() ? "timed out" : e.getMessage()),
-                java.util.List.of(), null);
+                List.of(), null);
     }
 
     static Throwable unwrap(Throwable t) {

@@ -12,6 +12,7 @@ import org.opencli.core.catalog.Tool;
 import org.opencli.core.config.SecretConfig;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
+import org.opencli.core.execution.HeaderValues;
 import org.opencli.core.execution.RequestDraft;
 
 /**
@@ -73,8 +74,8 @@ public final class Credentials {
                 case "http" -> http(req, plainValue(secretName, secret, env), draft);
                 case "apiKey" -> apiKey(req, plainValue(secretName, secret, env), draft);
                 case "oauth2", "openIdConnect" -> {
-                    String token = "oauth2".equals(secret.type()) ? oauthToken(secretName, secret, req, env)
-                            : plainValue(secretName, secret, env);
+                    String token = headerSafe("oauth2".equals(secret.type()) ? oauthToken(secretName, secret, req, env)
+                            : plainValue(secretName, secret, env));
                     yield () -> draft.addSecretHeader("Authorization", "Bearer " + token);
                 }
                 default -> throw new SecretUnresolvedException("security scheme type '" + type + "' is not supported");
@@ -114,7 +115,10 @@ public final class Credentials {
     private static Runnable http(AuthAlternative.Requirement req, String value, RequestDraft draft) {
         String scheme = req.scheme() == null ? "" : req.scheme().toLowerCase(Locale.ROOT);
         return switch (scheme) {
-            case "bearer" -> () -> draft.addSecretHeader("Authorization", "Bearer " + value);
+            case "bearer" -> {
+                String token = headerSafe(value);
+                yield () -> draft.addSecretHeader("Authorization", "Bearer " + token);
+            }
             case "basic" -> {
                 if (!value.contains(":")) throw new SecretUnresolvedException("basic credentials must be 'user:password'");
                 String encoded = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
@@ -127,11 +131,29 @@ public final class Credentials {
     private static Runnable apiKey(AuthAlternative.Requirement req, String value, RequestDraft draft) {
         String in = req.in() == null ? "" : req.in();
         return switch (in) {
-            case "header" -> () -> draft.addSecretHeader(req.paramName(), value);
+            case "header" -> {
+                String checked = headerSafe(value);
+                yield () -> draft.addSecretHeader(req.paramName(), checked);
+            }
             case "query" -> () -> draft.addSecretQuery(req.paramName(), value);
-            case "cookie" -> () -> draft.addSecretCookie(req.paramName(), value);
+            case "cookie" -> {
+                if (!HeaderValues.validCookieValue(value)) {
+                    throw new SecretUnresolvedException("its value has a character a cookie cannot carry (space, quote,"
+                            + " comma, semicolon, backslash or non-ASCII); the value is not shown");
+                }
+                yield () -> draft.addSecretCookie(req.paramName(), value);
+            }
             default -> throw new SecretUnresolvedException("apiKey location '" + in + "' is not supported");
         };
+    }
+
+    /** A value for a header: beyond control characters (refused when resolved), nothing over one byte a character. */
+    private static String headerSafe(String value) {
+        if (!HeaderValues.validValue(value)) {
+            throw new SecretUnresolvedException("its value has characters a header cannot carry (beyond U+00FF);"
+                    + " the value is not shown");
+        }
+        return value;
     }
 
     /**

@@ -27,8 +27,44 @@ public final class SecretResolver {
         return value -> KeychainCommand.argv(System.getProperty("os.name", ""), value);
     }
 
-    /** A plain value (env, file, osKeychain, exec). OAuth 2 secrets go through {@link #token}. */
+    /**
+     * A plain value (env, file, osKeychain, exec). OAuth 2 secrets go through {@link #token}. A
+     * value no request could carry (a control character: CR, LF, NUL, ...) is refused here, when it
+     * is resolved — by the caller naming the secret, never quoting it — so it is never sent or retried.
+     */
     public String resolve(String name, SecretConfig secret, SecretEnvironment env) {
+        return checked(produce(secret, env));
+    }
+
+    /** An access token for an oauth2 secret (client credentials), cached until shortly before expiry; checked like a value. */
+    public String token(String name, SecretConfig secret, OAuthTokens.Endpoint endpoint, List<String> scopes,
+                        SecretEnvironment env) {
+        return checked(tokens.token(name, secret, endpoint, scopes, env, (n, s) -> resolve(n, s, env)));
+    }
+
+    /** Control characters end or split a header, cookie or form field: no secret may hold one. */
+    static String checked(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new SecretUnresolvedException("its value contains " + describe(c)
+                        + ", which no request may carry; fix the secret's source (the value is not shown)");
+            }
+        }
+        return value;
+    }
+
+    private static String describe(char c) {
+        return switch (c) {
+            case '\r' -> "a carriage return (CR)";
+            case '\n' -> "a line feed (LF)";
+            case 0 -> "a NUL character";
+            case '\t' -> "a tab";
+            default -> String.format("a control character (U+%04X)", (int) c);
+        };
+    }
+
+    private String produce(SecretConfig secret, SecretEnvironment env) {
         String type = secret.type() == null ? "" : secret.type();
         return switch (type) {
             case "env" -> fromEnv(secret, env);
@@ -48,12 +84,6 @@ public final class SecretResolver {
             case "oauth2" -> throw new SecretUnresolvedException("an oauth2 secret yields a token, not a value");
             default -> throw new SecretUnresolvedException("unknown secret type '" + type + "'");
         };
-    }
-
-    /** An access token for an oauth2 secret (client credentials), cached until shortly before expiry. */
-    public String token(String name, SecretConfig secret, OAuthTokens.Endpoint endpoint, List<String> scopes,
-                        SecretEnvironment env) {
-        return tokens.token(name, secret, endpoint, scopes, env, (n, s) -> resolve(n, s, env));
     }
 
     private static String fromEnv(SecretConfig secret, SecretEnvironment env) {

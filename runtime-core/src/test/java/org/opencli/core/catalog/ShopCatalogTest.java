@@ -101,7 +101,8 @@ class ShopCatalogTest {
         assertThat(t.group()).isEqualTo("orders");
         assertThat(t.command()).isEqualTo("show");
         assertThat(t.pathParams()).containsExactly(
-                new ToolParameter("order-id", "orderId", "path", true, null, Json.MAPPER.createObjectNode().put("type", "string")));
+                new ToolParameter("order-id", "orderId", "path", true, null, Json.MAPPER.createObjectNode().put("type", "string"),
+                        null, null, ValueShape.SCALAR));
     }
 
     @Test

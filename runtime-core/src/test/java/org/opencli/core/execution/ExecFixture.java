@@ -144,6 +144,17 @@ final class ExecFixture implements AutoCloseable {
         throw new AssertionError("expected " + call.toolId + " to fail");
     }
 
+    /** The engine's failure of {@code call}, which must come within {@code seconds} (a hung call fails the test). */
+    OcliException failureWithin(int seconds, Call call) {
+        try {
+            engine().execute(call.build()).toCompletableFuture().orTimeout(seconds, java.util.concurrent.TimeUnit.SECONDS).join();
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).as("failed by the engine, not by the test's bound").isInstanceOf(OcliException.class);
+            return (OcliException) e.getCause();
+        }
+        throw new AssertionError("expected " + call.toolId + " to fail");
+    }
+
     OcliException failure(Call call) {
         try {
             run(call);

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +47,7 @@ class ServiceTimeoutsTest {
     }
 
     private OcliException failsWithin(int seconds, String toolId) {
-        try {
-            f.engine().execute(f.call(toolId).body(org.opencli.core.json.Json.MAPPER.createObjectNode().put("name", "x")).build()).toCompletableFuture().orTimeout(seconds, TimeUnit.SECONDS).join();
-        } catch (CompletionException e) {
-            assertThat(e.getCause()).as("failed by the engine, not by the test's bound").isInstanceOf(OcliException.class);
-            return (OcliException) e.getCause();
-        }
-        throw new AssertionError("expected " + toolId + " to fail");
+        return f.failureWithin(seconds, f.call(toolId).body(org.opencli.core.json.Json.MAPPER.createObjectNode().put("name", "x")));
     }
 
     @Test
@@ -74,7 +66,7 @@ class ServiceTimeoutsTest {
 
             OcliException e = failsWithin(10, "exec:createItem");
 
-            assertThat(e.code()).isEqualTo("upstream_unreachable");
+            assertThat(e.code()).isEqualTo("upstream_timeout");
             assertThat(f.lastAudit().path("decision").asText()).isEqualTo("error");
         }
     }
@@ -97,6 +89,19 @@ class ServiceTimeoutsTest {
             OcliException e = failsWithin(6, "exec:createItem");
 
             assertThat(e.code()).isEqualTo("upstream_unreachable");
+        }
+    }
+
+    @Test
+    void totalTimeFromTheServiceConfigEndsATricklingBody() throws Exception {
+        try (TrickleServer trickle = new TrickleServer()) {
+            timeouts(trickle.base(), "{\"responseMs\": 60000, \"totalMs\": 700}");
+
+            OcliException e = failsWithin(8, "exec:createItem"); // the 60 s response timeout never came into it
+
+            assertThat(e.code()).isEqualTo("upstream_timeout");
+            assertThat(e.detail()).contains("total deadline 700 ms");
+            assertThat(trickle.requests.get()).isEqualTo(1); // a POST is not retried
         }
     }
 

@@ -56,7 +56,8 @@ public class EngineProducer {
                 layout.cacheDir(), audit, settings.runtimeMode(), Clock.systemUTC(),
                 settings.fileCheckInterval());
         ExecutionSettings execution = ExecutionSettings.defaults();
-        UpstreamClient upstream = new VertxUpstreamClient(vertx, execution.connectTimeout(), UPSTREAM_POOL_SIZE, eventLoops);
+        UpstreamClient upstream = new VertxUpstreamClient(vertx, execution.connectTimeout(), UPSTREAM_POOL_SIZE, eventLoops,
+                execution.maxResponseBytes());
         return RuntimeEngines.create(engineSettings, ExecutionSetup.defaults().withUpstream(upstream));
     }
 

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencli.core.execution.ResponseTooLargeException;
 import org.opencli.core.execution.UpstreamConnectException;
+import org.opencli.core.execution.UpstreamTimeoutException;
 import org.opencli.core.execution.UpstreamRequest;
 import org.opencli.core.execution.UpstreamResponse;
 
@@ -35,7 +37,7 @@ class VertxUpstreamClientTest {
     @BeforeEach
     void start() throws IOException {
         vertx = Vertx.vertx();
-        client = new VertxUpstreamClient(vertx, Duration.ofSeconds(2), 8, 2);
+        client = new VertxUpstreamClient(vertx, Duration.ofSeconds(2), 8, 2, 1024 * 1024);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/echo", exchange -> {
@@ -48,6 +50,25 @@ class VertxUpstreamClientTest {
             exchange.getResponseHeaders().add("X-Multi", "b");
             exchange.sendResponseHeaders(201, out.length);
             exchange.getResponseBody().write(out);
+            exchange.close();
+        });
+        server.createContext("/gzip", exchange -> {
+            byte[] zipped = gzip(new byte[Integer.parseInt(exchange.getRequestURI().getQuery())]);
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.sendResponseHeaders(200, zipped.length);
+            exchange.getResponseBody().write(zipped);
+            exchange.close();
+        });
+        server.createContext("/trickle", exchange -> {
+            exchange.sendResponseHeaders(200, 100_000);
+            try (var out = exchange.getResponseBody()) {
+                for (int i = 0; i < 200 && !release.await(50, TimeUnit.MILLISECONDS); i++) {
+                    out.write("     ".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException clientGone) {
+                // the client hung up: what a deadline does
+            }
             exchange.close();
         });
         server.createContext("/stall", exchange -> {
@@ -106,6 +127,39 @@ class VertxUpstreamClientTest {
                 Duration.ofMillis(200))).toCompletableFuture();
         assertThatThrownBy(stage::join).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOfSatisfying(UpstreamConnectException.class, e -> assertThat(e.isTimeout()).isTrue());
+    }
+
+    @Test
+    void aGzipBodyIsDecodedWithoutItsEncodingHeaders() {
+        UpstreamResponse response = client.send(new UpstreamRequest("GET", URI.create(base() + "/gzip?1000"), Map.of(), null,
+                Duration.ofSeconds(5))).toCompletableFuture().join();
+        assertThat(response.body()).hasSize(1000).containsOnly(0);
+        assertThat(response.header("Content-Encoding")).isEmpty();
+        assertThat(response.header("Content-Length")).isEmpty();
+    }
+
+    @Test
+    void aGzipBombStopsAtTheLimit() {
+        var stage = client.send(new UpstreamRequest("GET", URI.create(base() + "/gzip?" + 64 * 1024 * 1024), Map.of(), null,
+                Duration.ofSeconds(10))).toCompletableFuture();
+        assertThatThrownBy(stage::join).isInstanceOf(CompletionException.class).cause().isInstanceOf(ResponseTooLargeException.class);
+    }
+
+    @Test
+    void aTricklingBodyTimesOutAtTheRequestTimeoutNotAtAnIdleOne() {
+        long start = System.nanoTime();
+        var stage = client.send(new UpstreamRequest("GET", URI.create(base() + "/trickle"), Map.of(), null,
+                Duration.ofMillis(600))).toCompletableFuture();
+        assertThatThrownBy(stage::join).isInstanceOf(CompletionException.class).cause().isInstanceOf(UpstreamTimeoutException.class);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("before the trickle ends (10 s)").isLessThan(8000);
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
     }
 
     @Test

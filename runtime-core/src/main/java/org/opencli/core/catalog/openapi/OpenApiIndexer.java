@@ -36,9 +36,11 @@ public final class OpenApiIndexer {
     private final String location;
     private final SecurityIndexer security;
     private final Refs refs;
+    private final ValueShapes shapes;
 
     private OpenApiIndexer(String serviceId, String sourceId, JsonNode doc, String location, Refs refs) {
         this.refs = refs;
+        this.shapes = new ValueShapes(refs);
         this.serviceId = serviceId;
         this.sourceId = sourceId;
         this.doc = doc;
@@ -169,13 +171,13 @@ public final class OpenApiIndexer {
         return out;
     }
 
-    private static ToolParameter parameter(JsonNode p, boolean isPath) {
+    private ToolParameter parameter(JsonNode p, boolean isPath) {
         String original = text(p, "name");
         String name = text(p, "x-cli-name") != null ? text(p, "x-cli-name") : Names.kebab(original);
         if (name.isEmpty()) name = original;
         return new ToolParameter(name, original, text(p, "in"), isPath || p.path("required").asBoolean(false),
                 text(p, "description"), p.get("schema"), text(p, "style"),
-                p.has("explode") ? p.get("explode").asBoolean() : null);
+                p.has("explode") ? p.get("explode").asBoolean() : null, shapes.of(p));
     }
 
     private RequestBody requestBody(JsonNode op, String path, String method) {
