@@ -95,10 +95,16 @@ public class RequestLimits {
         return mayHaveBody && request.version() == HttpVersion.HTTP_2;
     }
 
-    /** With an unread body the connection cannot be reused: it is closed after the answer. */
+    /**
+     * With an unread body an HTTP/1.1 connection cannot be reused (the body's bytes would be read as
+     * the next request): it is closed once the answer is written.
+     */
     private static void refuse(RoutingContext rc, Problem problem, boolean close) {
+        boolean closeAfter = close && rc.request().version() != HttpVersion.HTTP_2;
         var response = rc.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        if (close) response.putHeader("Connection", "close");
-        response.end(Buffer.buffer(Json.writeBytes(problem)));
+        if (closeAfter) response.putHeader("Connection", "close");
+        response.end(Buffer.buffer(Json.writeBytes(problem))).onComplete(done -> {
+            if (closeAfter) rc.request().connection().close();
+        });
     }
 }

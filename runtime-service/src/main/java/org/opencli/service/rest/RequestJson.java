@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -39,17 +39,36 @@ final class RequestJson {
     /** The body as {@code type}, or a 400 {@code invalid_request} problem. An empty body is refused too. */
     static <T> T read(byte[] body, Class<T> type) {
         if (body == null || body.length == 0) throw invalid("the body is empty", null, "a JSON object");
-        ObjectReader reader = MAPPER.readerFor(type);
         try {
-            T value = reader.readValue(body);
-            if (value == null) throw invalid("the body is null", null, "a JSON object");
-            return value;
+            JsonNode tree = MAPPER.readTree(body);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) throw invalid("the body is null", null, "a JSON object");
+            String outOfRange = firstNonFinite(tree, "$");
+            if (outOfRange != null) throw invalid("a number is out of range", outOfRange, "a finite number");
+            return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             ParseErrors.Described d = ParseErrors.describe(e, "JSON");
             throw invalid(d.message(), d.path(), expected(d.kind()));
         } catch (IOException e) {
             throw invalid("the body could not be read", null, "a JSON object");
         }
+    }
+
+    /** A number like 1e999999 parses to infinity, which no JSON writer can send on: refused with its path. */
+    private static String firstNonFinite(JsonNode node, String path) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) return path;
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = firstNonFinite(node.get(i), path + "[" + i + "]");
+                if (found != null) return found;
+            }
+        } else if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                String found = firstNonFinite(field.getValue(), path + "['" + field.getKey() + "']");
+                if (found != null) return found;
+            }
+        }
+        return null;
     }
 
     private static String expected(ParseErrors.Kind kind) {
