@@ -135,7 +135,7 @@ public final class RequestMutator {
         for (int i = 0; i < n; i++) {
             if (i > 0) q.append('&');
             q.append(pick(names)).append('=').append(encode(pick(List.of(text(), "-1", "99999999999999999999",
-                    "2026-13-45T99:99:99Z", "0", "desc", "1e300")))));
+                    "2026-13-45T99:99:99Z", "0", "desc", "1e300"))));
         }
         return q.toString();
     }
