@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.opencli.core.io.CappedBody;
 
 /**
  * A thin wrapper over java.net.http so the fetcher's cache logic stays readable. Bodies are capped

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.io.BoundedFiles;
+import org.opencli.core.io.CappedBody;
 
 /**
  * Local files are read directly. http(s) goes through {@link HttpDocumentCache}: a cached copy

@@ -1,4 +1,4 @@
-package org.opencli.core.discovery;
+package org.opencli.core.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,22 +14,31 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A response body collected up to a byte limit. A declared {@code Content-Length} over the limit
  * fails before any byte is read; a body that streams past it is cancelled at the first chunk over,
- * so at most {@code limit} bytes (plus one chunk) are ever held.
+ * so at most {@code limit} bytes (plus one chunk) are ever held. Bytes are requested one chunk at
+ * a time, so a body is never buffered ahead of the check. For any {@code java.net.http} client call
+ * that reads a body from elsewhere (source documents; upstream answers may share it).
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     /** The body is larger than the limit. */
-    static final class TooLarge extends IOException {
-        TooLarge(long limit) {
+    public static final class TooLarge extends IOException {
+        public TooLarge(long limit) {
             super("body larger than " + limit + " bytes");
         }
     }
 
+    /** The caller gave up on the body (its deadline passed). */
+    public static final class Abandoned extends IOException {
+        public Abandoned() {
+            super("body abandoned");
+        }
+    }
+
     /** Creates the subscriber for the response and keeps it, so a caller that gives up can cancel it. */
-    static final class Handler implements HttpResponse.BodyHandler<byte[]> {
+    public static final class Handler implements HttpResponse.BodyHandler<byte[]> {
         private final long limit;
         private final AtomicReference<CappedBody> current = new AtomicReference<>();
 
-        Handler(long limit) {
+        public Handler(long limit) {
             this.limit = limit;
         }
 
@@ -41,7 +50,8 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
             return body;
         }
 
-        void cancel() {
+        /** Stops reading the body of the current response, if one has started. */
+        public void cancel() {
             CappedBody body = current.get();
             if (body != null) body.cancel();
         }
@@ -104,6 +114,6 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     void cancel() {
         Flow.Subscription s = subscription;
         if (s != null) s.cancel();
-        result.completeExceptionally(new HttpTransport.Timeout());
+        result.completeExceptionally(new Abandoned());
     }
 }
