@@ -2,6 +2,8 @@ package org.opencli.core.discovery;
 
 import java.time.Duration;
 import java.util.function.Function;
+import org.opencli.core.error.ErrorKind;
+import org.opencli.core.error.OcliException;
 
 /**
  * Bounds on every source document (OpenAPI, overlay, skill manifest, Arazzo, linkset, API catalog,
@@ -40,7 +42,7 @@ public record DocumentLimits(long maxBytes, int maxDepth, int maxAliases, Durati
      * {@code OCLI_DOCUMENT_MAX_DEPTH}, {@code OCLI_DOCUMENT_MAX_ALIASES},
      * {@code OCLI_DOCUMENT_READ_TIMEOUT_SECONDS}, {@code OCLI_DOCUMENT_PARSE_TIMEOUT_SECONDS}.
      *
-     * @throws IllegalArgumentException naming the variable when a value is not a usable number
+     * @throws OcliException ({@code invalid_document_limit}) naming the variable when a value is not a usable number
      */
     public static DocumentLimits fromEnvironment(Function<String, String> env) {
         return new DocumentLimits(
@@ -58,9 +60,13 @@ public record DocumentLimits(long maxBytes, int maxDepth, int maxAliases, Durati
         try {
             value = Long.parseLong(raw.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a whole number (expected " + min + ".." + max + ")");
+            throw invalid(name + " is not a whole number (expected " + min + ".." + max + ")");
         }
-        if (value < min || value > max) throw new IllegalArgumentException(name + " is out of range (expected " + min + ".." + max + ")");
+        if (value < min || value > max) throw invalid(name + " is out of range (expected " + min + ".." + max + ")");
         return value;
+    }
+
+    private static OcliException invalid(String why) {
+        return new OcliException(ErrorKind.CONFIG, "invalid_document_limit", "Invalid document limit", why);
     }
 }
