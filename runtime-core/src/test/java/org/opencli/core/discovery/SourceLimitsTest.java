@@ -30,8 +30,11 @@ import org.opencli.core.error.OcliException;
  */
 class SourceLimitsTest {
     private static final String CANARY = "CANARY-5e1f-DO-NOT-ECHO";
-    private static final DocumentLimits SMALL = new DocumentLimits(64 * 1024, 32, 10, Duration.ofSeconds(2),
+    private static final DocumentLimits SMALL = new DocumentLimits(64 * 1024, 32, 10, Duration.ofSeconds(30),
             Duration.ofSeconds(10));
+    /** SMALL with a short read timeout, for the trickling server. */
+    private static final DocumentLimits IMPATIENT = new DocumentLimits(SMALL.maxBytes(), SMALL.maxDepth(),
+            SMALL.maxAliases(), Duration.ofSeconds(2), SMALL.parseTimeout());
 
     @TempDir
     Path dir;
@@ -115,7 +118,7 @@ class SourceLimitsTest {
                 // the fetcher cancelled: what we want
             }
         });
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+        assertTimeoutPreemptively(Duration.ofSeconds(40), () ->
                 assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get(url("/huge"), dir, null)))
                         .isInstanceOfSatisfying(OcliException.class, code("source_too_large")));
         assertThat(cachedBodies()).isEmpty();
@@ -146,11 +149,13 @@ class SourceLimitsTest {
                 // cancelled by the fetcher
             }
         });
+        DocumentFetcher impatient = DocumentFetchers.standard(dir.resolve("cache"), java.time.Clock.systemUTC(), IMPATIENT);
         long started = System.nanoTime();
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get(url("/trickle"), dir, null)))
+        assertTimeoutPreemptively(Duration.ofSeconds(15), () ->
+                assertThatThrownBy(() -> impatient.fetch(FetchRequest.get(url("/trickle"), dir, null)))
                         .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.code()).isEqualTo("source_timeout")));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SMALL.readTimeout().plusSeconds(3));
+        // the 200 ms pace alone would take forever: the exchange ends at the read timeout, give or take scheduling
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(IMPATIENT.readTimeout().plusSeconds(8));
         assertThat(cachedBodies()).isEmpty();
     }
 
