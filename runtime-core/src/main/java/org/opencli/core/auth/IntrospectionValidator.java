@@ -29,7 +29,7 @@ final class IntrospectionValidator implements TokenValidator {
         if (!Boolean.TRUE.equals(claims.get("active"))) {
             throw new TokenRejected(TokenRejected.INACTIVE, "the identity provider reports the token as not active");
         }
-        Instant exp = claims.get("exp") instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+        Instant exp = ClaimTimes.instant(claims, "exp");
         if (exp != null && !clock.instant().isBefore(exp)) {
             throw new TokenRejected(TokenRejected.EXPIRED, "the token expired at " + exp);
         }

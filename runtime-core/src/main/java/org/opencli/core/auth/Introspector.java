@@ -70,9 +70,8 @@ final class Introspector {
         if (claims == null) throw AuthHttp.unavailable("token introspection at " + uri + " answered null", null);
         if (Boolean.TRUE.equals(claims.get("active")) && !cacheFor.isZero()) {
             Instant until = now.plus(cacheFor);
-            if (claims.get("exp") instanceof Number exp && Instant.ofEpochSecond(exp.longValue()).isBefore(until)) {
-                until = Instant.ofEpochSecond(exp.longValue());
-            }
+            Instant exp = claims.get("exp") instanceof Number n ? ClaimTimes.inRange(n) : null;
+            if (exp != null && exp.isBefore(until)) until = exp;
             if (until.isAfter(now)) {
                 if (cache.size() >= MAX_ENTRIES) cache.entrySet().removeIf(e -> !now.isBefore(e.getValue().until()));
                 if (cache.size() < MAX_ENTRIES) cache.put(key, new Cached(claims, until));

@@ -62,12 +62,12 @@ final class JwtValidator implements TokenValidator {
         }
         Map<String, Object> claims = claims(jws);
         Instant now = clock.instant();
-        Instant exp = instant(claims, "exp");
+        Instant exp = ClaimTimes.instant(claims, "exp");
         if (exp == null) throw new TokenRejected(TokenRejected.MALFORMED, "the token has no numeric 'exp' claim");
         if (!now.isBefore(exp.plus(skew))) {
             throw new TokenRejected(TokenRejected.EXPIRED, "the token expired at " + exp);
         }
-        Instant nbf = instant(claims, "nbf");
+        Instant nbf = ClaimTimes.instant(claims, "nbf");
         if (nbf != null && now.isBefore(nbf.minus(skew))) {
             throw new TokenRejected(TokenRejected.NOT_YET_VALID, "the token is not valid before " + nbf);
         }
@@ -122,9 +122,5 @@ final class JwtValidator implements TokenValidator {
         } catch (Exception e) {
             throw new TokenRejected(TokenRejected.MALFORMED, "the token's payload is not a JSON object");
         }
-    }
-
-    private static Instant instant(Map<String, Object> claims, String name) {
-        return claims.get(name) instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
     }
 }

@@ -84,7 +84,7 @@ public final class CatalogBuilder {
                 // Several configured services may share one openapi source; an API catalog's items get derived ids.
                 List<String> ids = read.services().size() == 1 && !namedBy.isEmpty() ? namedBy : nullList();
                 for (String configuredId : ids) {
-                    JsonNode tree = RawDocuments.parse(api.openapi());
+                    JsonNode tree = RawDocuments.parse(api.openapi(), fetcher.limits());
                     OpenApiValidator.requireHeader(tree, api.openapi().location());
                     // Bundled before overlays so overlay targets reach operations defined in other files.
                     ExternalRefs.bundle(tree, api.openapi().content(), api.openapi().location(), refDocs);
@@ -93,7 +93,7 @@ public final class CatalogBuilder {
                     usedServiceIds.add(serviceId);
                     ServiceConfig sc = configuredId == null ? null : configured.get(configuredId);
                     for (FetchedDocument overlay : concat(api.overlays(), fetchAll(reader, s.getValue(), sc == null ? null : sc.overlays(), log))) {
-                        OverlayApplier.apply(tree, RawDocuments.parse(overlay), overlay.location());
+                        OverlayApplier.apply(tree, RawDocuments.parse(overlay, fetcher.limits()), overlay.location());
                     }
                     IndexedDocument indexed = OpenApiIndexer.index(serviceId, s.getKey(), tree, api.openapi().location());
                     services.add(new Service(serviceId, alias(sc, serviceId), s.getKey(),
@@ -101,7 +101,7 @@ public final class CatalogBuilder {
                     tools.addAll(indexed.tools());
                     ignored.addAll(indexed.ignored());
                     for (FetchedDocument skill : concat(api.skills(), fetchAll(reader, s.getValue(), sc == null ? null : sc.skills(), log))) {
-                        SkillManifests.collect(RawDocuments.parse(skill), skill.location(), serviceId, guidance);
+                        SkillManifests.collect(RawDocuments.parse(skill, fetcher.limits()), skill.location(), serviceId, guidance);
                     }
                     workflowDocs.computeIfAbsent(serviceId, k -> new ArrayList<>())
                             .addAll(concat(api.workflows(), fetchAll(reader, s.getValue(), sc == null ? null : sc.workflows(), log)));
@@ -114,7 +114,7 @@ public final class CatalogBuilder {
         ArazzoWorkflows binder = new ArazzoWorkflows(finished, ignored);
         List<Workflow> workflows = new ArrayList<>();
         workflowDocs.forEach((serviceId, docs) -> docs.forEach(d ->
-                workflows.addAll(binder.bind(RawDocuments.parse(d), d.location(), serviceId))));
+                workflows.addAll(binder.bind(RawDocuments.parse(d, fetcher.limits()), d.location(), serviceId))));
         Catalog catalog = new Catalog(Catalog.VERSION, clock.instant().toString(), log.fingerprint(), sourceEntries,
                 services, finished, workflows, ViewBuilder.build(finished, cfg));
         return new CatalogBuild(catalog, log.dependencies());

@@ -34,7 +34,7 @@ final class RefDocuments implements ExternalRefs.Loader {
         if (tree != null) return tree;
         FetchedDocument doc = log.record(reader.fetcher().fetch(reader.request(source, documentUri, null)));
         fetched.add(doc);
-        tree = RawDocuments.parse(doc);
+        tree = RawDocuments.parse(doc, reader.fetcher().limits());
         parsed.put(documentUri, tree);
         return tree;
     }

@@ -9,6 +9,11 @@ import java.nio.file.Path;
 public interface DocumentFetcher {
     FetchedDocument fetch(String ref, Path baseDir, String accept);
 
+    /** The bounds its documents are read and parsed within. */
+    default DocumentLimits limits() {
+        return DocumentLimits.DEFAULTS;
+    }
+
     /** Fetch with a method and freshness policy; simple fetchers ignore both. */
     default FetchedDocument fetch(FetchRequest request) {
         return fetch(request.ref(), request.baseDir(), request.accept());

@@ -12,6 +12,10 @@ public final class DocumentFetchers {
     }
 
     public static DocumentFetcher standard(Path cacheDir, Clock clock) {
-        return new StandardDocumentFetcher(new HttpDocumentCache(cacheDir), HttpTransport.create(), clock);
+        return standard(cacheDir, clock, DocumentLimits.DEFAULTS);
+    }
+
+    public static DocumentFetcher standard(Path cacheDir, Clock clock, DocumentLimits limits) {
+        return new StandardDocumentFetcher(new HttpDocumentCache(cacheDir), HttpTransport.create(limits), clock, limits);
     }
 }

@@ -7,9 +7,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.opencli.core.io.CappedBody;
 
-/** A thin wrapper over java.net.http so the fetcher's cache logic stays readable. */
+/**
+ * A thin wrapper over java.net.http so the fetcher's cache logic stays readable. Bodies are capped
+ * while they stream in ({@link CappedBody}) and the whole exchange, body included, must finish
+ * within the read timeout — a server trickling bytes cannot hold a worker longer.
+ */
 final class HttpTransport {
     record Response(int status, String finalUrl, Map<String, List<String>> headers, byte[] body) {
         String first(String name) {
@@ -18,30 +29,56 @@ final class HttpTransport {
         }
     }
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private final HttpClient client;
-
-    private HttpTransport(HttpClient client) {
-        this.client = client;
+    /** The whole exchange did not finish in time. */
+    static final class Timeout extends IOException {
+        Timeout() {
+            super("timed out");
+        }
     }
 
-    static HttpTransport create() {
+    private final HttpClient client;
+    private final DocumentLimits limits;
+
+    private HttpTransport(HttpClient client, DocumentLimits limits) {
+        this.client = client;
+        this.limits = limits;
+    }
+
+    static HttpTransport create(DocumentLimits limits) {
         return new HttpTransport(HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10))
-                .build());
+                .build(), limits);
     }
 
+    /**
+     * @throws CappedBody.TooLarge when the body exceeds the size limit (nothing of it is kept)
+     * @throws Timeout             when the exchange outlasts the read timeout
+     */
     Response send(String method, String url, Map<String, String> requestHeaders) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(limits.readTimeout())
                 .method(method, HttpRequest.BodyPublishers.noBody());
         requestHeaders.forEach(b::header);
+        CappedBody.Handler handler = new CappedBody.Handler(limits.maxBytes());
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(b.build(), handler);
         try {
-            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, List<String>> headers = new java.util.TreeMap<>();
-            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+            HttpResponse<byte[]> r = exchange.get(limits.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, List<String>> headers = new TreeMap<>();
+            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             return new Response(r.statusCode(), r.uri().toString(), headers, r.body() == null ? new byte[0] : r.body());
+        } catch (TimeoutException e) {
+            handler.cancel();
+            exchange.cancel(true);
+            throw new Timeout();
+        } catch (ExecutionException e) {
+            handler.cancel();
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) throw io;
+            if (cause instanceof IllegalArgumentException bad) throw bad;
+            throw new IOException(cause == null ? "failed" : cause.getClass().getSimpleName(), cause);
         } catch (InterruptedException e) {
+            handler.cancel();
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }

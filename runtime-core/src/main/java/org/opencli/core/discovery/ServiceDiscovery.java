@@ -43,7 +43,7 @@ public final class ServiceDiscovery {
         if (!visited.add(req.ref())) return;
         FetchedDocument doc = fetcher.fetch(req.withMethod("GET"));
         fetches.add(doc);
-        for (WebLink link : Links.fromLinkset(RawDocuments.parse(doc), doc.location())) {
+        for (WebLink link : Links.fromLinkset(RawDocuments.parse(doc, fetcher.limits()), doc.location())) {
             if (link.hasRel("api-catalog")) visitCatalog(req.withRef(link.href()), visited, services, fetches);
             else if (link.hasRel("item") && visited.add(link.href())) {
                 services.add(discoverRoot(req.withRef(link.href()).withAccept(null), fetches));
@@ -76,7 +76,7 @@ public final class ServiceDiscovery {
         for (WebLink meta : links.stream().filter(l -> l.hasRel("service-meta")).toList()) {
             FetchedDocument linkset = fetcher.fetch(root.withRef(meta.href()).withMethod("GET").withAccept(LINKSET));
             fetches.add(linkset);
-            for (WebLink link : Links.fromLinkset(RawDocuments.parse(linkset), linkset.location())) {
+            for (WebLink link : Links.fromLinkset(RawDocuments.parse(linkset, fetcher.limits()), linkset.location())) {
                 List<FetchedDocument> into = link.relContains("skill-manifest") ? skills
                         : link.relContains("workflows") ? workflows
                         : link.relContains("schema-overlay") ? overlays : null;

@@ -2,7 +2,6 @@ package org.opencli.core.discovery;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
+import org.opencli.core.io.BoundedFiles;
+import org.opencli.core.io.CappedBody;
 
 /**
  * Local files are read directly. http(s) goes through {@link HttpDocumentCache}: a cached copy
@@ -25,11 +26,18 @@ final class StandardDocumentFetcher implements DocumentFetcher {
     private final HttpDocumentCache cache;
     private final HttpTransport http;
     private final Clock clock;
+    private final DocumentLimits limits;
 
-    StandardDocumentFetcher(HttpDocumentCache cache, HttpTransport http, Clock clock) {
+    StandardDocumentFetcher(HttpDocumentCache cache, HttpTransport http, Clock clock, DocumentLimits limits) {
         this.cache = cache;
         this.http = http;
         this.clock = clock;
+        this.limits = limits;
+    }
+
+    @Override
+    public DocumentLimits limits() {
+        return limits;
     }
 
     @Override
@@ -41,22 +49,38 @@ final class StandardDocumentFetcher implements DocumentFetcher {
     public FetchedDocument fetch(FetchRequest request) {
         String ref = request.ref();
         if (ref.startsWith("http://") || ref.startsWith("https://")) return fetchHttp(request);
-        Path file = ref.startsWith("file:") ? Path.of(URI.create(ref))
-                : (request.baseDir() == null ? Path.of(ref) : request.baseDir().resolve(ref)).toAbsolutePath().normalize();
-        return readFile(file);
+        return readFile(localPath(request));
+    }
+
+    /** A path or {@code file:} URI as a local path; a reference that is neither is a located 400, not a crash. */
+    private static Path localPath(FetchRequest request) {
+        String ref = request.ref();
+        try {
+            if (ref.indexOf('\0') >= 0) throw new IllegalArgumentException("NUL");
+            return ref.startsWith("file:") ? Path.of(URI.create(ref))
+                    : (request.baseDir() == null ? Path.of(ref) : request.baseDir().resolve(ref)).toAbsolutePath().normalize();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            throw new OcliException(ErrorKind.CONFIG, "document_not_found", "Document not found",
+                    "the document reference is not a usable path or file: URI (" + ref.length() + " characters)");
+        }
     }
 
     private FetchedDocument readFile(Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = BoundedFiles.read(file, limits.maxBytes());
             return new FetchedDocument(file.toUri().toString(), null, bytes, null, DocumentDependency.ofFile(file),
                     null, null, false, null, null, clock.instant(), Map.of());
         } catch (NoSuchFileException e) {
             throw new OcliException(ErrorKind.CONFIG, "document_not_found", "Document not found",
                     "no file at " + file);
+        } catch (BoundedFiles.TooLarge e) {
+            throw SourceLimits.tooLarge(file.toUri().toString(), limits.maxBytes());
+        } catch (BoundedFiles.NotRegularFile e) {
+            throw SourceLimits.notRegularFile(file.toUri().toString());
         } catch (IOException e) {
+            // the exception's message may be the OS's words about the file, never its bytes; keep to the class
             throw new OcliException(ErrorKind.CONFIG, "document_unreadable", "Document unreadable",
-                    "cannot read " + file + ": " + e.getMessage());
+                    "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -81,9 +105,15 @@ final class StandardDocumentFetcher implements DocumentFetcher {
         HttpTransport.Response response;
         try {
             response = http.send(method, req.ref(), headers);
+        } catch (CappedBody.TooLarge e) {
+            // never cached and never served stale in its place: the source is refused as it is now
+            throw SourceLimits.tooLarge(req.ref(), limits.maxBytes());
+        } catch (HttpTransport.Timeout e) {
+            if (cached.isPresent()) return staleOrFail(cached.get(), method, req);
+            throw SourceLimits.readTimeout(method, req.ref(), limits.readTimeout());
         } catch (IOException | IllegalArgumentException e) {
             if (cached.isPresent()) return staleOrFail(cached.get(), method, req);
-            throw failed(req.ref(), method, "could not connect: " + e.getMessage(), e);
+            throw failed(req.ref(), method, "could not connect (" + e.getClass().getSimpleName() + ")", e);
         }
         if (response.status() == 304 && cached.isPresent()) {
             HttpDocumentCache.Entry old = cached.get().entry();

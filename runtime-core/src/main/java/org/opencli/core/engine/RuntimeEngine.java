@@ -224,7 +224,7 @@ public final class RuntimeEngine implements AutoCloseable {
             path = settings.defaultConfig();
             if (path == null) return null;
         } else {
-            path = Path.of(requested).toAbsolutePath().normalize();
+            path = ConfigPaths.of(requested);
             if (settings.pinConfig() && !path.equals(settings.defaultConfig())) return null; // refused on the slow path
         }
         LoadedConfig config = configs.recent(path);
@@ -275,7 +275,7 @@ public final class RuntimeEngine implements AutoCloseable {
             }
             return fallback;
         }
-        Path path = Path.of(requested).toAbsolutePath().normalize();
+        Path path = ConfigPaths.of(requested);
         if (settings.pinConfig() && fallback != null && !path.equals(fallback)) {
             throw new OcliException(ErrorKind.FORBIDDEN, "config_pinned", "Config is pinned",
                     "this runtime serves only its own config " + fallback + "; requests may not name another");

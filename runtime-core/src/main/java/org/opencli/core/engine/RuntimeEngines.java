@@ -2,6 +2,7 @@ package org.opencli.core.engine;
 
 import org.opencli.core.config.ConfigLoader;
 import org.opencli.core.discovery.DocumentFetchers;
+import org.opencli.core.discovery.DocumentLimits;
 
 /** Wires a {@link RuntimeEngine} with the standard config scopes, document fetcher and execution defaults. */
 public final class RuntimeEngines {
@@ -15,7 +16,7 @@ public final class RuntimeEngines {
 
     /** The daemon passes its own upstream client (e.g. Vert.x) and audit sink here. */
     public static RuntimeEngine create(EngineSettings settings, ExecutionSetup setup) {
-        return new RuntimeEngine(settings, ConfigLoader.standard(),
-                DocumentFetchers.standard(settings.cacheDir(), settings.clock()), setup);
+        return new RuntimeEngine(settings, ConfigLoader.standard(), DocumentFetchers.standard(settings.cacheDir(),
+                settings.clock(), DocumentLimits.fromEnvironment(setup.env())), setup);
     }
 }

@@ -210,4 +210,12 @@ class JwtValidatorTest {
                     assertThat(e.kind().httpStatus()).isEqualTo(502);
                 });
     }
+
+    @Test
+    void anExpiryBeyondAnyRealTimeIsMalformedNotAServerError() {
+        // 1e300 seconds overflows Instant; it must be a refused token (401), not an exception (500)
+        rejected(validator(), keys.rs256(claims().claim("exp", 1e300).build()), TokenRejected.MALFORMED);
+        rejected(validator(), keys.rs256(claims().claim("exp", -1e300).build()), TokenRejected.MALFORMED);
+        rejected(validator(), keys.rs256(claims().claim("nbf", 1e300).build()), TokenRejected.MALFORMED);
+    }
 }

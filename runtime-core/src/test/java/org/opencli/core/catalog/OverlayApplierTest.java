@@ -100,4 +100,27 @@ class OverlayApplierTest {
         assertThatThrownBy(() -> OverlayApplier.apply(yaml(DOC), yaml("{info: {}}"), "x.yaml"))
                 .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.code()).isEqualTo("invalid_overlay"));
     }
+
+    @Test
+    void aHugeJsonPathIsARefusedOverlayNotAStackOverflow() throws Exception {
+        String steps = "$" + ".a".repeat(50_000);
+        var overlay = Json.MAPPER.createObjectNode().put("overlay", "1.0.0");
+        overlay.putArray("actions").addObject().put("target", steps).put("remove", true);
+        assertThatThrownBy(() -> OverlayApplier.apply(yaml(DOC), overlay, "o.yaml"))
+                .isInstanceOfSatisfying(OcliException.class, e -> {
+                    assertThat(e.code()).isEqualTo("invalid_overlay");
+                    assertThat(e.detail()).contains("$.actions[0].target").doesNotContain(".a.a.a");
+                });
+    }
+
+    @Test
+    void anInvalidJsonPathIsNamedByItsPlaceNotQuoted() throws Exception {
+        var overlay = Json.MAPPER.createObjectNode().put("overlay", "1.0.0");
+        overlay.putArray("actions").addObject().put("target", "$[?(@.CANARY-7f3a ==").put("remove", true);
+        assertThatThrownBy(() -> OverlayApplier.apply(yaml(DOC), overlay, "o.yaml"))
+                .isInstanceOfSatisfying(OcliException.class, e -> {
+                    assertThat(e.code()).isEqualTo("invalid_overlay");
+                    assertThat(e.detail()).contains("$.actions[0].target").doesNotContain("CANARY");
+                });
+    }
 }

@@ -131,7 +131,7 @@ class ConfigValidationTest {
 
         assertThatThrownBy(() -> ConfigFixtures.loaderIn(root).load(project))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Duplicate field 'cli'");
+                .hasMessageContaining("a key appears twice in one object at line 1");
     }
 
     @Test

@@ -26,4 +26,17 @@ public interface OclirdSettings {
     /** local (loopback daemon) or remote (a shared service); reported in runtime info. */
     @WithDefault("local")
     String runtimeMode();
+
+    /** Bounds on requests the daemon answers as problem+json (docs/security.md#input-limits). */
+    HttpLimits http();
+
+    interface HttpLimits {
+        /** Longest request target (path and query) in bytes; longer is a 414 problem. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Most bytes of request header names and values together; more is a 431 problem. */
+        @WithDefault("16384")
+        int maxHeaderBytes();
+    }
 }

@@ -29,9 +29,10 @@ public class ExecuteResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> execute(ExecuteRequest request, @Context RoutingContext rc) {
+    public CompletionStage<Response> execute(byte[] body, @Context RoutingContext rc) {
         Caller caller = BearerAuthFilter.caller(rc);
-        if (request == null || request.toolId() == null || request.toolId().isBlank()) {
+        ExecuteRequest request = RequestJson.read(body, ExecuteRequest.class);
+        if (request.toolId() == null || request.toolId().isBlank()) {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_request", "Invalid request",
                     "the body must be a JSON object with a non-empty toolId");
         }

@@ -36,11 +36,15 @@ public class ProblemMappers {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
+            case 413 -> "request_too_large";
+            case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
-        return problem(Problem.of(code, title, status, e.getMessage()));
+        // The framework's message can carry request text (a parameter value): keep to the status' words.
+        return problem(Problem.of(code, title, status, title));
     }
 
     @ServerExceptionMapper

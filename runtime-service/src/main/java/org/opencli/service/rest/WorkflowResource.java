@@ -31,9 +31,10 @@ public class WorkflowResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> run(WorkflowRunRequest request, @Context RoutingContext rc) {
+    public Uni<Response> run(byte[] body, @Context RoutingContext rc) {
         Caller caller = BearerAuthFilter.caller(rc);
-        if (request == null || request.workflowId() == null || request.workflowId().isBlank()) {
+        WorkflowRunRequest request = RequestJson.read(body, WorkflowRunRequest.class);
+        if (request.workflowId() == null || request.workflowId().isBlank()) {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_request", "Invalid request",
                     "the body must be a JSON object with a non-empty workflowId");
         }

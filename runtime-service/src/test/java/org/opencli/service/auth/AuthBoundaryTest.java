@@ -90,6 +90,15 @@ class AuthBoundaryTest {
     }
 
     @Test
+    void anExpiryOfTenToTheThreeHundredIsA401NotA500() {
+        String absurd = AuthWorld.sign(AuthWorld.claims("alice", "bundle:helpdesk").claim("exp", 1e300).build());
+        as(absurd).when().get("/v1/catalog/effective")
+                .then().statusCode(401)
+                .contentType(startsWith("application/problem+json"))
+                .body("reason", equalTo("malformed"));
+    }
+
+    @Test
     void infoAndBrowserConfigAnswerWithoutAToken() {
         given().when().get("/v1/runtime/info")
                 .then().statusCode(200)

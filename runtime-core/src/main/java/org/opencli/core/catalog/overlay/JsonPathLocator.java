@@ -14,6 +14,8 @@ import java.util.List;
  * ({@code $['paths']['/x'][0]}) split into segments, so callers can reach each node's parent.
  */
 final class JsonPathLocator {
+    /** Far beyond any real overlay target; keeps the compiler's recursion shallow. */
+    static final int MAX_EXPRESSION_LENGTH = 2048;
     private static final Configuration PATHS = Configuration.builder()
             .jsonProvider(new JacksonJsonNodeJsonProvider())
             .mappingProvider(new JacksonMappingProvider())

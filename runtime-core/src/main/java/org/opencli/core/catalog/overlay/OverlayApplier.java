@@ -48,11 +48,18 @@ public final class OverlayApplier {
         }
     }
 
+    /**
+     * The expression is the overlay's text: errors say where it is, never quote it. Its length is
+     * bounded because the JSONPath compiler recurses per step; a stack overflow is still caught.
+     */
     private static List<List<Object>> locate(JsonNode doc, String expr, String file, String at) {
+        if (expr.length() > JsonPathLocator.MAX_EXPRESSION_LENGTH) {
+            throw invalid(file, at, "JSONPath is longer than " + JsonPathLocator.MAX_EXPRESSION_LENGTH + " characters");
+        }
         try {
             return new java.util.ArrayList<>(JsonPathLocator.locate(doc, expr));
-        } catch (RuntimeException e) {
-            throw invalid(file, at, "invalid JSONPath " + expr + ": " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            throw invalid(file, at, "not a valid JSONPath expression");
         }
     }
 
