@@ -55,6 +55,7 @@ final class AuthProblems {
             case "revoked" -> "the token (or the sign-in it came from) was revoked at the identity provider.";
             case "inactive" -> "the identity provider reports the token as inactive.";
             case "unknown_key" -> "the token is signed with a key the runtime does not know.";
+            case "wrong_client_key" -> "this local daemon serves only its owner, and the key sent is not its current one.";
             default -> "the token was refused.";
         };
     }

@@ -122,11 +122,14 @@ public final class RuntimeResolver {
 
     /**
      * A bearer for calls to {@code url}: when the config has {@code runtime.remote.oauth}, or a
-     * sign-in for this runtime is cached; else none (and no OAuth class is loaded).
+     * sign-in for this runtime is cached; else a local daemon's owner key; else none (and no OAuth
+     * class is loaded).
      */
     private BearerSource bearer(String url, Path configPath, Path stateRoot, String instanceId) {
         RemoteOAuthConfig oauth = forThisRuntime(RemoteOAuthSettings.read(configPath), url, configPath);
-        if (oauth == null && !Files.isRegularFile(new TokenCache(stateRoot, instanceId).file(url))) return null;
+        if (oauth == null && !Files.isRegularFile(new TokenCache(stateRoot, instanceId).file(url))) {
+            return LocalDaemonKey.forUrl(url, stateRoot, instanceId); // a local daemon's owner key, if any
+        }
         return new RemoteAuth(url, oauth, baseDir(configPath), env, stateRoot, instanceId);
     }
 

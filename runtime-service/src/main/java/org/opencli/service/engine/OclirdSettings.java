@@ -23,6 +23,13 @@ public interface OclirdSettings {
     @WithDefault("1s")
     java.time.Duration fileCheckInterval();
 
+    /**
+     * Serve without runtime auth on a non-loopback address ({@code --allow-unauthenticated-remote});
+     * the daemon then serves only its own config. Without it such a daemon does not start.
+     */
+    @WithDefault("false")
+    boolean allowUnauthenticatedRemote();
+
     /** local (loopback daemon) or remote (a shared service); reported in runtime info. */
     @WithDefault("local")
     String runtimeMode();
