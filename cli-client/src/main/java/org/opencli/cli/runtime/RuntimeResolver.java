@@ -64,7 +64,8 @@ public final class RuntimeResolver {
         }
         Path configPath = configPath(options);
         String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
-        RuntimeChoice choice = choose(options, configPath, registryLookup(stateRoot, instanceId));
+        Supplier<Optional<String>> registry = registryLookup(stateRoot, instanceId);
+        RuntimeChoice choice = throughLiveDaemon(choose(options, configPath, registry), registry);
         RuntimeClient client = choice.embedded()
                 ? embedded(configPath, instanceId, stateRoot)
                 : new HttpRuntimeClient(choice.url(), bearer(choice.url(), configPath, stateRoot, instanceId));
@@ -152,6 +153,17 @@ public final class RuntimeResolver {
 
     private static Supplier<Optional<String>> registryLookup(Path stateRoot, String instanceId) {
         return () -> new RuntimeRegistry(new StateLayout(stateRoot, instanceId).registryFile()).readLive().map(RegistryEntry::url);
+    }
+
+    /**
+     * An instance's audit trail has one writer: while the instance's daemon is live, a call asked to
+     * run embedded ({@code --embedded}, {@code runtime.mode embedded}) goes through that daemon
+     * instead of opening the trail beside it (docs/audit.md, "One writer").
+     */
+    static RuntimeChoice throughLiveDaemon(RuntimeChoice choice, Supplier<Optional<String>> registryUrl) {
+        if (!choice.embedded() || choice.reason().equals("auto") || choice.reason().equals("--demo")) return choice;
+        return registryUrl.get().map(url -> RuntimeChoice.http(url, "registry (" + choice.reason()
+                + " asked for embedded, but the instance's daemon is live and writes its audit trail)")).orElse(choice);
     }
 
     /** The resolution order itself, free of side effects apart from asking {@code registryUrl}. */
