@@ -30,6 +30,13 @@ public interface OclirdSettings {
     @WithDefault("false")
     boolean allowUnauthenticatedRemote();
 
+    /**
+     * On SIGTERM, how long running executions may take to finish before they are cut off (each is
+     * audited either way); {@code --shutdown-timeout}.
+     */
+    @WithDefault("30s")
+    java.time.Duration shutdownTimeout();
+
     /** local (loopback daemon) or remote (a shared service); reported in runtime info. */
     @WithDefault("local")
     String runtimeMode();

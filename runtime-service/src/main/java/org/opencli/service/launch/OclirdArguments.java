@@ -59,8 +59,12 @@ public final class OclirdArguments {
                 case "--addr" -> putAddress(props, value != null ? value : next(args, ++i, name));
                 case "--file-check-interval" -> props.put("oclird.file-check-interval",
                         fileCheckInterval(value != null ? value : next(args, ++i, name)));
-                case "--shutdown-timeout" -> props.put("oclird.shutdown-timeout",
-                        shutdownTimeout(value != null ? value : next(args, ++i, name)));
+                case "--shutdown-timeout" -> {
+                    String timeout = shutdownTimeout(value != null ? value : next(args, ++i, name));
+                    props.put("oclird.shutdown-timeout", timeout);
+                    // Quarkus then waits for the answers to be written: the drain's bound plus a margin
+                    props.put("quarkus.shutdown.timeout", shutdownMillis(timeout) + 10_000 + "ms");
+                }
                 case "--allow-unauthenticated-remote" -> {
                     if (value != null) throw new UsageException("--allow-unauthenticated-remote takes no value");
                     props.put("oclird.allow-unauthenticated-remote", "true");
@@ -99,17 +103,23 @@ public final class OclirdArguments {
 
     /** A whole number with ms, s or m, at most an hour; returned in Quarkus' duration form. */
     private static String shutdownTimeout(String value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})(ms|s|m)").matcher(value);
-        long millis = !m.matches() ? -1 : Long.parseLong(m.group(1)) * switch (m.group(2)) {
-            case "ms" -> 1L;
-            case "s" -> 1000L;
-            default -> 60_000L;
-        };
+        long millis = shutdownMillis(value);
         if (millis < 0 || millis > 3_600_000L) {
             throw new UsageException("--shutdown-timeout: '" + value + "' is not valid (expected a whole number with"
                     + " ms, s or m up to 60m, e.g. 500ms or 30s)");
         }
         return value;
+    }
+
+    /** Milliseconds of a whole number with ms, s or m; -1 when it is not one. */
+    private static long shutdownMillis(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})(ms|s|m)").matcher(value);
+        if (!m.matches()) return -1;
+        return Long.parseLong(m.group(1)) * switch (m.group(2)) {
+            case "ms" -> 1L;
+            case "s" -> 1000L;
+            default -> 60_000L;
+        };
     }
 
     private static void putAddress(Map<String, String> props, String addr) {

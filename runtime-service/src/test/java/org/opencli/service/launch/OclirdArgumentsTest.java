@@ -26,6 +26,7 @@ class OclirdArgumentsTest {
     void mapsShutdownTimeoutAndTheUnauthenticatedRemoteOptIn() {
         assertThat(OclirdArguments.toProperties(new String[] {"--shutdown-timeout", "45s", "--allow-unauthenticated-remote"}))
                 .containsEntry("oclird.shutdown-timeout", "45s")
+                .containsEntry("quarkus.shutdown.timeout", "55000ms")
                 .containsEntry("oclird.allow-unauthenticated-remote", "true");
         assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--shutdown-timeout", "2h"}))
                 .hasMessageContaining("--shutdown-timeout: '2h' is not valid");
