@@ -73,8 +73,8 @@ public final class AuditSyslogLane implements Lane {
         for (int i = 0; i < CALLS; i++) {
             String id = "syslog-" + phase + "-" + i;
             long start = System.nanoTime();
-            HttpResponse<String> r = ctx.http().send(HttpRequest.newBuilder(URI.create(url + "/v1/tools/execute"))
-                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("X-Request-Id", id)
+            HttpResponse<String> r = ctx.http().send(ctx.request(url + "/v1/tools/execute")
+                   .header("Content-Type", "application/json").header("X-Request-Id", id)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"toolId\":\"upstream:echoGet\",\"pathArgs\":[\"" + id + "\"]}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

@@ -30,7 +30,7 @@ public final class RemoteApiConcurrencyLane implements Lane {
                 String body = i % 2 == 0
                         ? "{\"toolId\":\"upstream:echoGet\",\"pathArgs\":[\"call-" + i + "\"],\"flags\":{}}"
                         : "{\"toolId\":\"" + tool + "\"}";
-                calls.add(ctx.http().sendAsync(HttpRequest.newBuilder(URI.create(execute)).timeout(Duration.ofSeconds(60))
+                calls.add(ctx.http().sendAsync(ctx.request(execute)
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
