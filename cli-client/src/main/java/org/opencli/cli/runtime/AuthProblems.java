@@ -61,6 +61,9 @@ final class AuthProblems {
     }
 
     private static String todo401(String reason, String mode, boolean noToken) {
+        if ("wrong_client_key".equals(reason)) {
+            return "Run ocli as the daemon's owner (it reads the key from the daemon's runtime.json), or start a daemon of your own.";
+        }
         if (noToken || "missing".equals(reason)) {
             return "Configure runtime.remote.oauth in .cli.json (see docs/auth.md), or run 'ocli auth login'.";
         }

@@ -163,7 +163,8 @@ class AuditResourceTest extends AsOwner {
             socket.setReceiveBufferSize(4096);
             socket.connect(new java.net.InetSocketAddress(streamUri.getHost(), streamUri.getPort()), 5000);
             socket.getOutputStream().write(("GET " + streamUri.getPath() + "?toolId=aud:stall HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Accept: text/event-stream\r\nAuthorization: " + ownerAuthorization() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             long subscribedAfter = engine.auditLog().feed().committedSeq();
             waitForSubscriber(subscriptionsBefore);
