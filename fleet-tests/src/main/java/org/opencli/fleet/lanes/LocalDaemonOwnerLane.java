@@ -77,7 +77,11 @@ public final class LocalDaemonOwnerLane implements Lane {
                             && said.contains("--allow-unauthenticated-remote"),
                     ended ? "exit " + refused.exitValue() : "still running");
 
-            Daemon open = ctx.startDaemon("open", project.env(), "--addr", "0.0.0.0:0", "--allow-unauthenticated-remote",
+            int port;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                port = probe.getLocalPort(); // a named port: with --addr HOST:0 the registry would not learn the bound one
+            }
+            Daemon open = ctx.startDaemon("open", project.env(), "--addr", "0.0.0.0:" + port, "--allow-unauthenticated-remote",
                     "--config", project.config.toString());
             String base = open.url().replace("0.0.0.0", "127.0.0.1");
             HttpResponse<String> own = asStranger(ctx, base + "/v1/tools/execute", body, null);

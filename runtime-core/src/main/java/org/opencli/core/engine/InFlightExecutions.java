@@ -67,6 +67,7 @@ final class InFlightExecutions {
     /** The execution has its record and its answer. */
     void finished(Call call) {
         running.remove(call);
+        if (!draining) return; // no one waits: the hot path takes no lock (a drain looks at the set after it set the flag)
         synchronized (changed) {
             changed.notifyAll();
         }
