@@ -213,10 +213,25 @@ public final class LaneContext implements AutoCloseable {
         return background;
     }
 
-    /** A GET with extra headers (e.g. {@code Authorization}); headers stay out of the transcript. */
+    /**
+     * A request builder for {@code url}. When it names a daemon this lane started that has an owner
+     * key, the key goes along as its bearer, as ocli sends it (the lane acts as the daemon's owner).
+     */
+    public HttpRequest.Builder request(String url) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        for (Daemon d : daemons) {
+            if (d.clientKey() != null && url.startsWith(d.url() + "/")) {
+                request.header("Authorization", "Bearer " + d.clientKey());
+                break;
+            }
+        }
+        return request;
+    }
+
+    /** A GET with extra headers (e.g. {@code Authorization}, which then replaces an owner key); headers stay out of the transcript. */
     public HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
-        headers.forEach(request::header);
+        HttpRequest.Builder request = request(url).GET();
+        headers.forEach(request::setHeader);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         log("GET " + url + " (headers " + headers.keySet() + ") -> " + response.statusCode());
         return response;
@@ -267,9 +282,10 @@ public final class LaneContext implements AutoCloseable {
             }
             if (Files.isRegularFile(registry)) {
                 try {
-                    String url = JSON.readTree(registry.toFile()).path("url").asText();
+                    JsonNode entry = JSON.readTree(registry.toFile());
+                    String url = entry.path("url").asText();
                     if (get(url + "/v1/runtime/info").statusCode() == 200) {
-                        Daemon daemon = new Daemon(process, url, registry);
+                        Daemon daemon = new Daemon(process, url, registry, entry.path("clientKey").asText(null));
                         daemons.add(daemon);
                         log("oclird up at " + url);
                         return daemon;
@@ -285,7 +301,7 @@ public final class LaneContext implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpResponse<String> response = http.send(request(url)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         log("POST " + url + " " + json + " -> " + response.statusCode());
@@ -297,8 +313,7 @@ public final class LaneContext implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request(url).GET().build(), HttpResponse.BodyHandlers.ofString());
         log("GET " + url + " -> " + response.statusCode());
         return response;
     }

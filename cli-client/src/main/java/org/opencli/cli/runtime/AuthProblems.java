@@ -55,11 +55,15 @@ final class AuthProblems {
             case "revoked" -> "the token (or the sign-in it came from) was revoked at the identity provider.";
             case "inactive" -> "the identity provider reports the token as inactive.";
             case "unknown_key" -> "the token is signed with a key the runtime does not know.";
+            case "wrong_client_key" -> "this local daemon serves only its owner, and the key sent is not its current one.";
             default -> "the token was refused.";
         };
     }
 
     private static String todo401(String reason, String mode, boolean noToken, String runtime) {
+        if ("wrong_client_key".equals(reason)) {
+            return "Run ocli as the daemon's owner (it reads the key from the daemon's runtime.json), or start a daemon of your own.";
+        }
         if (noToken || "missing".equals(reason)) {
             return "Configure runtime.remote.oauth in .cli.json or set OCLI_TOKEN (see docs/auth.md), or run '" + login(runtime) + "'.";
         }

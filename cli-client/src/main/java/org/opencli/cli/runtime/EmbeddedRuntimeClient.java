@@ -32,6 +32,12 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
                 ExecutionSetup.defaults().withInteractiveAuthorizer(TerminalAuthorizer.forTerminal()));
     }
 
+    /** Ends the engine with the command: its audit store writes what is queued and releases the trail's writer lock. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
     @Override
     public JsonNode catalog(String configPath, String mode, String agentProfile) {
         String config = absolute(configPath);

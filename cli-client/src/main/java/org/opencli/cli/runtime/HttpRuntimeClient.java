@@ -37,7 +37,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
     /** {@code bearer} null: no Authorization header (a local daemon, or a runtime without auth). */
     /** True when calls carry a bearer token: the runtime may then show only what the token's scopes allow. */
     public boolean signedIn() {
-        return bearer != null;
+        return bearer != null && !"clientKey".equals(bearer.mode());
     }
 
     public HttpRuntimeClient(String baseUrl, BearerSource bearer) {

@@ -67,10 +67,11 @@ public final class RuntimeResolver {
         }
         Path configPath = configPath(options);
         String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
-        RuntimeChoice choice = choose(options, configPath, registryLookup(stateRoot, instanceId));
+        Supplier<Optional<String>> registry = registryLookup(stateRoot, instanceId);
+        RuntimeChoice choice = throughLiveDaemon(choose(options, configPath, registry), registry);
         RuntimeClient client = choice.embedded()
                 ? embedded(configPath, instanceId, stateRoot)
-                : new HttpRuntimeClient(choice.url(), bearer(choice, configPath, stateRoot));
+                : new HttpRuntimeClient(choice.url(), bearer(choice, configPath, stateRoot, instanceId));
         return new ResolvedRuntime(client, choice.reason(), configPath, target(choice, configPath), instanceId, stateRoot, null);
     }
 
@@ -82,7 +83,7 @@ public final class RuntimeResolver {
      * mode/profile choices as parameters.
      */
     public static RequestTarget target(RuntimeChoice choice, Path configPath) {
-        if (choice.embedded() || REGISTRY.equals(choice.reason())) return RequestTarget.localConfig(configPath);
+        if (choice.embedded() || choice.reason().startsWith(REGISTRY)) return RequestTarget.localConfig(configPath);
         return RequestTarget.remote(ConfigRuntimeChoice.read(configPath));
     }
 
@@ -131,7 +132,7 @@ public final class RuntimeResolver {
      * </ul>
      */
     RemoteCredentials credentials(RuntimeChoice choice, Path configPath) {
-        if (choice.embedded() || REGISTRY.equals(choice.reason())) return RemoteCredentials.NONE;
+        if (choice.embedded() || choice.reason().startsWith(REGISTRY)) return RemoteCredentials.NONE;
         Optional<RemoteCredentials> fromEnv = EnvCredentials.read(env);
         String envUrl = env.get(ENV_RUNTIME_URL);
         if (fromEnv.isPresent() && (!notBlank(envUrl) || trim(envUrl).equals(trim(choice.url())))) return fromEnv.get();
@@ -147,11 +148,14 @@ public final class RuntimeResolver {
 
     /**
      * A bearer for calls to {@code url}: when the config has {@code runtime.remote.oauth}, or a
-     * sign-in for this runtime is cached; else none (and no OAuth class is loaded).
+     * sign-in for this runtime is cached; else a local daemon's owner key; else none (and no OAuth
+     * class is loaded).
      */
-    private BearerSource bearer(RuntimeChoice choice, Path configPath, Path stateRoot) {
+    private BearerSource bearer(RuntimeChoice choice, Path configPath, Path stateRoot, String instanceId) {
         RemoteCredentials credentials = credentials(choice, configPath);
-        if (credentials.oauth() == null && !Files.isRegularFile(TokenCache.forUser(stateRoot).file(choice.url()))) return null;
+        if (credentials.oauth() == null && !Files.isRegularFile(TokenCache.forUser(stateRoot).file(choice.url()))) {
+            return LocalDaemonKey.forUrl(choice.url(), stateRoot, instanceId); // a local daemon's owner key, if any
+        }
         return new RemoteAuth(choice.url(), credentials, baseDir(configPath), env, stateRoot);
     }
 
@@ -174,6 +178,17 @@ public final class RuntimeResolver {
 
     private static Supplier<Optional<String>> registryLookup(Path stateRoot, String instanceId) {
         return () -> new RuntimeRegistry(new StateLayout(stateRoot, instanceId).registryFile()).readLive().map(RegistryEntry::url);
+    }
+
+    /**
+     * An instance's audit trail has one writer: while the instance's daemon is live, a call asked to
+     * run embedded ({@code --embedded}, {@code runtime.mode embedded}) goes through that daemon
+     * instead of opening the trail beside it (docs/audit.md, "One writer").
+     */
+    static RuntimeChoice throughLiveDaemon(RuntimeChoice choice, Supplier<Optional<String>> registryUrl) {
+        if (!choice.embedded() || choice.reason().equals("auto") || choice.reason().equals("--demo")) return choice;
+        return registryUrl.get().map(url -> RuntimeChoice.http(url, "registry (" + choice.reason()
+                + " asked for embedded, but the instance's daemon is live and writes its audit trail)")).orElse(choice);
     }
 
     /** The resolution order itself, free of side effects apart from asking {@code registryUrl}. */

@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 final class BenchDaemon implements AutoCloseable {
     private final Process process;
     private final String url;
+    private final String clientKey;
 
-    private BenchDaemon(Process process, String url) {
+    private BenchDaemon(Process process, String url, String clientKey) {
         this.process = process;
         this.url = url;
+        this.clientKey = clientKey;
     }
 
     static BenchDaemon start(Path root, Path stateDir, Path config) throws Exception {
@@ -27,8 +29,11 @@ final class BenchDaemon implements AutoCloseable {
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
             if (Files.isRegularFile(registry)) {
                 try {
-                    String url = new ObjectMapper().readTree(registry.toFile()).path("url").asText();
-                    if (CatalogBench.get(url + "/v1/runtime/info").statusCode() == 200) return new BenchDaemon(process, url);
+                    var entry = new ObjectMapper().readTree(registry.toFile());
+                    String url = entry.path("url").asText();
+                    if (CatalogBench.get(url + "/v1/runtime/info", null).statusCode() == 200) {
+                        return new BenchDaemon(process, url, entry.path("clientKey").asText(null));
+                    }
                 } catch (IOException notYet) {
                     // still starting
                 }
@@ -41,6 +46,11 @@ final class BenchDaemon implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    /** The owner key from runtime.json (the bench acts as the daemon's owner, like ocli). */
+    String clientKey() {
+        return clientKey;
     }
 
     @Override

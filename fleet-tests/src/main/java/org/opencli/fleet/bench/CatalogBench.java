@@ -40,14 +40,14 @@ public final class CatalogBench {
             try (BenchDaemon daemon = BenchDaemon.start(root, work.resolve("state-" + i), config)) {
                 String url = daemon.url() + "/v1/catalog/effective";
                 long start = System.nanoTime();
-                HttpResponse<String> first = get(url);
+                HttpResponse<String> first = get(url, daemon.clientKey());
                 cold.add((System.nanoTime() - start) / 1e6);
                 if (first.statusCode() != 200) throw new IllegalStateException("catalog failed: " + first.body());
                 tools = countTools(first.body());
                 if (i == COLD_RUNS - 1) {
                     for (int r = 0; r < WARM_REQUESTS; r++) {
                         long s = System.nanoTime();
-                        HttpResponse<String> response = get(url);
+                        HttpResponse<String> response = get(url, daemon.clientKey());
                         warm.add((System.nanoTime() - s) / 1e6);
                         if (response.statusCode() != 200) throw new IllegalStateException("warm request failed");
                     }
@@ -78,8 +78,9 @@ public final class CatalogBench {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("catalog").path("tools").size();
     }
 
-    static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> get(String url, String clientKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2));
+        if (clientKey != null) request.header("Authorization", "Bearer " + clientKey);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

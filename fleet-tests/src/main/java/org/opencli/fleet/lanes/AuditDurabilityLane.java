@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -165,7 +164,8 @@ public final class AuditDurabilityLane implements Lane {
             socket.setReceiveBufferSize(4096); // a small window: the kernel absorbs little of the stream
             socket.connect(new InetSocketAddress(stream.getHost(), stream.getPort()), 5000);
             socket.getOutputStream().write(("GET " + stream.getPath() + " HTTP/1.1\r\nHost: " + stream.getHost()
-                    + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + daemon.clientKey() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             double stalled = throughput(ctx, daemon.url(), "stalled", BACKPRESSURE_EXECUTIONS, "upstream:echoGet", 200);
             throughput(ctx, daemon.url(), "flood", FLOOD_EXECUTIONS, "upstream:noSuchTool", 404);
@@ -231,7 +231,7 @@ public final class AuditDurabilityLane implements Lane {
     private static HttpResponse<String> execute(LaneContext ctx, String url, String requestId, String tool)
             throws IOException, InterruptedException {
         String body = "{\"toolId\":\"" + tool + "\",\"pathArgs\":[\"" + requestId + "\"],\"flags\":{}}";
-        return ctx.http().send(HttpRequest.newBuilder(URI.create(url + "/v1/tools/execute")).timeout(Duration.ofSeconds(60))
+        return ctx.http().send(ctx.request(url + "/v1/tools/execute")
                 .header("Content-Type", "application/json").header("X-Request-Id", requestId)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -2,12 +2,10 @@ package org.opencli.fleet.lanes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -73,8 +71,8 @@ public final class AuditSyslogLane implements Lane {
         for (int i = 0; i < CALLS; i++) {
             String id = "syslog-" + phase + "-" + i;
             long start = System.nanoTime();
-            HttpResponse<String> r = ctx.http().send(HttpRequest.newBuilder(URI.create(url + "/v1/tools/execute"))
-                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("X-Request-Id", id)
+            HttpResponse<String> r = ctx.http().send(ctx.request(url + "/v1/tools/execute")
+                   .header("Content-Type", "application/json").header("X-Request-Id", id)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"toolId\":\"upstream:echoGet\",\"pathArgs\":[\"" + id + "\"]}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

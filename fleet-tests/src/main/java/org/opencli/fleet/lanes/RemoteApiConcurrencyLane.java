@@ -1,10 +1,8 @@
 package org.opencli.fleet.lanes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +28,7 @@ public final class RemoteApiConcurrencyLane implements Lane {
                 String body = i % 2 == 0
                         ? "{\"toolId\":\"upstream:echoGet\",\"pathArgs\":[\"call-" + i + "\"],\"flags\":{}}"
                         : "{\"toolId\":\"" + tool + "\"}";
-                calls.add(ctx.http().sendAsync(HttpRequest.newBuilder(URI.create(execute)).timeout(Duration.ofSeconds(60))
+                calls.add(ctx.http().sendAsync(ctx.request(execute)
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }

@@ -5,7 +5,7 @@ package org.opencli.core.audit;
  * {@code firstSeq} to {@code lastSeq}; {@code anchored} means the oldest kept file does not start the
  * chain (older files were removed by retention) and its first {@code prevHash} was accepted as the
  * anchor. Otherwise {@code file}, {@code line}, {@code seq} and {@code reason} (hash_mismatch, seq_gap,
- * reorder, unparsable) locate the first broken record. {@code message} says it in one sentence.
+ * duplicate_seq, reused_seq, reorder, unparsable) locate the first broken record. {@code message} says it in one sentence.
  */
 public record AuditVerification(
         boolean verified,

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Checks the hash chain of a store: every line must parse, seqs must increase by exactly one, and
+ * Checks the hash chain of a store: every line must parse, seqs must increase by exactly one (a
+ * repeated, reused or missing seq fails: {@code duplicate_seq}, {@code reused_seq}, {@code seq_gap}), and
  * each {@code prevHash} must be the SHA-256 of the line before it (across file boundaries). The
  * first record ever must carry the all-zero hash; when older files were deleted by retention, the
  * oldest kept record's {@code prevHash} is accepted as the anchor and the result says so.
@@ -42,8 +43,13 @@ public final class AuditVerifier {
                     }
                     anchored = r.seq() != 1;
                 } else {
-                    if (r.seq() <= prevSeq) {
-                        return broken(line, r.seq(), "reorder", "has seq " + r.seq() + " after seq " + prevSeq, count);
+                    if (r.seq() == prevSeq) {
+                        return broken(line, r.seq(), "duplicate_seq", "repeats seq " + r.seq() + " (a copied line, or a"
+                                + " second writer that continued the chain from the same record)", count);
+                    }
+                    if (r.seq() < prevSeq) {
+                        return broken(line, r.seq(), "reused_seq", "has seq " + r.seq() + " after seq " + prevSeq
+                                + ": that seq was already used (a second writer, or lines moved)", count);
                     }
                     if (r.seq() != prevSeq + 1) {
                         AuditRecord after = lines.hasNext() ? AuditLines.parse(lines.next().text()) : null;

@@ -58,6 +58,14 @@ final class AuditWriter implements Runnable {
     private final AuditSyncer syncer;
     private final Thread syncThread;
     private final AuditLineCodec codec = new AuditLineCodec();
+    /** Takes the trail's writer lock if this store does not hold it yet; fails while another writer does. */
+    private final TrailOwnership ownership;
+
+    /** How the writer makes sure it is the trail's only writer before it touches the file. */
+    @FunctionalInterface
+    interface TrailOwnership {
+        boolean ensure() throws IOException;
+    }
 
     private FileChannel channel;
     private long lastSeq;
@@ -71,7 +79,9 @@ final class AuditWriter implements Runnable {
     private volatile boolean stopping;
 
     AuditWriter(Path live, AuditSettings settings, Clock clock, String instanceId, AuditQueue queue,
-                AuditHealth health, AuditFeed feed, List<AuditExporter> exporters, AuditRotation rotation) {
+                AuditHealth health, AuditFeed feed, List<AuditExporter> exporters, AuditRotation rotation,
+                TrailOwnership ownership) {
+        this.ownership = ownership;
         this.live = live;
         this.settings = settings;
         this.clock = clock;
@@ -96,6 +106,7 @@ final class AuditWriter implements Runnable {
         try {
             Path dir = live.toAbsolutePath().getParent();
             if (dir != null) Files.createDirectories(dir);
+            if (!ownership.ensure()) throw new IOException("another process writes this audit trail");
             channel = FileChannel.open(live, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             AuditRecovery.State state = AuditRecovery.recover(live, channel);
             lastSeq = state.lastSeq();

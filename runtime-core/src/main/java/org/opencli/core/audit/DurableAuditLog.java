@@ -19,6 +19,10 @@ import java.util.function.LongConsumer;
  * {@link FsyncMode}. While the store cannot write, every append fails fast with
  * {@code audit_unavailable} (executions are refused) and {@link #healthy()} is false; the writer
  * keeps retrying to open the file and recovers on its own.
+ * <p>
+ * One store writes a trail: it holds {@link AuditWriterLock} on {@code <file>.lock} from before it
+ * reads the chain's end until {@link #close}; a second store for the same file, in this process or
+ * another, waits for it up to a bound and then fails with {@code audit_locked}.
  */
 public final class DurableAuditLog implements AuditSink {
     private final Path file;
@@ -31,17 +35,34 @@ public final class DurableAuditLog implements AuditSink {
     private final ExecutorService maintenance = Executors.newSingleThreadExecutor(r -> daemon(r, "ocli-audit-maintenance"));
     private final AuditWriter writer;
     private final Thread writerThread;
+    /** Null while the lock file could not be opened (e.g. no directory yet): the writer takes it when it opens the file. */
+    private volatile AuditWriterLock writerLock;
     private volatile boolean closed;
 
     public DurableAuditLog(Path file, AuditSettings settings, String instanceId, Clock clock, List<AuditExporter> exporters) {
+        this(file, settings, instanceId, clock, exporters, AuditWriterLock.configuredWait(System.getenv(AuditWriterLock.ENV_WAIT)));
+    }
+
+    /**
+     * @param lockWait how long to wait while another store writes this trail
+     * @throws org.opencli.core.error.OcliException {@code audit_locked} when it still does after {@code lockWait}
+     */
+    public DurableAuditLog(Path file, AuditSettings settings, String instanceId, Clock clock, List<AuditExporter> exporters,
+                           java.time.Duration lockWait) {
         this.file = file.toAbsolutePath().normalize();
         this.instanceId = instanceId;
+        try {
+            this.writerLock = AuditWriterLock.acquire(this.file, lockWait, instanceId);
+        } catch (java.io.IOException unusableDirectory) {
+            this.writerLock = null; // the store starts unhealthy below and keeps trying, lock first
+        }
         this.queue = new AuditQueue(settings.queueCapacity());
         this.exporters = List.copyOf(exporters);
         this.query = new AuditQuery(this.file, this::committedSeq);
         this.feed = new AuditFeed(query);
         AuditRotation rotation = new AuditRotation(this.file, settings, clock, maintenance);
-        this.writer = new AuditWriter(this.file, settings, clock, instanceId, queue, health, feed, this.exporters, rotation);
+        this.writer = new AuditWriter(this.file, settings, clock, instanceId, queue, health, feed, this.exporters, rotation,
+                this::holdsTrail);
         writer.open(); // on failure the store starts unhealthy and the writer keeps retrying
         this.writerThread = daemon(writer, "ocli-audit-writer");
         writerThread.start();
@@ -142,6 +163,14 @@ public final class DurableAuditLog implements AuditSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        AuditWriterLock lock = writerLock;
+        if (lock != null && !writerThread.isAlive()) lock.close(); // a writer still running keeps the trail until its process ends
+    }
+
+    /** Whether this store holds the trail's writer lock, taking it now if it is free (never waits). */
+    private synchronized boolean holdsTrail() throws java.io.IOException {
+        if (writerLock == null) writerLock = AuditWriterLock.acquire(file, java.time.Duration.ZERO, instanceId);
+        return true;
     }
 
     private static Thread daemon(Runnable r, String name) {

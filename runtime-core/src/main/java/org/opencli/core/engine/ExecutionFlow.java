@@ -48,6 +48,7 @@ final class ExecutionFlow {
     private final AuditSink audit;
     private final ExecutionSettings execution;
     private final java.util.function.Function<String, String> env;
+    private final InFlightExecutions inFlight = new InFlightExecutions();
 
     ExecutionFlow(RuntimeEngine engine, Executor workers, RetryingSender sender, Credentials credentials, AuditSink audit,
                   ExecutionSettings execution, java.util.function.Function<String, String> env) {
@@ -71,8 +72,28 @@ final class ExecutionFlow {
      */
     CompletionStage<ExecuteResult> run(ExecuteRequest request, Caller caller, Executor resumeOn) {
         AuditTrail trail = new AuditTrail(request, caller, engine.settings().clock());
-        int[] retries = {0};
         Executor resume = resumeOn == null ? workers : resumeOn;
+        InFlightExecutions.Call call = inFlight.admit(trail, request.dryRun(), resume);
+        if (call == null) return refusedAtShutdown(trail, request, resume);
+        run(request, caller, trail, resume, call).whenComplete((value, error) -> {
+            inFlight.finished(call);
+            if (error == null) call.answer().complete(value);
+            else call.answer().completeExceptionally(error);
+        });
+        return call.answer();
+    }
+
+    /** A stopping runtime sends nothing new; the refusal is recorded while the store is still open. */
+    private CompletionStage<ExecuteResult> refusedAtShutdown(AuditTrail trail, ExecuteRequest request, Executor resume) {
+        OcliException refusal = InFlightExecutions.refusal();
+        return audit.append(trail.record(refusal, request.dryRun())).handleAsync((ignored, auditError) -> {
+            throw refusal;
+        }, resume);
+    }
+
+    private CompletionStage<ExecuteResult> run(ExecuteRequest request, Caller caller, AuditTrail trail, Executor resume,
+                                               InFlightExecutions.Call call) {
+        int[] retries = {0};
         CompletableFuture<ExecuteResult> result = prepared(request, caller, trail)
                 .thenCompose(prepared -> {
                     if (request.dryRun()) {
@@ -97,6 +118,8 @@ final class ExecutionFlow {
         return result.handle((value, error) -> new Done(value, unwrap(error)))
                 .thenCompose(done -> {
                     Throwable error = done.error();
+                    // cut off by a shutdown meanwhile: the drain wrote the record and answers the caller
+                    if (!call.claim()) return CompletableFuture.<ExecuteResult>failedFuture(InFlightExecutions.refusal());
                     trail.retryCount = retries[0];
                     // continue where the caller asked, never on the audit store's own threads
                     return audit.append(trail.record(error, request.dryRun())).handleAsync((ignored, auditError) -> {
@@ -108,6 +131,11 @@ final class ExecutionFlow {
                         return done.value();
                     }, resume);
                 });
+    }
+
+    /** See {@link InFlightExecutions#drain}; returns how many executions were cut off. */
+    int drain(java.time.Duration grace) {
+        return inFlight.drain(grace, audit);
     }
 
     /** Prepares inline when nothing would block, else on a worker (config reads, secret commands, token calls). */

@@ -51,6 +51,9 @@ public final class RuntimeEngine implements AutoCloseable {
             "audit-stream", "runtime-info");
     static final List<String> AUTH_CAPABILITIES = List.of("brokered-auth", "authorization-envelope");
 
+    /** What {@link #close} gives executions still running (a daemon drains with its own bound first). */
+    static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(5);
+
     private final EngineSettings settings;
     private final ConfigCache configs;
     private final CatalogBuilder builder;
@@ -153,9 +156,20 @@ public final class RuntimeEngine implements AutoCloseable {
         return workflows.run(request, caller);
     }
 
-    /** Stops the engine's threads, the audit writer and the upstream client. */
+    /**
+     * Graceful stop: new executions are refused ({@code shutting_down}, 503), those running get up
+     * to {@code grace} to finish, and each one still running then is recorded and answered as cut
+     * off ({@code shutdown_cut_off}). Every execution leaves its audit record before this returns
+     * (while the store can write). Returns how many were cut off; calling it again is harmless.
+     */
+    public int drain(java.time.Duration grace) {
+        return execution.drain(grace);
+    }
+
+    /** Stops the engine: drains executions (a short bound, after the daemon's own drain), then the audit writer, threads and upstream client. */
     @Override
     public void close() {
+        drain(CLOSE_GRACE);
         workers.shutdown();
         scheduler.shutdown();
         audit.close();

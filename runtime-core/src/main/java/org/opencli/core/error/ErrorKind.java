@@ -9,6 +9,8 @@ public enum ErrorKind {
     NOT_FOUND(404),
     CONFLICT(409),
     UPSTREAM(502),
+    /** Temporarily unable (shutting down, another process holds the audit trail): try again later. */
+    UNAVAILABLE(503),
     INTERNAL(500);
 
     private final int httpStatus;

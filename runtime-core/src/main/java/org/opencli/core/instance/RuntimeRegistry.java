@@ -14,7 +14,9 @@ import org.opencli.core.json.Json;
 
 /**
  * Reads and writes an instance's {@code runtime.json}. An entry whose process is gone or whose port
- * refuses connections is stale and removed on read.
+ * refuses connections is stale and removed on read. The file may carry the daemon's owner key, so
+ * it is written owner-only ({@code 0600}, in a {@code 0700} instance directory where the file
+ * system supports POSIX permissions) and created with those permissions, never widened later.
  */
 public final class RuntimeRegistry {
     private final Path file;
@@ -29,9 +31,9 @@ public final class RuntimeRegistry {
 
     public void write(RegistryEntry entry) {
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnlyFiles.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, Json.writeBytes(entry));
+            OwnerOnlyFiles.write(tmp, Json.writeBytes(entry));
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -85,6 +85,33 @@ class AuditVerifierTest {
     }
 
     @Test
+    void aDuplicatedSeqFailsEvenWhenItsHashChains() {
+        List<String> lines = new ArrayList<>(lines(file));
+        // a second writer continuing from the same record: same seq, and its prevHash links correctly
+        String second = lines.get(2).replaceFirst("\"prevHash\":\"[0-9a-f]{64}\"",
+                "\"prevHash\":\"" + AuditChain.hash(lines.get(2)) + "\"");
+        lines.add(3, second);
+        write(file, lines.subList(0, 4));
+        AuditVerification v = AuditVerifier.verify(file);
+        assertThat(v.verified()).isFalse();
+        assertThat(v.reason()).isEqualTo("duplicate_seq");
+        assertThat(v.line()).isEqualTo(4);
+        assertThat(v.seq()).isEqualTo(3);
+        assertThat(v.message()).contains("repeats seq 3");
+    }
+
+    @Test
+    void aReusedSeqFails() {
+        List<String> lines = new ArrayList<>(lines(file));
+        lines.add(lines.get(1));
+        write(file, lines);
+        AuditVerification v = AuditVerifier.verify(file);
+        assertThat(v.verified()).isFalse();
+        assertThat(v.reason()).isEqualTo("reused_seq");
+        assertThat(v.seq()).isEqualTo(2);
+    }
+
+    @Test
     void reorderedLinesAreReported() {
         List<String> lines = new ArrayList<>(lines(file));
         String third = lines.remove(2);

@@ -24,6 +24,7 @@ import org.opencli.core.auth.AuthnFailureThrottle;
 import org.opencli.core.auth.Caller;
 import org.opencli.core.auth.TokenRejected;
 import org.opencli.core.auth.ValidatedToken;
+import org.opencli.core.config.ServerAuthConfig;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.error.Problem;
@@ -38,6 +39,8 @@ import org.opencli.core.json.Json;
  * Operational endpoints need their own scope. The token is never logged, echoed or audited; only
  * its SHA-256 keys the connect/refresh bookkeeping. Authentication failures beyond
  * {@code failureAudit.perSource} per source and window are counted into one summary record.
+ * Without runtime auth, a loopback daemon asks the same of every non-public request, with its owner
+ * key as the token ({@link DaemonAccess}); refusals are audited and throttled alike.
  */
 @ApplicationScoped
 public class BearerAuthFilter {
@@ -55,6 +58,9 @@ public class BearerAuthFilter {
     DaemonAuth auth;
 
     @Inject
+    DaemonAccess access;
+
+    @Inject
     RuntimeEngine engine;
 
     @Inject
@@ -67,9 +73,12 @@ public class BearerAuthFilter {
 
     void register(@Observes Router router) {
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
-        if (auth.enabled()) {
-            failures = new AuthnFailureThrottle(auth.config().failureAuditPerSource(), auth.config().failureAuditWindowSeconds(),
-                    AuthnFailureThrottle.DEFAULT_MAX_SOURCES);
+        if (auth.enabled() || access.requiresOwnerKey()) {
+            failures = auth.enabled()
+                    ? new AuthnFailureThrottle(auth.config().failureAuditPerSource(), auth.config().failureAuditWindowSeconds(),
+                    AuthnFailureThrottle.DEFAULT_MAX_SOURCES)
+                    : new AuthnFailureThrottle(ServerAuthConfig.DEFAULT_FAILURE_AUDIT_PER_SOURCE,
+                    ServerAuthConfig.DEFAULT_FAILURE_AUDIT_WINDOW_SECONDS, AuthnFailureThrottle.DEFAULT_MAX_SOURCES);
             // summaries of windows that are over, also when the flood has stopped
             vertx.setPeriodic(1000, id -> appendAll(failures.due(clock.instant())));
         }
@@ -124,6 +133,13 @@ public class BearerAuthFilter {
         rc.response().putHeader(REQUEST_ID, requestId);
         if (!auth.enabled()) {
             rc.put(CALLER, new Caller(null, null, sessionId(rc.request().getHeader(SESSION_ID)), requestId, null));
+            if (access.requiresOwnerKey() && !isOpen(rc.request().method(), rc.normalizedPath())) {
+                OcliException refused = ownerKeyRefusal(rc.request().getHeader("Authorization"));
+                if (refused != null) {
+                    refuse(rc, refused, requestId);
+                    return;
+                }
+            }
             rc.next();
             return;
         }
@@ -164,6 +180,23 @@ public class BearerAuthFilter {
                 send(rc, Problem.internal("token validation failed unexpectedly; see the runtime's log"), null);
             }
         });
+    }
+
+    /**
+     * Null when the request carries this daemon's owner key; else why not. The key is compared in
+     * constant time and never logged, echoed or audited.
+     */
+    private OcliException ownerKeyRefusal(String header) {
+        String presented;
+        try {
+            presented = BearerHeader.token(header);
+        } catch (TokenRejected malformed) {
+            presented = null;
+        }
+        if (access.acceptsKey(presented)) return null;
+        return new TokenRejected(presented == null ? TokenRejected.MISSING : TokenRejected.WRONG_CLIENT_KEY,
+                "this local runtime serves only its owner: send Authorization: Bearer <clientKey> with the clientKey from"
+                        + " its runtime.json, which only the owner can read (ocli does this itself)");
     }
 
     private void accepted(RoutingContext rc, String token, ValidatedToken valid, boolean open, String path,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.opencli.core.config.ConfigLoader;
 import org.opencli.core.engine.EngineSettings;
+import org.opencli.service.auth.DaemonAccess;
 import org.opencli.service.auth.DaemonAuth;
 import org.opencli.service.auth.DaemonAuthLoader;
 import org.opencli.core.engine.ExecutionSetup;
@@ -40,10 +41,19 @@ public class EngineProducer {
         return DaemonAuthLoader.load(config, ConfigLoader.standard(), Clock.systemUTC());
     }
 
+    /** Who may use this daemon; refuses to start an unauthenticated daemon on a non-loopback address unless allowed. */
+    @Produces
+    @Singleton
+    DaemonAccess daemonAccess(OclirdSettings settings, DaemonAuth auth,
+                              @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.host",
+                                      defaultValue = "127.0.0.1") String host) {
+        return DaemonAccess.decide(auth.enabled(), host, settings.allowUnauthenticatedRemote());
+    }
+
     @Produces
     @Singleton
     @io.quarkus.runtime.Startup // opening the audit store reads files: at startup, never lazily on an event loop
-    RuntimeEngine engine(OclirdSettings settings, StateLayout layout, io.vertx.mutiny.core.Vertx vertx, DaemonAuth auth,
+    RuntimeEngine engine(OclirdSettings settings, StateLayout layout, io.vertx.mutiny.core.Vertx vertx, DaemonAccess access,
                          @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.vertx.event-loops-pool-size")
                          java.util.Optional<Integer> eventLoopsSetting) {
         // Quarkus' default: two event loops per core
@@ -51,8 +61,9 @@ public class EngineProducer {
         Path config = settings.config().map(EngineProducer::absolute).orElse(null);
         Path audit = settings.auditPath().map(EngineProducer::absolute).orElse(layout.defaultAuditPath());
         // With runtime auth on, the daemon serves only its own config (CONTRACT.md §4): a request
-        // naming another could bring its own policy, services or no auth at all.
-        EngineSettings engineSettings = new EngineSettings(config, auth.enabled(), layout.instanceId(), layout.stateRoot(),
+        // naming another could bring its own policy, services or no auth at all. The same holds for
+        // an unauthenticated daemon on a network address; only a loopback daemon's owner may name one.
+        EngineSettings engineSettings = new EngineSettings(config, access.pinsConfig(), layout.instanceId(), layout.stateRoot(),
                 layout.cacheDir(), audit, settings.runtimeMode(), Clock.systemUTC(),
                 settings.fileCheckInterval());
         ExecutionSettings execution = ExecutionSettings.defaults();

@@ -23,6 +23,20 @@ public interface OclirdSettings {
     @WithDefault("1s")
     java.time.Duration fileCheckInterval();
 
+    /**
+     * Serve without runtime auth on a non-loopback address ({@code --allow-unauthenticated-remote});
+     * the daemon then serves only its own config. Without it such a daemon does not start.
+     */
+    @WithDefault("false")
+    boolean allowUnauthenticatedRemote();
+
+    /**
+     * On SIGTERM, how long running executions may take to finish before they are cut off (each is
+     * audited either way); {@code --shutdown-timeout}.
+     */
+    @WithDefault("30s")
+    java.time.Duration shutdownTimeout();
+
     /** local (loopback daemon) or remote (a shared service); reported in runtime info. */
     @WithDefault("local")
     String runtimeMode();

@@ -7,10 +7,12 @@ import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.instance.RuntimeRegistry;
 import org.opencli.core.instance.StateLayout;
+import org.opencli.service.auth.DaemonAccess;
 
 /**
- * Runs once the HTTP server is listening: publishes {@code runtime.json} so CLIs can find this
- * daemon, prints the URL, and removes the entry again on shutdown.
+ * Runs once the HTTP server is listening: publishes {@code runtime.json} (owner-only; it carries the
+ * owner key of a local daemon) so CLIs can find this daemon, prints the URL, and removes the entry
+ * again on shutdown.
  */
 public class OclirdApplication implements QuarkusApplication {
 
@@ -23,6 +25,9 @@ public class OclirdApplication implements QuarkusApplication {
     @Inject
     RuntimeEngine engine;
 
+    @Inject
+    DaemonAccess access;
+
     @Override
     public int run(String... args) {
         long pid = ProcessHandle.current().pid();
@@ -30,7 +35,7 @@ public class OclirdApplication implements QuarkusApplication {
         var settings = engine.settings();
         registry.write(new RegistryEntry(layout.instanceId(), address.url(), pid,
                 settings.auditPath().toString(), settings.cacheDir().toString(),
-                settings.defaultConfig() == null ? null : settings.defaultConfig().toString()));
+                settings.defaultConfig() == null ? null : settings.defaultConfig().toString(), access.clientKey()));
         System.out.println("oclird listening on " + address.url() + " (instance " + layout.instanceId() + ")");
         System.out.flush();
         try {

@@ -11,6 +11,7 @@ public final class OclirdArguments {
     static final String USAGE = String.join("\n",
             "Usage: oclird [--config FILE] [--addr HOST:PORT] [--instance-id ID] [--state-dir DIR]",
             "              [--audit-path FILE] [--runtime-mode local|remote] [--file-check-interval D]",
+            "              [--shutdown-timeout D] [--allow-unauthenticated-remote]",
             "",
             "Serves the open-cli runtime HTTP API (v1).",
             "  --config FILE       default config for requests that name none",
@@ -21,6 +22,10 @@ public final class OclirdArguments {
             "  --runtime-mode M    reported runtime mode: local (default) or remote",
             "  --file-check-interval D  how long config and local source files are trusted unchanged before",
             "                      they are looked at again: 500ms, 1s (default), 2m; 0 = on every request",
+            "  --shutdown-timeout D  on SIGTERM, how long running executions may take to finish before they are",
+            "                      cut off (each is audited either way): 500ms, 30s (default), 2m",
+            "  --allow-unauthenticated-remote  serve a non-loopback --addr without runtime.server.auth; only the",
+            "                      daemon's own config is served. Without it such a daemon refuses to start",
             "  -h, --help          show this help",
             "  -V, --version       show the version");
 
@@ -54,8 +59,19 @@ public final class OclirdArguments {
                 case "--addr" -> putAddress(props, value != null ? value : next(args, ++i, name));
                 case "--file-check-interval" -> props.put("oclird.file-check-interval",
                         fileCheckInterval(value != null ? value : next(args, ++i, name)));
+                case "--shutdown-timeout" -> {
+                    String timeout = shutdownTimeout(value != null ? value : next(args, ++i, name));
+                    props.put("oclird.shutdown-timeout", timeout);
+                    // Quarkus then waits for the answers to be written: the drain's bound plus a margin
+                    props.put("quarkus.shutdown.timeout", shutdownMillis(timeout) + 10_000 + "ms");
+                }
+                case "--allow-unauthenticated-remote" -> {
+                    if (value != null) throw new UsageException("--allow-unauthenticated-remote takes no value");
+                    props.put("oclird.allow-unauthenticated-remote", "true");
+                }
                 default -> throw new UsageException("unknown option '" + arg + "' (expected one of --config, --addr, "
-                        + "--instance-id, --state-dir, --audit-path, --runtime-mode, --file-check-interval, --help, --version)");
+                        + "--instance-id, --state-dir, --audit-path, --runtime-mode, --file-check-interval, --shutdown-timeout, "
+                        + "--allow-unauthenticated-remote, --help, --version)");
             }
         }
         return props;
@@ -83,6 +99,27 @@ public final class OclirdArguments {
                     + " ms, s or m, e.g. 500ms or 1s; 0 looks at the files on every request)");
         }
         return value;
+    }
+
+    /** A whole number with ms, s or m, at most an hour; returned in Quarkus' duration form. */
+    private static String shutdownTimeout(String value) {
+        long millis = shutdownMillis(value);
+        if (millis < 0 || millis > 3_600_000L) {
+            throw new UsageException("--shutdown-timeout: '" + value + "' is not valid (expected a whole number with"
+                    + " ms, s or m up to 60m, e.g. 500ms or 30s)");
+        }
+        return value;
+    }
+
+    /** Milliseconds of a whole number with ms, s or m; -1 when it is not one. */
+    private static long shutdownMillis(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})(ms|s|m)").matcher(value);
+        if (!m.matches()) return -1;
+        return Long.parseLong(m.group(1)) * switch (m.group(2)) {
+            case "ms" -> 1L;
+            case "s" -> 1000L;
+            default -> 60_000L;
+        };
     }
 
     private static void putAddress(Map<String, String> props, String addr) {

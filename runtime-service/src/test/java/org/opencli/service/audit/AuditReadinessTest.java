@@ -1,5 +1,6 @@
 package org.opencli.service.audit;
 
+import org.opencli.service.AsOwner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Readiness is DOWN while the audit store cannot write, executions are refused, and both recover. */
 @QuarkusTest
 @TestProfile(BrokenAuditProfile.class)
-class AuditReadinessTest {
+class AuditReadinessTest extends AsOwner {
 
     @Test
     void downAndRefusingUntilTheStoreCanWriteThenUp() throws Exception {

@@ -23,6 +23,20 @@ class OclirdArgumentsTest {
     }
 
     @Test
+    void mapsShutdownTimeoutAndTheUnauthenticatedRemoteOptIn() {
+        assertThat(OclirdArguments.toProperties(new String[] {"--shutdown-timeout", "45s", "--allow-unauthenticated-remote"}))
+                .containsEntry("oclird.shutdown-timeout", "45s")
+                .containsEntry("quarkus.shutdown.timeout", "55000ms")
+                .containsEntry("oclird.allow-unauthenticated-remote", "true");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--shutdown-timeout", "2h"}))
+                .hasMessageContaining("--shutdown-timeout: '2h' is not valid");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--shutdown-timeout", "61m"}))
+                .hasMessageContaining("up to 60m");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--allow-unauthenticated-remote=yes"}))
+                .hasMessageContaining("takes no value");
+    }
+
+    @Test
     void acceptsBracketedIpv6Hosts() {
         assertThat(OclirdArguments.toProperties(new String[] {"--addr", "[::1]:0"}))
                 .containsEntry("quarkus.http.host", "::1").containsEntry("quarkus.http.port", "0");

@@ -1,5 +1,6 @@
 package org.opencli.service.rest;
 
+import org.opencli.service.AsOwner;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -34,7 +35,7 @@ import org.opencli.service.ServiceTestProfile;
 /** The audit endpoints over the daemon's own durable store: JSON, NDJSON, bad parameters, SSE with resume. */
 @QuarkusTest
 @TestProfile(ServiceTestProfile.class)
-class AuditResourceTest {
+class AuditResourceTest extends AsOwner {
     @Inject
     RuntimeEngine engine;
 
@@ -132,7 +133,8 @@ class AuditResourceTest {
         append("aud:sse", 3);
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(streamUri + "?toolId=aud:sse"))
-                .header("Accept", "text/event-stream").header("Last-Event-ID", String.valueOf(before)).build();
+                .header("Accept", "text/event-stream").header("Last-Event-ID", String.valueOf(before))
+                .header("Authorization", ownerAuthorization()).build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             assertThat(response.statusCode()).isEqualTo(200);
@@ -161,7 +163,8 @@ class AuditResourceTest {
             socket.setReceiveBufferSize(4096);
             socket.connect(new java.net.InetSocketAddress(streamUri.getHost(), streamUri.getPort()), 5000);
             socket.getOutputStream().write(("GET " + streamUri.getPath() + "?toolId=aud:stall HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Accept: text/event-stream\r\nAuthorization: " + ownerAuthorization() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             long subscribedAfter = engine.auditLog().feed().committedSeq();
             waitForSubscriber(subscriptionsBefore);

@@ -1,5 +1,6 @@
 package org.opencli.service.rest;
 
+import org.opencli.service.AsOwner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,7 +14,7 @@ import org.opencli.service.ServiceTestProfile;
 
 @QuarkusTest
 @TestProfile(ServiceTestProfile.class)
-class RuntimeInfoResourceTest {
+class RuntimeInfoResourceTest extends AsOwner {
 
     @Test
     void describesThisRuntime() {

@@ -1,5 +1,6 @@
 package org.opencli.service.rest;
 
+import org.opencli.service.AsOwner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -14,7 +15,7 @@ import org.opencli.service.ServiceTestProfile;
 
 @QuarkusTest
 @TestProfile(ServiceTestProfile.class)
-class WorkflowResourceTest {
+class WorkflowResourceTest extends AsOwner {
 
     @Test
     void validationOnlyListsEveryStepReady() {

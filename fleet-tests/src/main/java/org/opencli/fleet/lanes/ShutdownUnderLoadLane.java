@@ -1,0 +1,143 @@
+package org.opencli.fleet.lanes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.opencli.fleet.Daemon;
+import org.opencli.fleet.Lane;
+import org.opencli.fleet.LaneContext;
+import org.opencli.fleet.ProcResult;
+import org.opencli.fleet.upstream.TestUpstream;
+
+/**
+ * SIGTERM in the middle of a burst: every call that reached the upstream has its audit record
+ * (finished, failed or cut off), every caller gets an answer (new calls a 503 problem), and the
+ * chain verifies. Each call asks the slow endpoint for a distinct delay, so the upstream's request
+ * log names which calls arrived; the audit record names the call by its request id.
+ */
+public final class ShutdownUnderLoadLane implements Lane {
+    private static final String INSTANCE = "shutdown-load";
+    private static final int BURST = 200;
+    private static final String GRACE = "3s";
+
+    @Override
+    public void run(LaneContext ctx) throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(0)) {
+            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> { });
+            Daemon daemon = ctx.startDaemon(INSTANCE, project.env(), "--config", project.config.toString(),
+                    "--shutdown-timeout", GRACE);
+            String execute = daemon.url() + "/v1/tools/execute";
+            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) calls.add(call(ctx, execute, "burst-" + i, delayOf(i)));
+
+            // SIGTERM once the burst is under way at the upstream
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (project.requestCount(ctx) < 60 && System.nanoTime() < deadline) LockSupport.parkNanos(50_000_000L);
+            int before = project.requestCount(ctx);
+            ctx.log("SIGTERM with " + before + " requests at the upstream");
+            daemon.process().destroy(); // SIGTERM
+            List<CompletableFuture<HttpResponse<String>>> late = new ArrayList<>();
+            for (int i = 0; i < 5; i++) late.add(call(ctx, execute, "late-" + i, 1000));
+
+            int answered200 = 0;
+            int answered503 = 0;
+            int otherAnswers = 0;
+            int dropped = 0;
+            int notProblem = 0;
+            for (CompletableFuture<HttpResponse<String>> c : calls) {
+                try {
+                    HttpResponse<String> r = c.get(120, TimeUnit.SECONDS);
+                    if (r.statusCode() == 200) answered200++;
+                    else if (r.statusCode() == 503) answered503++;
+                    else otherAnswers++;
+                    if (r.statusCode() != 200 && !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                        notProblem++;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    dropped++;
+                }
+            }
+            int lateProblems = 0;
+            for (CompletableFuture<HttpResponse<String>> c : late) {
+                try {
+                    HttpResponse<String> r = c.get(120, TimeUnit.SECONDS);
+                    if (r.statusCode() == 503 && ctx.json(r.body()).path("code").asText().equals("shutting_down")) lateProblems++;
+                } catch (java.util.concurrent.ExecutionException refusedConnection) {
+                    // the port was closed already: nothing was started, nothing reached the upstream
+                }
+            }
+            boolean exited = daemon.process().waitFor(60, TimeUnit.SECONDS);
+            ctx.check("oclird stops after SIGTERM within the grace and the answers' time", exited,
+                    exited ? "exit " + daemon.process().exitValue() : "still running");
+            ctx.log("burst answers: " + answered200 + " x 200, " + answered503 + " x 503, " + otherAnswers + " other, "
+                    + dropped + " dropped; late calls refused with a problem: " + lateProblems);
+            ctx.check("every caller of the burst got an answer, none a dropped connection", dropped == 0,
+                    dropped + " of " + BURST + " dropped");
+            ctx.check("calls that finish within the grace are answered 200; the rest get a 503 problem",
+                    answered200 >= 1 && answered503 >= 1 && otherAnswers == 0 && notProblem == 0,
+                    answered200 + " x 200, " + answered503 + " x 503, " + otherAnswers + " other, " + notProblem + " non-problem bodies");
+
+            Set<Integer> reached = new TreeSet<>();
+            for (JsonNode r : project.requests(ctx)) {
+                if (!r.path("path").asText().endsWith("/slow")) continue;
+                String query = r.path("query").asText("");
+                if (query.startsWith("ms=")) reached.add(Integer.parseInt(query.substring(3)));
+            }
+            Path auditFile = ctx.stateDir().resolve("instances").resolve(INSTANCE).resolve("audit.log");
+            Set<String> audited = new HashSet<>();
+            int cutOff = 0;
+            int refused = 0;
+            for (String line : Files.readAllLines(auditFile)) {
+                JsonNode record = ctx.json(line);
+                if (!"tool_execution".equals(record.path("eventType").asText())) continue;
+                audited.add(record.path("requestId").asText());
+                if ("shutdown_cut_off".equals(record.path("reasonCode").asText())) cutOff++;
+                if ("shutting_down".equals(record.path("reasonCode").asText())) refused++;
+            }
+            List<String> unaudited = new ArrayList<>();
+            for (int ms : reached) {
+                String id = "burst-" + callOf(ms);
+                if (!audited.contains(id)) unaudited.add(id);
+            }
+            ctx.log("upstream received " + reached.size() + " burst calls; audit has " + audited.size()
+                    + " execution records (" + cutOff + " cut off, " + refused + " refused)");
+            ctx.check("every call that reached the upstream has its audit record", unaudited.isEmpty() && !reached.isEmpty(),
+                    reached.size() + " reached, unaudited: " + unaudited.stream().limit(5).toList());
+            ctx.check("calls still running at the end of the grace are recorded as cut off", cutOff >= 1, cutOff + " cut off");
+
+            ProcResult verify = ctx.ocli("--instance-id", INSTANCE, "audit", "verify");
+            ctx.check("ocli audit verify passes after the shutdown", verify.exitCode() == 0,
+                    verify.stdout().strip() + verify.stderr().strip());
+        }
+    }
+
+    /**
+     * Distinct per call, so the upstream's log names the call: every fourth call takes ~60 s (it is
+     * cut off by the shutdown), the others ~1 s (they finish within the grace).
+     */
+    private static int delayOf(int i) {
+        return i % 4 == 3 ? 60_000 + i : 1000 + i;
+    }
+
+    private static int callOf(int ms) {
+        return ms >= 60_000 ? ms - 60_000 : ms - 1000;
+    }
+
+    private static CompletableFuture<HttpResponse<String>> call(LaneContext ctx, String execute, String requestId, int ms) {
+        String body = "{\"toolId\":\"upstream:getSlow\",\"flags\":{\"ms\":" + ms + "}}";
+        return ctx.http().sendAsync(ctx.request(execute).timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                .header("X-Request-Id", requestId).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
