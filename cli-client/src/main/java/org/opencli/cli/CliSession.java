@@ -43,8 +43,8 @@ public final class CliSession implements AutoCloseable {
                 throw new CliException(ExitCodes.USAGE, "config_not_found", "No config",
                         "no .cli.json in the current directory or its parents; use --config FILE, --runtime URL or --demo");
             }
-            catalog = new CatalogView(rt.client().catalog(rt.configPath(), blankToNull(options.mode),
-                    blankToNull(options.agentProfile)));
+            catalog = new CatalogView(rt.client().catalog(rt.target().config(), rt.target().mode(options.mode),
+                    rt.target().agentProfile(options.agentProfile, options.mode)));
         }
         return catalog;
     }
@@ -61,9 +61,5 @@ public final class CliSession implements AutoCloseable {
     @Override
     public void close() {
         if (runtime != null) runtime.close();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -69,13 +69,28 @@ class HttpCatalogCommandsTest {
     }
 
     @Test
-    void sendsModeProfileAndAbsoluteConfigPath() throws Exception {
-        Path config = Files.writeString(dir.resolve(".cli.json"), "{}");
+    void sendsModeAndProfileButNoLocalConfigPathToARemoteRuntime() throws Exception {
+        Files.writeString(dir.resolve(".cli.json"), "{}");
         Path sub = Files.createDirectories(dir.resolve("a/b"));
         CliResult r = new CliRunner(Map.of(), sub).run("--runtime", runtime.url(), "catalog", "list",
                 "--mode", "curated", "--agent-profile", "ops", "--format", "json");
         assertThat(r.exitCode()).isZero();
-        assertThat(runtime.catalogQueries()).last().isEqualTo(Map.of("config", config.toString(), "mode", "curated", "agentProfile", "ops"));
+        assertThat(runtime.catalogQueries()).last().isEqualTo(Map.of("mode", "curated", "agentProfile", "ops"));
+    }
+
+    @Test
+    void clientConfigSendsItsRequestConfigPathAndItsModeAndProfileChoices() throws Exception {
+        Files.writeString(dir.resolve(".cli.json"), "{\"mode\":{\"default\":\"curated\"},\"agents\":{\"defaultProfile\":\"ops\"},"
+                + "\"runtime\":{\"mode\":\"remote\",\"remote\":{\"url\":\"" + runtime.url()
+                + "\",\"requestConfigPath\":\"/srv/runtime/team.cli.json\"}}}");
+        CliResult r = new CliRunner(Map.of(), dir).run("catalog", "list", "--format", "json");
+        assertThat(r.exitCode()).isZero();
+        assertThat(runtime.catalogQueries()).last()
+                .isEqualTo(Map.of("config", "/srv/runtime/team.cli.json", "mode", "curated", "agentProfile", "ops"));
+        assertThat(new CliRunner(Map.of(), dir).run("catalog", "list", "--mode", "discover", "--format", "json").exitCode()).isZero();
+        assertThat(runtime.catalogQueries()).last()
+                .as("the default profile applies in curated mode only, as the runtime's own rule")
+                .isEqualTo(Map.of("config", "/srv/runtime/team.cli.json", "mode", "discover"));
     }
 
     @Test
@@ -89,8 +104,9 @@ class HttpCatalogCommandsTest {
 
     @Test
     void invalidConfigFromRuntimeIsUsageWithLocatedItems() throws Exception {
-        Path bad = Files.writeString(dir.resolve("bad.cli.json"), "{}");
-        CliResult r = ocli("--config", bad.toString(), "catalog", "list");
+        Path client = Files.writeString(dir.resolve("client.cli.json"),
+                "{\"runtime\":{\"remote\":{\"requestConfigPath\":\"/p/bad.cli.json\"}}}");
+        CliResult r = ocli("--config", client.toString(), "catalog", "list");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("error: Invalid configuration: 1 problem",
                 "/p/bad.cli.json: $.mode.default: unknown mode 'x' (expected: discover or curated)");

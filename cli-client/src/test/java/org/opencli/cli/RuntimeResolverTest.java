@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,8 @@ class RuntimeResolverTest {
                 assertThat(resolved.instanceId()).isEqualTo(instanceId);
                 assertThat(resolved.client().location()).isEqualTo(daemon.url());
                 assertThat(resolved.client().runtimeInfo().path("instanceId").asText()).isEqualTo("fake");
+                assertThat(resolved.target().config()).as("a local daemon registered for this config is sent its path")
+                        .isEqualTo(config.toString());
             }
         }
     }
@@ -110,5 +113,19 @@ class RuntimeResolverTest {
         try (ResolvedRuntime r = new RuntimeResolver(Map.of(RuntimeResolver.ENV_INSTANCE_ID, "From Env"), dir).resolve(o)) {
             assertThat(r.instanceId()).isEqualTo("team-a");
         }
+    }
+
+    @Test
+    void aRemoteRuntimeIsSentNoLocalConfigPathOnlyRequestConfigPath() throws Exception {
+        Path config = Files.writeString(dir.resolve(".cli.json"),
+                "{\"runtime\":{\"mode\":\"remote\",\"remote\":{\"url\":\"http://127.0.0.1:1\"}}}");
+        for (RuntimeChoice remote : List.of(new RuntimeChoice(false, "http://x", "config runtime.remote.url"),
+                new RuntimeChoice(false, "http://x", "--runtime"), new RuntimeChoice(false, "http://x", "OCLI_RUNTIME_URL"))) {
+            assertThat(RuntimeResolver.target(remote, config).config()).as(remote.reason()).isNull();
+        }
+        Files.writeString(dir.resolve(".cli.local.json"), "{\"runtime\":{\"remote\":{\"requestConfigPath\":\"/srv/a.cli.json\"}}}");
+        assertThat(RuntimeResolver.target(new RuntimeChoice(false, "http://x", "--runtime"), config).config()).isEqualTo("/srv/a.cli.json");
+        assertThat(RuntimeResolver.target(new RuntimeChoice(true, null, "--embedded"), config).config()).isEqualTo(config.toString());
+        assertThat(RuntimeResolver.target(new RuntimeChoice(false, "http://x", "registry"), config).config()).isEqualTo(config.toString());
     }
 }

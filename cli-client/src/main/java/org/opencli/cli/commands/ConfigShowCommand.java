@@ -12,7 +12,7 @@ public class ConfigShowCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        LoadedConfig loaded = ProjectConfig.load(this);
+        LoadedConfig loaded = ProjectConfig.load(this).config();
         JsonNode redacted = ConfigRedaction.redacted(loaded.config());
         // Nested config does not fit columns; the table format shows it as YAML.
         output().writeText(redacted, () -> OutputWriter.yaml(redacted));

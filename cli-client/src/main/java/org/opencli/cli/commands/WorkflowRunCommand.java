@@ -46,8 +46,8 @@ public class WorkflowRunCommand extends BaseCommand {
         }
         var options = session().options();
         WorkflowRunRequest request = new WorkflowRunRequest(
-                runtime.configPath() == null ? null : runtime.configPath().toAbsolutePath().normalize().toString(),
-                blankToNull(options.mode), blankToNull(options.agentProfile), workflowId, parsedInputs(), approval, execute);
+                runtime.target().config(), runtime.target().mode(options.mode),
+                runtime.target().agentProfile(options.agentProfile, options.mode), workflowId, parsedInputs(), approval, execute);
         JsonNode result = runtime.client().runWorkflow(request);
         output().write(result, () -> {
             Table table = new Table("STEP", "TOOL", "STATUS", "HTTP");
@@ -102,9 +102,5 @@ public class WorkflowRunCommand extends BaseCommand {
             return ExitCodes.UPSTREAM_CLIENT_ERROR; // 4xx, an unmet success criterion or an unresolvable expression
         }
         return ExitCodes.OK;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -61,8 +61,8 @@ final class ToolInvocation implements Callable<Integer> {
         RequestBody body = call.body() == null ? null : RequestBody.of(call.body(), tool, cwd, console.in());
         boolean approval = ApprovalPrompt.approval(tool, call.approval(), call.dryRun(), console, err);
         ExecuteRequest request = new ExecuteRequest(
-                runtime.configPath() == null ? null : runtime.configPath().toAbsolutePath().normalize().toString(),
-                blankToNull(session.options().mode), blankToNull(session.options().agentProfile), call.toolId(),
+                runtime.target().config(), runtime.target().mode(session.options().mode),
+                runtime.target().agentProfile(session.options().agentProfile, session.options().mode), call.toolId(),
                 call.pathArgs(), call.flags(), body == null ? null : body.body(), body == null ? null : body.contentType(),
                 approval, call.dryRun());
         JsonNode result = Refusals.explain(() -> runtime.client().execute(request));
@@ -104,9 +104,5 @@ final class ToolInvocation implements Callable<Integer> {
         if (value == null) return List.of();
         if (value instanceof List<?> list) return list.stream().map(String::valueOf).toList();
         return List.of(value.toString());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -7,25 +7,34 @@ import java.nio.file.Path;
 import org.opencli.core.json.Json;
 
 /**
- * The config's {@code runtime.mode} and {@code runtime.remote.url}, read straight from the project
- * file and its {@code .cli.local.json} (local wins) with Jackson alone: choosing a runtime must not
- * cost a full config load. Validation is the runtime's job; unreadable files count as "no choice".
+ * What the project file and its {@code .cli.local.json} (local wins, per field) choose about the
+ * runtime: {@code runtime.mode}, {@code runtime.remote.url}, {@code runtime.remote.requestConfigPath},
+ * and the {@code mode.default} / {@code agents.defaultProfile} a client config sends as request
+ * parameters when the runtime serves its own config. Read with Jackson alone: choosing a runtime must
+ * not cost a full config load. Validation is the runtime's job; unreadable files count as "no choice".
  */
-public record ConfigRuntimeChoice(String mode, String remoteUrl) {
-    public static final ConfigRuntimeChoice NONE = new ConfigRuntimeChoice(null, null);
+public record ConfigRuntimeChoice(String mode, String remoteUrl, String requestConfigPath, String defaultMode,
+                                  String defaultProfile) {
+    public static final ConfigRuntimeChoice NONE = new ConfigRuntimeChoice(null, null, null, null, null);
 
     public static ConfigRuntimeChoice read(Path projectConfig) {
         if (projectConfig == null) return NONE;
         ConfigRuntimeChoice project = readOne(projectConfig);
         ConfigRuntimeChoice local = readOne(projectConfig.resolveSibling(".cli.local.json"));
-        return new ConfigRuntimeChoice(firstNonBlank(local.mode, project.mode), firstNonBlank(local.remoteUrl, project.remoteUrl));
+        return new ConfigRuntimeChoice(first(local.mode, project.mode), first(local.remoteUrl, project.remoteUrl),
+                first(local.requestConfigPath, project.requestConfigPath), first(local.defaultMode, project.defaultMode),
+                first(local.defaultProfile, project.defaultProfile));
     }
 
     private static ConfigRuntimeChoice readOne(Path file) {
         if (!Files.isRegularFile(file)) return NONE;
         try {
-            JsonNode runtime = Json.MAPPER.readTree(file.toFile()).path("runtime");
-            return new ConfigRuntimeChoice(text(runtime.path("mode")), text(runtime.path("remote").path("url")));
+            JsonNode root = Json.MAPPER.readTree(file.toFile());
+            if (root == null) return NONE;
+            JsonNode runtime = root.path("runtime");
+            return new ConfigRuntimeChoice(text(runtime.path("mode")), text(runtime.path("remote").path("url")),
+                    text(runtime.path("remote").path("requestConfigPath")), text(root.path("mode").path("default")),
+                    text(root.path("agents").path("defaultProfile")));
         } catch (IOException e) {
             return NONE;
         }
@@ -35,7 +44,7 @@ public record ConfigRuntimeChoice(String mode, String remoteUrl) {
         return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
     }
 
-    private static String firstNonBlank(String a, String b) {
+    private static String first(String a, String b) {
         return a != null ? a : b;
     }
 }

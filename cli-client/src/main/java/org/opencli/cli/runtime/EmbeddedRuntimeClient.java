@@ -33,8 +33,8 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
     }
 
     @Override
-    public JsonNode catalog(Path configPath, String mode, String agentProfile) {
-        String config = configPath == null ? null : configPath.toAbsolutePath().normalize().toString();
+    public JsonNode catalog(String configPath, String mode, String agentProfile) {
+        String config = absolute(configPath);
         return answer(() -> engine.effectiveCatalog(new CatalogQuery(config, mode, agentProfile)));
     }
 

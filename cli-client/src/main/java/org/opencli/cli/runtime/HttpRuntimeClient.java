@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,10 +61,9 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     @Override
-    public JsonNode catalog(Path configPath, String mode, String agentProfile) {
+    public JsonNode catalog(String config, String mode, String agentProfile) {
         Map<String, String> query = new LinkedHashMap<>();
-        // The daemon resolves the config itself, so it needs a path that does not depend on our cwd.
-        if (configPath != null) query.put("config", configPath.toAbsolutePath().normalize().toString());
+        if (config != null) query.put("config", config);
         if (mode != null) query.put("mode", mode);
         if (agentProfile != null) query.put("agentProfile", agentProfile);
         return get("/v1/catalog/effective", query);

@@ -7,13 +7,14 @@ import java.nio.file.Path;
  *
  * @param client     the runtime
  * @param reason     which resolution step chose it (e.g. {@code --runtime}, {@code registry}, {@code auto})
- * @param configPath the project config sent with requests, or null when none was given or found
+ * @param configPath the local project (or client) config, or null when none was given or found
+ * @param target     what each request names: config path sent (if any), mode and profile defaults
  * @param instanceId the resolved instance id
  * @param stateRoot  the state root
  * @param resource   something to close with the runtime (the demo upstream), or null
  */
-public record ResolvedRuntime(RuntimeClient client, String reason, Path configPath, String instanceId, Path stateRoot,
-                              AutoCloseable resource) implements AutoCloseable {
+public record ResolvedRuntime(RuntimeClient client, String reason, Path configPath, RequestTarget target,
+                              String instanceId, Path stateRoot, AutoCloseable resource) implements AutoCloseable {
 
     public boolean embedded() {
         return "embedded".equals(client.location());

@@ -1,7 +1,6 @@
 package org.opencli.cli.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.workflow.WorkflowRunRequest;
 
@@ -11,8 +10,11 @@ import org.opencli.core.workflow.WorkflowRunRequest;
  */
 public interface RuntimeClient extends AutoCloseable {
 
-    /** {@code GET /v1/catalog/effective}: {@code {catalog, view}}. */
-    JsonNode catalog(Path configPath, String mode, String agentProfile);
+    /**
+     * {@code GET /v1/catalog/effective}: {@code {catalog, view}}. {@code config}: the path to send as
+     * it is (absolute; null lets the runtime use its own config).
+     */
+    JsonNode catalog(String config, String mode, String agentProfile);
 
     /** {@code GET /v1/runtime/info}. */
     JsonNode runtimeInfo();

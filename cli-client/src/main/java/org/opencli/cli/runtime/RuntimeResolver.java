@@ -31,6 +31,8 @@ public final class RuntimeResolver {
     static final String EMBEDDED_CLIENT = "org.opencli.cli.runtime.EmbeddedRuntimeClient";
     public static final String ENV_RUNTIME_URL = "OCLI_RUNTIME_URL";
     public static final String ENV_INSTANCE_ID = "OCLI_INSTANCE_ID";
+    /** The reason of a choice made from the instance's registry entry: a local daemon for this config. */
+    static final String REGISTRY = "registry";
 
     private final Map<String, String> env;
     private final Path cwd;
@@ -56,7 +58,7 @@ public final class RuntimeResolver {
             String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), demo.configPath());
             try {
                 return new ResolvedRuntime(embedded(demo.configPath(), instanceId, stateRoot), "--demo",
-                        demo.configPath(), instanceId, stateRoot, demo);
+                        demo.configPath(), RequestTarget.localConfig(demo.configPath()), instanceId, stateRoot, demo);
             } catch (RuntimeException e) {
                 demo.close();
                 throw e;
@@ -68,7 +70,19 @@ public final class RuntimeResolver {
         RuntimeClient client = choice.embedded()
                 ? embedded(configPath, instanceId, stateRoot)
                 : new HttpRuntimeClient(choice.url(), bearer(choice.url(), configPath, stateRoot, instanceId));
-        return new ResolvedRuntime(client, choice.reason(), configPath, instanceId, stateRoot, null);
+        return new ResolvedRuntime(client, choice.reason(), configPath, target(choice, configPath), instanceId, stateRoot, null);
+    }
+
+    /**
+     * The embedded engine and a local daemon found through the registry (registered for this very
+     * config) are sent the local config path, as always. Any other runtime is remote: it serves its
+     * own config (a path of ours means nothing on its machine, and a runtime with auth refuses it as
+     * config_pinned), so it is sent only runtime.remote.requestConfigPath, and the client config's
+     * mode/profile choices as parameters.
+     */
+    public static RequestTarget target(RuntimeChoice choice, Path configPath) {
+        if (choice.embedded() || REGISTRY.equals(choice.reason())) return RequestTarget.localConfig(configPath);
+        return RequestTarget.remote(ConfigRuntimeChoice.read(configPath));
     }
 
     /**
@@ -170,7 +184,7 @@ public final class RuntimeResolver {
         String fromEnv = env.get(ENV_RUNTIME_URL);
         if (notBlank(fromEnv)) return RuntimeChoice.http(fromEnv, ENV_RUNTIME_URL);
         Optional<String> registered = registryUrl.get();
-        if (registered.isPresent()) return RuntimeChoice.http(registered.get(), "registry");
+        if (registered.isPresent()) return RuntimeChoice.http(registered.get(), REGISTRY);
         return RuntimeChoice.embedded("auto");
     }
 

@@ -44,6 +44,34 @@ public final class ConfigLoader {
      * @throws ConfigException naming file, JSON path and what was expected
      */
     public LoadedConfig load(Path projectConfig) {
+        Merged merged = merge(projectConfig);
+        return merged.loaded(finish(merged.merger.result(), merged.merger.provenance()));
+    }
+
+    /**
+     * Loads the scopes at {@code projectConfig} as a client config when the merged result is one
+     * ({@link ClientConfigRules}: only {@code runtime} and the {@code mode}/{@code agents} choices,
+     * no sources); empty when it is not, so the caller loads it as a project config instead.
+     *
+     * @throws ConfigException when it is a client config with problems
+     */
+    public Optional<LoadedConfig> loadClient(Path projectConfig) {
+        Merged merged = merge(projectConfig);
+        if (!ClientConfigRules.isClientConfig(merged.merger.result())) return Optional.empty();
+        return Optional.of(merged.loaded(ClientConfigRules.finish(merged.merger.result(), merged.merger.provenance())));
+    }
+
+    /** The scope files read and merged, not yet validated as a whole. */
+    private record Merged(Path project, Path local, List<ConfigFileReader.ReadFile> files, ScopeMerger merger) {
+        LoadedConfig loaded(CliConfig config) {
+            Path baseDir = Files.isRegularFile(local) ? local.getParent() : project.getParent();
+            if (baseDir == null) baseDir = Path.of("").toAbsolutePath();
+            List<Path> paths = files.stream().map(ConfigFileReader.ReadFile::path).toList();
+            return new LoadedConfig(config, baseDir, paths, merger.managedDeny(), ConfigFingerprint.of(files));
+        }
+    }
+
+    private Merged merge(Path projectConfig) {
         Path project = projectConfig.toAbsolutePath().normalize();
         if (!Files.isRegularFile(project)) {
             throw new ConfigException(project.toString(), JsonPaths.ROOT, "config file not found",
@@ -56,12 +84,7 @@ public final class ConfigLoader {
         for (ConfigFileReader.ReadFile file : files) {
             merger.add(file.root(), file.name(), isManaged(file.path()));
         }
-        CliConfig config = finish(merger.result(), merger.provenance());
-
-        Path baseDir = Files.isRegularFile(local) ? local.getParent() : project.getParent();
-        if (baseDir == null) baseDir = Path.of("").toAbsolutePath();
-        List<Path> paths = files.stream().map(ConfigFileReader.ReadFile::path).toList();
-        return new LoadedConfig(config, baseDir, paths, merger.managedDeny(), ConfigFingerprint.of(files));
+        return new Merged(project, local, files, merger);
     }
 
     /** Reads and leniently checks every existing scope file, reporting all files' problems together. */

@@ -17,6 +17,12 @@ final class RuntimeRules {
                     "the URL of the remote runtime");
         }
         if (remote != null && remote.oauth() != null) checkRemoteOAuth(remote.oauth(), problems);
+        if (remote != null && !SecretRules.isBlank(remote.requestConfigPath()) && !isAbsoluteAnywhere(remote.requestConfigPath())) {
+            // resolved by the runtime against its own working directory, which the client cannot know
+            problems.add(JsonPaths.of("runtime", "remote", "requestConfigPath"),
+                    "requestConfigPath '" + remote.requestConfigPath() + "' is not an absolute path",
+                    "an absolute path on the runtime's machine, e.g. /srv/runtime/.cli.json");
+        }
         checkLocal(runtime.local(), problems);
         if (runtime.server() != null && runtime.server().auth() != null) checkServerAuth(runtime.server().auth(), problems);
     }
@@ -61,6 +67,11 @@ final class RuntimeRules {
             SecretRules.checkRef(oauth.client().clientId(), JsonPaths.child(clientPath, "clientId"), problems);
             SecretRules.checkRef(oauth.client().clientSecret(), JsonPaths.child(clientPath, "clientSecret"), problems);
         }
+    }
+
+    /** Absolute on a POSIX or a Windows host: the path names a file on the runtime's machine, not this one. */
+    private static boolean isAbsoluteAnywhere(String path) {
+        return path.startsWith("/") || path.matches("^[A-Za-z]:[\\\\/].*");
     }
 
     /** An endpoint or issuer, when given, must be an absolute http(s) URL (a typo here would only show at sign-in). */

@@ -38,6 +38,7 @@ class ConfigValidationTest {
             oauth-missing-token-url            | $.sources.s.oauth.tokenURL                    | need 'tokenURL'                    | token endpoint
             oauth-owns-authorization           | $.sources.s.transport.headers                 | conflicts with 'oauth'             | no Authorization header
             remote-without-url                 | $.runtime.remote.url                          | needs runtime.remote.url           | URL of the remote runtime
+            request-config-path-relative       | $.runtime.remote.requestConfigPath            | is not an absolute path            | an absolute path on the runtime's machine
             provided-token-without-ref         | $.runtime.remote.oauth.tokenRef               | providedToken needs 'tokenRef'     | env:NAME
             oauth-client-incomplete            | $.runtime.remote.oauth.client.clientSecret    | missing 'clientSecret'             | secret reference
             manual-shutdown-terminal           | $.runtime.local.shutdown                      | needs sessionScope 'shared-group'  | when-owner-exits
