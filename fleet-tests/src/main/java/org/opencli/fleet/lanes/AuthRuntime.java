@@ -143,13 +143,12 @@ final class AuthRuntime {
         return status.exitCode() == 0 ? ctx.json(status.stdout()) : null;
     }
 
-    /** The cached sign-in file ocli wrote for this daemon (instances/<id>/auth/<sha256(url)>.json), or null. */
+    /** The cached sign-in file ocli wrote for this daemon's URL (the user's {@code <state-root>/auth/<sha256(url)>.json}), or null. */
     Path tokenFile() throws IOException {
-        Path instances = ctx.stateDir().resolve("instances");
-        if (!Files.isDirectory(instances)) return null;
-        try (var files = Files.walk(instances, 3)) {
-            return files.filter(f -> f.getParent().getFileName().toString().equals("auth") && f.toString().endsWith(".json"))
-                    .findFirst().orElse(null);
+        Path auth = ctx.stateDir().resolve("auth");
+        if (!Files.isDirectory(auth)) return null;
+        try (var files = Files.list(auth)) {
+            return files.filter(f -> f.toString().endsWith(".json")).findFirst().orElse(null);
         }
     }
 }
