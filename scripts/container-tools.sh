@@ -47,6 +47,8 @@ install_missing() {
   [ -x /usr/lib/podman/aardvark-dns ] || need+=(aardvark-dns)
   # netavark sets up bridges and published ports with iptables; without it every bridge run fails
   command -v iptables >/dev/null || need+=(iptables)
+  # a pod (podman kube play) needs an infra container, whose pause image podman builds from catatonit
+  command -v catatonit >/dev/null || need+=(catatonit)
   [ ${#need[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
     echo "error: podman tooling missing (${need[*]}); run this script as root or install them" >&2

@@ -95,7 +95,7 @@ public final class RemoteRuntimeContainerLane implements Lane {
     }
 
     /** The upstream fixture as the runtime's config dir: URLs the container reaches, auth trusting realm corp. */
-    private static UpstreamProject runtimeConfig(LaneContext ctx, KeycloakFixture kc, TestUpstream upstream) throws Exception {
+    static UpstreamProject runtimeConfig(LaneContext ctx, KeycloakFixture kc, TestUpstream upstream) throws Exception {
         String hostKeycloak = kc.url().replace("127.0.0.1", HOST_FROM_CONTAINER);
         String hostUpstream = upstream.url().replace("127.0.0.1", HOST_FROM_CONTAINER);
         UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {
@@ -182,7 +182,7 @@ public final class RemoteRuntimeContainerLane implements Lane {
                 noAuditUnder(Path.of(client.env().get("HOME"))), client.env().get("HOME"));
     }
 
-    private static void verifyAuditVolume(LaneContext ctx, Podman podman, Client client, String volume) throws Exception {
+    static void verifyAuditVolume(LaneContext ctx, Podman podman, Client client, String volume) throws Exception {
         ProcResult mounted = podman.run("volume", "mount", volume);
         Path data = Path.of(mounted.stdout().strip());
         try {
