@@ -45,14 +45,14 @@ public final class MultiReplicaLane implements Lane {
     public void run(LaneContext ctx) throws Exception {
         try (Podman podman = Podman.prepare(ctx, LANE)) {
             String image = podman.oclirdImage();
-            try (TestUpstream upstream = TestUpstream.start(0)) {
-                String hostUpstream = upstream.url().replace("127.0.0.1", RemoteRuntimeContainerLane.HOST_FROM_CONTAINER);
-                UpstreamProject runtimeDir = UpstreamProject.create(ctx, upstream, config -> {
-                    ((ObjectNode) config.path("services").path("upstream")).put("baseURL", hostUpstream + "/api");
-                    ((ObjectNode) config.path("secrets").path("upstream.oauth")).put("tokenURL", hostUpstream + "/oauth/token");
-                });
+            // the victim calls an upstream of its own, so the lane sees when a call is in flight there
+            try (TestUpstream upstream = TestUpstream.start(0); TestUpstream victimUpstream = TestUpstream.start(0)) {
+                UpstreamProject runtimeDir = UpstreamProject.create(ctx, upstream, config -> pointAt(config, upstream));
+                Path victimDir = victimConfig(ctx, runtimeDir, victimUpstream);
                 List<Replica> replicas = new ArrayList<>();
-                for (int i = 1; i <= REPLICAS; i++) replicas.add(Replica.start(ctx, podman, image, runtimeDir, i));
+                for (int i = 1; i <= REPLICAS; i++) {
+                    replicas.add(Replica.start(ctx, podman, image, i == VICTIM ? victimDir : runtimeDir.dir, runtimeDir.env(), i));
+                }
                 for (Replica r : replicas) {
                     ctx.check("replica " + r.instanceId() + " answers /q/health/ready", Readiness.awaitOk(ctx,
                             r.url() + "/q/health/ready", KubePlayLane.START_TIMEOUT), r.url());
@@ -60,29 +60,49 @@ public final class MultiReplicaLane implements Lane {
                 try (Nginx nginx = Nginx.start(ctx, replicas.stream().map(Replica::address).toList())) {
                     ctx.check("nginx balances the three replicas", Readiness.awaitOk(ctx, nginx.url() + "/q/health/ready",
                             Duration.ofSeconds(30)), nginx.url());
-                    Run run = drive(ctx, podman, nginx.url(), replicas.get(VICTIM - 1));
+                    Run run = drive(ctx, podman, nginx.url(), replicas.get(VICTIM - 1), victimUpstream);
                     ctx.artifact("nginx-error.log", nginx.errorLog());
-                    trails(ctx, podman, replicas, run, upstream);
+                    trails(ctx, podman, replicas, run, List.of(upstream, victimUpstream));
                 }
             }
         }
     }
 
+    /** The upstream as the containers reach it (the host's loopback through slirp4netns). */
+    private static void pointAt(ObjectNode config, TestUpstream upstream) {
+        String host = upstream.url().replace("127.0.0.1", RemoteRuntimeContainerLane.HOST_FROM_CONTAINER);
+        ((ObjectNode) config.path("services").path("upstream")).put("baseURL", host + "/api");
+        ((ObjectNode) config.path("secrets").path("upstream.oauth")).put("tokenURL", host + "/oauth/token");
+    }
+
+    /** A copy of the runtime's config dir pointed at the victim's own upstream. */
+    private static Path victimConfig(LaneContext ctx, UpstreamProject runtime, TestUpstream victimUpstream) throws Exception {
+        Path dir = Files.createDirectories(ctx.workDir().resolve("upstream-victim"));
+        try (var files = Files.list(runtime.dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        ObjectNode config = (ObjectNode) ctx.json(Files.readString(dir.resolve(".cli.json")));
+        pointAt(config, victimUpstream);
+        Files.writeString(dir.resolve(".cli.json"), config.toPrettyString());
+        return dir;
+    }
+
     /** One replica: its container, volumes and instance id. */
     record Replica(String container, String auditVolume, String instanceId, String address) {
-        static Replica start(LaneContext ctx, Podman podman, String image, UpstreamProject config, int n) throws Exception {
+        static Replica start(LaneContext ctx, Podman podman, String image, Path configDir, Map<String, String> secrets, int n)
+                throws Exception {
             String container = podman.name("r" + n);
             String audit = podman.name("r" + n + "-audit");
             String state = podman.name("r" + n + "-state");
             String instanceId = "replica-" + n;
             podman.run("volume", "create", "--label", podman.label(), audit);
             podman.run("volume", "create", "--label", podman.label(), state);
-            Map<String, String> env = new HashMap<>(config.env());
+            Map<String, String> env = new HashMap<>(secrets);
             env.put("OCLI_INSTANCE_ID", instanceId);
             List<String> args = new ArrayList<>(List.of("run", "-d", "--name", container, "--label", podman.label(),
                     "--read-only", "--tmpfs", "/tmp", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
                     "--network", KubePlayLane.NETWORK, "-p", "127.0.0.1::" + RemoteRuntimeContainerLane.CONTAINER_PORT,
-                    "-v", config.dir + ":/etc/oclird:ro", "-v", audit + ":/var/lib/oclird/audit", "-v", state + ":/var/lib/oclird/state"));
+                    "-v", configDir + ":/etc/oclird:ro", "-v", audit + ":/var/lib/oclird/audit", "-v", state + ":/var/lib/oclird/state"));
             env.keySet().stream().sorted().forEach(name -> args.addAll(List.of("-e", name)));
             // no --instance-id: the id comes from OCLI_INSTANCE_ID, as deploy/k8s/statefulset sets it per pod
             args.addAll(List.of(image, "--config", "/etc/oclird/.cli.json", "--addr", "0.0.0.0:" + RemoteRuntimeContainerLane.CONTAINER_PORT,
@@ -97,21 +117,29 @@ public final class MultiReplicaLane implements Lane {
         }
     }
 
-    /** What the clients saw: the session id of every call and whether it was acknowledged, and when the kill came. */
-    record Run(Map<String, Boolean> acknowledged, int beforeKill, int afterKill) {
+    /**
+     * What the clients saw: per call (session id) whether it was acknowledged and the {@code ms} it
+     * asked for (its mark in the upstream's log), how many calls came before and after the kill,
+     * and the calls in flight at the victim when it was killed.
+     */
+    record Run(Map<String, Boolean> acknowledged, Map<String, Integer> marks, int beforeKill, int afterKill, List<Integer> cutOff) {
     }
 
-    /** CLIENTS ocli processes at a time, each CALLS_PER_CLIENT calls of echoGet; the victim is killed a third of the way in. */
-    private static Run drive(LaneContext ctx, Podman podman, String balancer, Replica victim) throws Exception {
+    /**
+     * CLIENTS ocli processes at a time, each CALLS_PER_CLIENT calls of getSlow (three seconds or more in
+     * the replica, a distinct {@code ms} per call); once a third are done, the victim is killed
+     * while its upstream holds one of its calls, so that call's answer is lost mid-way.
+     */
+    private static Run drive(LaneContext ctx, Podman podman, String balancer, Replica victim, TestUpstream victimUpstream)
+            throws Exception {
         Path clientDir = Files.createDirectories(ctx.workDir().resolve("client"));
         Path home = Files.createDirectories(ctx.workDir().resolve("client-home"));
         Files.writeString(clientDir.resolve(".cli.json"),
                 "{\"runtime\":{\"mode\":\"remote\",\"remote\":{\"url\":\"" + balancer + "\"}}}\n");
         Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
+        Map<String, Integer> marks = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
-        AtomicInteger killedAt = new AtomicInteger(-1);
-        Object killLock = new Object();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
         try {
             List<Future<?>> clients = new ArrayList<>();
             for (int c = 1; c <= CLIENTS; c++) {
@@ -119,39 +147,64 @@ public final class MultiReplicaLane implements Lane {
                 clients.add(pool.submit(() -> {
                     for (int n = 1; n <= CALLS_PER_CLIENT; n++) {
                         String session = "mr-c" + client + "-" + n;
+                        int ms = 3000 + (client - 1) * CALLS_PER_CLIENT + n;
+                        marks.put(session, ms);
                         Map<String, String> env = Map.of("HOME", home.toString(), "OCLI_STATE_DIR", home.resolve("state-" + client).toString(),
                                 "OCLI_SESSION_ID", session);
-                        ProcResult call = ctx.ocliIn(clientDir, env, "upstream", "diagnostics", "echo-get", session);
-                        acknowledged.put(session, call.exitCode() == 0 && call.stdout().contains(session));
-                        int count = done.incrementAndGet();
-                        synchronized (killLock) {
-                            if (count >= KILL_AFTER && killedAt.get() < 0) {
-                                killedAt.set(count);
-                                podman.run("kill", victim.container());
-                            }
-                        }
+                        ProcResult call = ctx.ocliIn(clientDir, env, "upstream", "diagnostics", "get-slow", "--ms", String.valueOf(ms));
+                        acknowledged.put(session, call.exitCode() == 0 && call.stdout().contains(String.valueOf(ms)));
+                        done.incrementAndGet();
                     }
                     return null;
                 }));
             }
+            Future<Kill> kill = pool.submit(() -> killWhileInFlight(ctx, podman, victim, victimUpstream, done));
             for (Future<?> f : clients) f.get();
+            Kill k = kill.get();
+            int total = acknowledged.size();
+            long ok = acknowledged.values().stream().filter(b -> b).count();
+            ctx.check("replica " + victim.instanceId() + " was killed mid-run with a call in flight there (" + k.before()
+                    + " calls done before, ms=" + k.cutOff() + " in flight)", k.before() > 0 && k.before() < total && !k.cutOff().isEmpty(),
+                    "killed after call " + k.before());
+            String state = podman.run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", victim.container()).stdout().strip();
+            ctx.check("the killed replica is down (SIGKILL, exit 137)", state.endsWith("137"), state);
+            ctx.check("every one of the " + total + " calls through the balancer was acknowledged (exit 0, its own answer)",
+                    ok == total && total == CLIENTS * CALLS_PER_CLIENT, ok + " of " + total);
+            return new Run(acknowledged, marks, k.before(), total - k.before(), k.cutOff());
         } finally {
             pool.shutdownNow();
         }
-        int before = killedAt.get();
-        int total = acknowledged.size();
-        long ok = acknowledged.values().stream().filter(b -> b).count();
-        ctx.check("replica " + victim.instanceId() + " was killed mid-run (" + before + " calls before, " + (total - before) + " after)",
-                before > 0 && total - before >= CLIENTS, "killed after call " + before);
-        String state = podman.run("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", victim.container()).stdout().strip();
-        ctx.check("the killed replica is down (SIGKILL, exit 137)", state.endsWith("137"), state);
-        ctx.check("every one of the " + total + " calls through the balancer was acknowledged (exit 0, its own echo)",
-                ok == total && total == CLIENTS * CALLS_PER_CLIENT, ok + " of " + total);
-        return new Run(acknowledged, before, total - before);
+    }
+
+    record Kill(int before, List<Integer> cutOff) {
+    }
+
+    /** Once KILL_AFTER calls are done, waits for a call to reach the victim's upstream (it sleeps there) and kills the victim. */
+    private static Kill killWhileInFlight(LaneContext ctx, Podman podman, Replica victim, TestUpstream victimUpstream, AtomicInteger done)
+            throws Exception {
+        Readiness.awaitTrue(ctx, KILL_AFTER + " calls done", Duration.ofMinutes(5), () -> done.get() >= KILL_AFTER);
+        int seen = upstreamRequests(ctx, victimUpstream).size();
+        boolean inFlight = Readiness.awaitTrue(ctx, "a call reached " + victim.instanceId() + "'s upstream", Duration.ofMinutes(2),
+                () -> upstreamRequests(ctx, victimUpstream).size() > seen);
+        int before = done.get();
+        podman.run("kill", victim.container());
+        List<Integer> cutOff = new ArrayList<>();
+        if (inFlight) {
+            List<JsonNode> requests = upstreamRequests(ctx, victimUpstream);
+            for (JsonNode r : requests.subList(seen, requests.size())) cutOff.add(Integer.parseInt(r.path("query").asText().replace("ms=", "")));
+        }
+        return new Kill(before, cutOff);
+    }
+
+    private static List<JsonNode> upstreamRequests(LaneContext ctx, TestUpstream upstream) throws Exception {
+        List<JsonNode> list = new ArrayList<>();
+        ctx.json(ctx.get(upstream.url() + "/_admin/requests").body()).forEach(list::add);
+        return list;
     }
 
     /** Each trail verifies; every acknowledged call is in one; no record is in two places; each carries its replica's id. */
-    private static void trails(LaneContext ctx, Podman podman, List<Replica> replicas, Run run, TestUpstream upstream) throws Exception {
+    private static void trails(LaneContext ctx, Podman podman, List<Replica> replicas, Run run, List<TestUpstream> upstreams)
+            throws Exception {
         Path verifier = Files.createDirectories(ctx.workDir().resolve("verifier-home"));
         Map<String, List<String>> replicasBySession = new HashMap<>();
         Set<String> requestIds = new HashSet<>();
@@ -190,13 +243,23 @@ public final class MultiReplicaLane implements Lane {
                 + "had taken the first attempt)", twice.isEmpty(), "recorded more than once: " + twice);
         ctx.check("no record appears twice (request ids unique across the " + records + " records of all trails)",
                 duplicates.isEmpty(), "duplicates " + duplicates);
-        Set<String> served = new HashSet<>();
-        replicasBySession.values().forEach(served::addAll);
-        ctx.check("the surviving replicas shared the load", served.size() >= 2, "records from " + served);
-        JsonNode received = ctx.json(ctx.get(upstream.url() + "/_admin/requests").body());
-        Set<String> arrived = new HashSet<>();
-        received.forEach(r -> arrived.add(r.path("path").asText().replaceFirst(".*/", "")));
-        List<String> neverArrived = acknowledged.stream().filter(s -> !arrived.contains(s)).toList();
+        Set<String> survivorsServed = new HashSet<>();
+        replicasBySession.values().forEach(ids -> ids.stream().filter(id -> !id.equals(victim)).forEach(survivorsServed::add));
+        ctx.check("both surviving replicas served calls", survivorsServed.size() == REPLICAS - 1, "records from " + survivorsServed);
+        Map<Integer, String> sessionByMark = new HashMap<>();
+        run.marks().forEach((session, ms) -> sessionByMark.put(ms, session));
+        List<String> retried = run.cutOff().stream().map(sessionByMark::get)
+                .filter(s -> Boolean.TRUE.equals(run.acknowledged().get(s))
+                        && replicasBySession.getOrDefault(s, List.of()).stream().anyMatch(id -> !id.equals(victim)))
+                .toList();
+        ctx.check("the call cut off by the kill was acknowledged all the same: ocli sent it again and a surviving replica executed "
+                + "and recorded it", !run.cutOff().isEmpty() && retried.size() == run.cutOff().size(), "cut off ms=" + run.cutOff()
+                + ", answered by a survivor: " + retried);
+        Set<Integer> arrived = new HashSet<>();
+        for (TestUpstream u : upstreams) {
+            for (JsonNode r : upstreamRequests(ctx, u)) arrived.add(Integer.parseInt(r.path("query").asText().replace("ms=", "")));
+        }
+        List<String> neverArrived = acknowledged.stream().filter(s -> !arrived.contains(run.marks().get(s))).toList();
         ctx.check("the upstream received every acknowledged call", neverArrived.isEmpty(), "missing " + neverArrived);
     }
 }
