@@ -112,8 +112,7 @@ public final class KubePlayLane implements Lane {
     /** The trail on the kept volume verifies and holds the calls of both plays, by the same instance. */
     private static void auditAcrossPlays(LaneContext ctx, Podman podman, RemoteRuntimeContainerLane.Client client, String volume)
             throws Exception {
-        RemoteRuntimeContainerLane.verifyAuditVolume(ctx, podman, client, volume);
-        String text = Files.readString(ctx.workDir().resolve("../audit.log").normalize());
+        String text = RemoteRuntimeContainerLane.verifyAuditVolume(ctx, podman, client, volume);
         List<JsonNode> calls = new ArrayList<>();
         for (String line : text.lines().filter(l -> !l.isBlank()).toList()) {
             JsonNode r = ctx.json(line);

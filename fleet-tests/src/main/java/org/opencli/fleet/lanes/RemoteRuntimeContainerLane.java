@@ -182,7 +182,8 @@ public final class RemoteRuntimeContainerLane implements Lane {
                 noAuditUnder(Path.of(client.env().get("HOME"))), client.env().get("HOME"));
     }
 
-    static void verifyAuditVolume(LaneContext ctx, Podman podman, Client client, String volume) throws Exception {
+    /** Checks and verifies the trail on {@code volume}; returns its text ("" when there is none). */
+    static String verifyAuditVolume(LaneContext ctx, Podman podman, Client client, String volume) throws Exception {
         ProcResult mounted = podman.run("volume", "mount", volume);
         Path data = Path.of(mounted.stdout().strip());
         try {
@@ -200,7 +201,9 @@ public final class RemoteRuntimeContainerLane implements Lane {
                 ctx.check("the trail holds the call and is free of the client secret",
                         text.contains("upstream:listTickets") && !text.contains(client.env().get("OCLI_CI_SECRET")),
                         text.lines().count() + " records");
+                return text;
             }
+            return "";
         } finally {
             podman.run("volume", "unmount", volume);
         }
