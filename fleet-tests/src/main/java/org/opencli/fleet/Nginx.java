@@ -1,7 +1,6 @@
 package org.opencli.fleet;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,10 +32,7 @@ public final class Nginx implements AutoCloseable {
         Path dir = Files.createDirectories(ctx.workDir().resolve("nginx"));
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("temp"));
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePort.pick();
         StringBuilder upstream = new StringBuilder();
         for (String s : servers) upstream.append("        server ").append(s).append(" max_fails=1 fail_timeout=60s;\n");
         String conf = """

@@ -3,7 +3,6 @@ package org.opencli.fleet.lanes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.opencli.fleet.CatalogJson;
+import org.opencli.fleet.FreePort;
 import org.opencli.fleet.Lane;
 import org.opencli.fleet.LaneContext;
 import org.opencli.fleet.ProcResult;
@@ -43,7 +43,7 @@ public final class KubePlayLane implements Lane {
             KeycloakFixture kc = ctx.keycloak();
             try (TestUpstream upstream = TestUpstream.start(0)) {
                 UpstreamProject runtimeDir = RemoteRuntimeContainerLane.runtimeConfig(ctx, kc, upstream);
-                int hostPort = freePort();
+                int hostPort = FreePort.pick();
                 String prefix = podman.name("");
                 Path overlay = KubeOverlay.write(ctx, runtimeDir, image, prefix, podman.label(), hostPort);
                 List<JsonNode> shipped = Kustomize.documents(Kustomize.render(ctx.repoRoot().resolve("deploy/k8s")));
@@ -130,12 +130,6 @@ public final class KubePlayLane implements Lane {
             if (v.path("name").asText().equals("audit")) return v.at("/persistentVolumeClaim/claimName").asText();
         }
         throw new IllegalStateException("the rendered Deployment has no volume named audit");
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The lane's kustomize overlay over deploy/k8s, in the work dir. */
