@@ -133,7 +133,8 @@ public final class MultiReplicaLane implements Lane {
     private static Run drive(LaneContext ctx, Podman podman, String balancer, Replica victim, TestUpstream victimUpstream)
             throws Exception {
         Path clientDir = Files.createDirectories(ctx.workDir().resolve("client"));
-        Path home = Files.createDirectories(ctx.workDir().resolve("client-home"));
+        Path home = Files.createDirectories(ctx.workDir().resolve("client-homes"));
+        for (int c = 1; c <= CLIENTS; c++) Files.createDirectories(home.resolve("c" + c));
         Files.writeString(clientDir.resolve(".cli.json"),
                 "{\"runtime\":{\"mode\":\"remote\",\"remote\":{\"url\":\"" + balancer + "\"}}}\n");
         Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
@@ -149,9 +150,9 @@ public final class MultiReplicaLane implements Lane {
                         String session = "mr-c" + client + "-" + n;
                         int ms = 3000 + (client - 1) * CALLS_PER_CLIENT + n;
                         marks.put(session, ms);
-                        Map<String, String> env = Map.of("HOME", home.toString(), "OCLI_STATE_DIR", home.resolve("state-" + client).toString(),
-                                "OCLI_SESSION_ID", session);
-                        ProcResult call = ctx.ocliIn(clientDir, env, "upstream", "diagnostics", "get-slow", "--ms", String.valueOf(ms));
+                        // each client a user of its own, sharing nothing with the runtimes or the other clients
+                        ProcResult call = ctx.ocliAs(home.resolve("c" + client), clientDir, Map.of("OCLI_SESSION_ID", session),
+                                "upstream", "diagnostics", "get-slow", "--ms", String.valueOf(ms));
                         acknowledged.put(session, call.exitCode() == 0 && call.stdout().contains(String.valueOf(ms)));
                         done.incrementAndGet();
                     }
@@ -214,7 +215,7 @@ public final class MultiReplicaLane implements Lane {
             ProcResult mounted = podman.run("volume", "mount", r.auditVolume());
             Path file = Path.of(mounted.stdout().strip()).resolve("audit.log");
             try {
-                ProcResult verify = ctx.ocliIn(verifier, Map.of("HOME", verifier.toString()), "audit", "verify", "--path", file.toString());
+                ProcResult verify = ctx.ocliAs(verifier, verifier, Map.of(), "audit", "verify", "--path", file.toString());
                 ctx.check("ocli audit verify on " + r.instanceId() + "'s own volume: exit 0", verify.exitCode() == 0, verify.stdout().strip());
                 String text = Files.isRegularFile(file) ? Files.readString(file) : "";
                 ctx.artifact("audit-" + r.instanceId() + ".log", text);
