@@ -5,11 +5,19 @@ ROOT     := $(abspath .)
 FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath)
 GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
 
-.PHONY: build test demo fleet keycloak bench bench-catalog bench-execute bench-audit github-openapi conformance clean
+.PHONY: build image container-tools test demo fleet keycloak bench bench-catalog bench-execute bench-audit github-openapi conformance clean
 
 ## build: compile everything and package the ocli and oclird applications (tests skipped)
 build:
 	$(MVN) $(MVNFLAGS) package -DskipTests
+
+## image: the oclird container image (localhost/oclird:latest and :<version>) with podman; BASE_IMAGE=... overrides the Debian-made base
+image: build
+	scripts/container-image.sh
+
+## container-tools: podman, buildah, runc, podman-compose, debootstrap (as root) and target/containers/containers.conf
+container-tools:
+	scripts/container-tools.sh
 
 ## test: every test CI runs — unit, REST, CLI, end-to-end and the fleet lanes
 test: github-openapi
