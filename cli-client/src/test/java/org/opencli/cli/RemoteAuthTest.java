@@ -131,7 +131,7 @@ class RemoteAuthTest {
         CliResult missing = new CliRunner(Map.of(), dir).run("--runtime", runtime.url(), "--state-dir",
                 dir.resolve("state").toString(), "catalog", "list");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
-        assertThat(missing.err()).contains("no token was sent").contains("ocli auth login");
+        assertThat(missing.err()).contains("no token was sent").contains("ocli --runtime " + runtime.url() + " auth login");
         assertThat(runtime.authorizationHeaders).containsExactly("null");
     }
 
@@ -146,10 +146,7 @@ class RemoteAuthTest {
         assertThat(ocli(project, env, "runtime", "info").exitCode()).isZero();
         assertThat(runtime.grants).containsExactly("client_credentials");
 
-        Path authDir;
-        try (Stream<Path> instances = Files.list(dir.resolve("state/instances"))) {
-            authDir = instances.findFirst().orElseThrow().resolve("auth");
-        }
+        Path authDir = dir.resolve("state/auth");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(authDir))).isEqualTo("rwx------");
         try (Stream<Path> files = Files.list(authDir)) {
             files.forEach(f -> {
@@ -199,7 +196,7 @@ class RemoteAuthTest {
         Path project = project("{\"mode\": \"deviceCode\"}");
         CliResult before = ocli(project, Map.of(), "catalog", "list");
         assertThat(before.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
-        assertThat(before.err()).contains("run 'ocli auth login'");
+        assertThat(before.err()).contains("run 'ocli --runtime " + runtime.url() + " auth login --device'");
         assertThat(runtime.authorizationHeaders).isEmpty(); // refused locally: nothing sent without a token
         CliResult info = ocli(project, Map.of(), "runtime", "info"); // public endpoint: asked without a token
         assertThat(runtime.authorizationHeaders).containsExactly("null");
@@ -212,6 +209,10 @@ class RemoteAuthTest {
         assertThat(login.out()).contains("Signed in to " + runtime.url() + " as alice (deviceCode)");
 
         assertThat(ocli(project, Map.of(), "catalog", "list", "--format", "json").exitCode()).isZero();
+        assertThat(runtime.authorizationHeaders.get(runtime.authorizationHeaders.size() - 1)).startsWith("Bearer ey");
+        Path otherDirectory = Files.createDirectories(dir.resolve("another-project"));
+        CliResult elsewhere = ocli(otherDirectory, Map.of(), "--runtime", runtime.url(), "catalog", "list", "--format", "json");
+        assertThat(elsewhere.exitCode()).as("a sign-in belongs to the runtime, not the directory: " + elsewhere.err()).isZero();
         assertThat(runtime.authorizationHeaders.get(runtime.authorizationHeaders.size() - 1)).startsWith("Bearer ey");
 
         CliResult logout = ocli(project, Map.of(), "auth", "logout");

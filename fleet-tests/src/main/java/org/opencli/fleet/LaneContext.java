@@ -60,6 +60,11 @@ public final class LaneContext implements AutoCloseable {
         return stateDir;
     }
 
+    /** The transcript written so far (lanes scan it for values that must never be recorded). */
+    public Path transcriptFile() {
+        return laneDir.resolve("transcript.log");
+    }
+
     /** A directory of lane fixtures, copied into the work dir so lanes may edit them. */
     public Path fixture(String name) throws IOException {
         Path source = repoRoot.resolve("fleet-tests/fixtures").resolve(name);
@@ -104,9 +109,53 @@ public final class LaneContext implements AutoCloseable {
         return run(cwd, env, true, "bin/ocli", args);
     }
 
+    /**
+     * {@code bin/ocli} as a user of its own ({@link #userEnvironment}): from {@code cwd}, with HOME
+     * {@code home} and none of the lane's state settings; {@code env} may add XDG variables.
+     */
+    public ProcResult ocliAs(Path home, Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(cwd, userEnvironment(home, env), false, "bin/ocli", args);
+    }
+
+    /** {@link #ocliAs} for a command whose stdout is a secret ({@code ocli auth token}). */
+    public ProcResult ocliAsSecretOutput(Path home, Path cwd, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        return run(cwd, userEnvironment(home, env), true, "bin/ocli", args);
+    }
+
+    /** {@link #ocliInBackground} as a user of its own (see {@link #ocliAs}). */
+    public Background ocliAsInBackground(Path home, Path cwd, Map<String, String> env, String... args) throws IOException {
+        return background(cwd, userEnvironment(home, env), args);
+    }
+
+    /**
+     * The environment of a separate user on this machine: HOME is {@code home}; the lane's
+     * {@code OCLI_STATE_DIR} and any inherited XDG directory are removed (a null value removes a
+     * variable), so the launcher's HOME handling alone decides where state goes; then {@code env}.
+     */
+    public static Map<String, String> userEnvironment(Path home, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>();
+        for (String name : List.of("OCLI_STATE_DIR", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME",
+                "OCLI_RUNTIME_URL", "OCLI_TOKEN", "OCLI_CLIENT_ID", "OCLI_CLIENT_SECRET", "OCLI_TOKEN_URL", "OCLI_INSTANCE_ID")) {
+            all.put(name, null);
+        }
+        all.put("HOME", home.toString());
+        all.putAll(env);
+        return all;
+    }
+
     private ProcResult run(Path cwd, Map<String, String> env, String launcher, String... args)
             throws IOException, InterruptedException {
         return run(cwd, env, false, launcher, args);
+    }
+
+    /** The lane's state root, then {@code env} (a null value removes the variable). */
+    private void environment(ProcessBuilder pb, Map<String, String> env) {
+        pb.environment().put("OCLI_STATE_DIR", stateDir.toString());
+        env.forEach((k, v) -> {
+            if (v == null) pb.environment().remove(k);
+            else pb.environment().put(k, v);
+        });
     }
 
     private ProcResult run(Path cwd, Map<String, String> env, boolean secretStdout, String launcher, String... args)
@@ -119,8 +168,7 @@ public final class LaneContext implements AutoCloseable {
         Path err = Files.createTempFile(laneDir, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
-        pb.environment().put("OCLI_STATE_DIR", stateDir.toString());
-        pb.environment().putAll(env);
+        environment(pb, env);
         Process process = pb.start();
         if (!process.waitFor(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             Processes.stop(process);
@@ -147,6 +195,10 @@ public final class LaneContext implements AutoCloseable {
      * lane awaits its output and exit. It is stopped when the lane ends, if still running.
      */
     public Background ocliInBackground(Path cwd, Map<String, String> env, String... args) throws IOException {
+        return background(cwd, env, args);
+    }
+
+    private Background background(Path cwd, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(repoRoot.resolve("bin/ocli").toString());
         command.addAll(List.of(args));
@@ -155,8 +207,7 @@ public final class LaneContext implements AutoCloseable {
         Path err = Files.createTempFile(laneDir, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
-        pb.environment().put("OCLI_STATE_DIR", stateDir.toString());
-        pb.environment().putAll(env);
+        environment(pb, env);
         Background background = new Background(this, command, pb.start(), out, err);
         backgrounds.add(background);
         return background;
@@ -181,14 +232,34 @@ public final class LaneContext implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(repoRoot.resolve("bin/oclird").toString(),
                 "--state-dir", stateDir.toString(), "--instance-id", instanceId));
         command.addAll(List.of(args));
+        return startDaemon(command, workDir, env, stateDir.resolve("instances").resolve(instanceId).resolve("runtime.json"), instanceId);
+    }
+
+    /**
+     * {@code bin/oclird} as a user of its own ({@link #userEnvironment}): from {@code cwd}, with no
+     * {@code --state-dir}, so its state (registry, audit) goes under {@code home}'s
+     * {@code .local/state/oas-cli} — found there only if the launcher honours HOME.
+     */
+    public Daemon startDaemonAs(Path home, Path cwd, String instanceId, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(repoRoot.resolve("bin/oclird").toString(), "--instance-id", instanceId));
+        command.addAll(List.of(args));
+        Path registry = home.resolve(".local/state/oas-cli/instances").resolve(instanceId).resolve("runtime.json");
+        return startDaemon(command, cwd, userEnvironment(home, env), registry, instanceId);
+    }
+
+    private Daemon startDaemon(List<String> command, Path cwd, Map<String, String> env, Path registry, String instanceId)
+            throws IOException, InterruptedException {
         log("$ " + String.join(" ", command) + " &");
         Path daemonLog = laneDir.resolve("oclird-" + instanceId + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectErrorStream(true).redirectOutput(daemonLog.toFile());
-        builder.environment().putAll(env);
+        env.forEach((k, v) -> {
+            if (v == null) builder.environment().remove(k);
+            else builder.environment().put(k, v);
+        });
         Process process = builder.start();
         artifacts.add(daemonLog.getFileName().toString());
-        Path registry = stateDir.resolve("instances").resolve(instanceId).resolve("runtime.json");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

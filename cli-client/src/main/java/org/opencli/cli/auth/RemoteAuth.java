@@ -39,6 +39,7 @@ public final class RemoteAuth implements BearerSource {
 
     private final String runtimeUrl;
     private final RemoteOAuthConfig config;
+    private final String source;
     private final Path baseDir;
     private final Map<String, String> env;
     private final TokenCache cache;
@@ -47,13 +48,13 @@ public final class RemoteAuth implements BearerSource {
     private ClientEndpoints resolved;
     private String browserConfigProblem;
 
-    public RemoteAuth(String runtimeUrl, RemoteOAuthConfig config, Path baseDir, Map<String, String> env, Path stateRoot,
-                      String instanceId) {
+    public RemoteAuth(String runtimeUrl, RemoteCredentials credentials, Path baseDir, Map<String, String> env, Path stateRoot) {
         this.runtimeUrl = runtimeUrl.replaceAll("/+$", "");
-        this.config = config;
+        this.config = credentials.oauth();
+        this.source = credentials.source();
         this.baseDir = baseDir;
         this.env = env;
-        this.cache = new TokenCache(stateRoot, instanceId);
+        this.cache = TokenCache.forUser(stateRoot);
     }
 
     /** The OAuth library is loaded here, on first need, not when the runtime client is built. */
@@ -71,6 +72,15 @@ public final class RemoteAuth implements BearerSource {
         return runtimeUrl;
     }
 
+    /**
+     * Where the credentials come from: the environment or a config file (see {@link RemoteCredentials}),
+     * else the sign-in cache file when it holds a sign-in for this runtime, else {@code none}.
+     */
+    public String credentialSource() {
+        if (source != null) return source;
+        return cache.read(runtimeUrl).isPresent() ? "sign-in cache " + cache.file(runtimeUrl) : "none";
+    }
+
     @Override
     public String mode() {
         if (config != null && config.mode() != null) return config.mode();
@@ -83,14 +93,19 @@ public final class RemoteAuth implements BearerSource {
         try {
             if ("providedToken".equals(mode)) return providedToken();
             ClientEndpoints ep = "oauthClient".equals(mode) ? endpoints(mode) : null;
+            if (ep != null && cache.read(runtimeUrl).filter(c -> !java.util.Objects.equals(c.clientId(), ep.clientId())).isPresent()) {
+                // the cached sign-in is another identity's (a person's login, another client): these
+                // credentials (say, a CI job's environment) win, so get this client's own token
+                return tokens().acquire(runtimeUrl, mode, ep).tokens().accessToken();
+            }
             Optional<String> token = tokens().accessToken(runtimeUrl, mode, ep);
             if (token.isPresent()) return token.get();
         } catch (OAuthClientException e) {
             throw failure(e);
         }
         throw new CliException(ExitCodes.AUTH_REQUIRED, "login_required", "Sign-in required",
-                "no valid sign-in for the runtime at " + runtimeUrl + " (" + mode + "); run 'ocli auth login'"
-                        + ("deviceCode".equals(mode) ? " (or 'ocli auth login --device')" : ""));
+                "no valid sign-in for the runtime at " + runtimeUrl + " (" + mode + "); run 'ocli --runtime " + runtimeUrl + " auth login"
+                        + ("deviceCode".equals(mode) ? " --device'" : "'"));
     }
 
     @Override

@@ -20,9 +20,18 @@ public final class RemoteOAuthSettings {
 
     /** The block, or null when neither file has one. */
     public static RemoteOAuthConfig read(Path projectConfig) {
-        if (projectConfig == null) return null;
-        RemoteOAuthConfig local = readOne(projectConfig.resolveSibling(".cli.local.json"));
-        return local != null ? local : readOne(projectConfig);
+        return credentials(projectConfig).oauth();
+    }
+
+    /** The block with the file it came from as its source; {@link RemoteCredentials#NONE} when neither file has one. */
+    public static RemoteCredentials credentials(Path projectConfig) {
+        if (projectConfig == null) return RemoteCredentials.NONE;
+        Path localFile = projectConfig.resolveSibling(".cli.local.json");
+        RemoteOAuthConfig local = readOne(localFile);
+        if (local != null) return new RemoteCredentials(local, "config " + localFile + " (runtime.remote.oauth)");
+        RemoteOAuthConfig project = readOne(projectConfig);
+        return project == null ? RemoteCredentials.NONE
+                : new RemoteCredentials(project, "config " + projectConfig + " (runtime.remote.oauth)");
     }
 
     private static RemoteOAuthConfig readOne(Path file) {

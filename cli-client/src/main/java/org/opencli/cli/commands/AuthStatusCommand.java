@@ -8,7 +8,7 @@ import org.opencli.core.auth.client.TokenSet;
 import org.opencli.core.json.Json;
 import picocli.CommandLine.Command;
 
-/** {@code ocli auth status}: runtime, mode, principal, scopes, expiry, refreshable. Never the token. */
+/** {@code ocli auth status}: runtime, mode, where the credentials come from, principal, scopes, expiry, refreshable. Never the token. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the sign-in for the remote runtime (never the token).")
 public class AuthStatusCommand extends AuthBase {
     @Override
@@ -17,6 +17,7 @@ public class AuthStatusCommand extends AuthBase {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("runtime", auth.runtimeUrl());
         json.put("mode", auth.mode());
+        json.put("credentialSource", auth.credentialSource());
         TokenSet login = auth.current().orElse(null);
         json.put("signedIn", login != null);
         json.put("principal", login == null ? null : login.principal());
@@ -25,8 +26,8 @@ public class AuthStatusCommand extends AuthBase {
         json.put("expiresAt", login == null ? null : isoOrNull(login.expiresAt()));
         json.put("refreshable", login != null && login.refreshable());
         output().write(json, () -> {
-            Table table = new Table("RUNTIME", "MODE", "SIGNED IN", "PRINCIPAL", "SCOPES", "EXPIRES AT", "REFRESHABLE");
-            table.row(json.path("runtime").asText(), json.path("mode").asText(), login != null ? "yes" : "no",
+            Table table = new Table("RUNTIME", "MODE", "CREDENTIALS FROM", "SIGNED IN", "PRINCIPAL", "SCOPES", "EXPIRES AT", "REFRESHABLE");
+            table.row(json.path("runtime").asText(), json.path("mode").asText(), json.path("credentialSource").asText(), login != null ? "yes" : "no",
                     json.path("principal").asText(""), login == null ? "" : String.join(" ", login.scopes()),
                     json.path("expiresAt").asText(""), json.path("refreshable").asBoolean() ? "yes" : "no");
             return table;

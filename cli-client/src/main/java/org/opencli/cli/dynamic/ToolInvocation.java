@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.opencli.cli.CliSession;
 import org.opencli.cli.OcliCommand;
 import org.opencli.cli.output.ExecutionOutput;
+import org.opencli.cli.runtime.IdempotentCalls;
 import org.opencli.cli.runtime.ResolvedRuntime;
 import org.opencli.core.execution.ExecuteRequest;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +66,8 @@ final class ToolInvocation implements Callable<Integer> {
                 runtime.target().agentProfile(session.options().agentProfile, session.options().mode), call.toolId(),
                 call.pathArgs(), call.flags(), body == null ? null : body.body(), body == null ? null : body.contentType(),
                 approval, call.dryRun());
-        JsonNode result = Refusals.explain(() -> runtime.client().execute(request));
+        boolean idempotent = IdempotentCalls.tool(tool, call.dryRun());
+        JsonNode result = Refusals.explain(() -> runtime.client().execute(request, idempotent));
         if (call.dryRun()) {
             DryRunOutput.print(result.path("request"), session.output(out));
             return 0;

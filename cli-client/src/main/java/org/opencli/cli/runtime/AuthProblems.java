@@ -23,7 +23,7 @@ final class AuthProblems {
             boolean noToken = bearer == null || "missing".equals(reason);
             String detail = "the runtime at " + runtime + " did not accept "
                     + (noToken ? "the request (no token was sent)" : "the token")
-                    + (reason == null ? "" : " (reason: " + reason + ")") + ": " + why401(reason) + " " + todo401(reason, mode, bearer == null);
+                    + (reason == null ? "" : " (reason: " + reason + ")") + ": " + why401(reason) + " " + todo401(reason, mode, bearer == null, runtime);
             return new Problem(problem.type(), "Authentication required", 401, detail.strip(),
                     problem.code() == null ? "unauthenticated" : problem.code(), problem.errors() == null ? List.of() : problem.errors());
         }
@@ -34,7 +34,7 @@ final class AuthProblems {
                     + ". Ask your identity provider's administrator to grant " + (required == null ? "that scope" : required)
                     + " to " + (("oauthClient".equals(mode)) ? "this client" : "your account")
                     + ", then " + (("oauthClient".equals(mode) || "providedToken".equals(mode))
-                    ? "get a new token" : "run 'ocli auth login' again") + " so the token carries it"
+                    ? "get a new token" : "run '" + login(runtime) + "' again") + " so the token carries it"
                     + (problem.detail() == null ? "" : " (runtime: " + problem.detail() + ")");
             return new Problem(problem.type(), "Insufficient scope", 403, detail, problem.code(),
                     problem.errors() == null ? List.of() : problem.errors());
@@ -59,20 +59,25 @@ final class AuthProblems {
         };
     }
 
-    private static String todo401(String reason, String mode, boolean noToken) {
+    private static String todo401(String reason, String mode, boolean noToken, String runtime) {
         if (noToken || "missing".equals(reason)) {
-            return "Configure runtime.remote.oauth in .cli.json (see docs/auth.md), or run 'ocli auth login'.";
+            return "Configure runtime.remote.oauth in .cli.json or set OCLI_TOKEN (see docs/auth.md), or run '" + login(runtime) + "'.";
         }
         if ("wrong_audience".equals(reason)) {
             return "Ask the identity provider's administrator to add the runtime's audience to your client's tokens "
                     + "(e.g. a Keycloak audience mapper), or set runtime.remote.oauth.audience.";
         }
         if ("wrong_issuer".equals(reason) || "unknown_key".equals(reason) || "bad_signature".equals(reason)) {
-            return "Sign in with the identity provider the runtime trusts (see 'ocli auth status' and the runtime's /v1/auth/browser-config).";
+            return "Sign in with the identity provider the runtime trusts (see 'ocli --runtime " + runtime + " auth status' and the runtime's /v1/auth/browser-config).";
         }
         if ("providedToken".equals(mode)) return "Provide a fresh token in the variable or file named by runtime.remote.oauth.tokenRef.";
-        if ("oauthClient".equals(mode)) return "Run 'ocli auth logout' and retry to fetch a new token; check the client's credentials if it persists.";
-        return "Run 'ocli auth login' to sign in again.";
+        if ("oauthClient".equals(mode)) return "Run 'ocli --runtime " + runtime + " auth logout' and retry to fetch a new token; check the client's credentials if it persists.";
+        return "Run '" + login(runtime) + "' to sign in again.";
+    }
+
+    /** A sign-in belongs to the runtime, not to a directory: the hint names it, so it works from anywhere. */
+    static String login(String runtime) {
+        return "ocli --runtime " + runtime + " auth login";
     }
 
     private static String text(JsonNode body, String field) {

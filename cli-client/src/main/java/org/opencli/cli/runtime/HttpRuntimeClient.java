@@ -72,17 +72,23 @@ public final class HttpRuntimeClient implements RuntimeClient {
     @Override
     public JsonNode runtimeInfo() {
         // public endpoint (no token needed): a token is sent when there is one, its absence is no error
-        return send(HttpRequest.newBuilder(URI.create(base + "/v1/runtime/info")).GET(), true);
+        return send(HttpRequest.newBuilder(URI.create(base + "/v1/runtime/info")).GET(), true, true);
     }
 
     @Override
     public JsonNode execute(ExecuteRequest request) {
-        return post("/v1/tools/execute", request);
+        return execute(request, request.dryRun());
     }
 
     @Override
+    public JsonNode execute(ExecuteRequest request, boolean idempotent) {
+        return post("/v1/tools/execute", request, idempotent);
+    }
+
+    /** A plan-only run ({@code execute} false) calls no tool, so it may be sent again; a run that executes is not. */
+    @Override
     public JsonNode runWorkflow(WorkflowRunRequest request) {
-        return post("/v1/workflows/run", request);
+        return post("/v1/workflows/run", request, !request.execute());
     }
 
     /** {@code GET /v1/audit/events} with the given query parameters: {@code {events, nextCursor}}. */
@@ -127,7 +133,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
         throw new ProblemException(problem);
     }
 
-    private JsonNode post(String path, Object request) {
+    private JsonNode post(String path, Object request, boolean idempotent) {
         byte[] json;
         try {
             json = Json.MAPPER.writeValueAsBytes(request);
@@ -136,7 +142,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
         }
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)), false, idempotent);
     }
 
     @Override
@@ -144,16 +150,13 @@ public final class HttpRuntimeClient implements RuntimeClient {
         return base.toString();
     }
 
+    /** Every GET of the API is a read: idempotent. */
     private JsonNode get(String path, Map<String, String> query) {
         URI uri = URI.create(base + path + queryString(query));
-        return send(HttpRequest.newBuilder(uri).GET());
+        return send(HttpRequest.newBuilder(uri).GET(), false, true);
     }
 
-    private JsonNode send(HttpRequest.Builder builder) {
-        return send(builder, false);
-    }
-
-    private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional) {
+    private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional, boolean idempotent) {
         builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
         if (SESSION_ID != null) builder.setHeader("X-Ocli-Session", SESSION_ID);
         if (bearer != null) {
@@ -163,12 +166,12 @@ public final class HttpRuntimeClient implements RuntimeClient {
                 if (!tokenOptional || noToken.exitCode() != ExitCodes.AUTH_REQUIRED) throw noToken;
             }
         }
-        HttpResponse<byte[]> response = exchange(builder.build());
+        HttpResponse<byte[]> response = exchange(builder.build(), idempotent);
         if (response.statusCode() == 401 && bearer != null && renewable(bodyJson(response)) && bearer.renew()) {
             // the runtime saw the token as expired (clock skew, early revocation of an access token):
             // one retry with a freshly refreshed or re-acquired token; a 401 means nothing was executed
             builder.setHeader("Authorization", "Bearer " + bearer.token());
-            response = exchange(builder.build());
+            response = exchange(builder.build(), idempotent);
         }
         if (response.statusCode() / 100 == 2) return readJson(response);
         Problem problem = problemOf(response);
@@ -187,14 +190,25 @@ public final class HttpRuntimeClient implements RuntimeClient {
         }
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(e);
+    /** One call; an idempotent one is sent again after a connection failure ({@link ConnectionRetry}). */
+    private HttpResponse<byte[]> exchange(HttpRequest request, boolean idempotent) {
+        for (int attempt = 0; ; attempt++) {
+            boolean last = !idempotent || attempt == ConnectionRetry.RETRIES;
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (last || !ConnectionRetry.gatewayFailure(response)) return response;
+            } catch (IOException e) {
+                if (last || !ConnectionRetry.beforeAnswer(e)) throw unreachable(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unreachable(e);
+            }
+            try {
+                ConnectionRetry.pause(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unreachable(e);
+            }
         }
     }
 

@@ -26,6 +26,15 @@ public interface RuntimeClient extends AutoCloseable {
     JsonNode execute(ExecuteRequest request);
 
     /**
+     * {@link #execute(ExecuteRequest)} for a call the caller knows to be idempotent or not
+     * ({@link IdempotentCalls}): an HTTP runtime may send an idempotent one again after a connection
+     * failure, never another one.
+     */
+    default JsonNode execute(ExecuteRequest request, boolean idempotent) {
+        return execute(request);
+    }
+
+    /**
      * {@code POST /v1/workflows/run}: {@code {workflowId, steps[], outputs?}}. Refusals before any
      * step ran (unknown workflow, policy) are problems; step failures are in the answer.
      */

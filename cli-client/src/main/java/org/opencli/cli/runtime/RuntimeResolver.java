@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.opencli.cli.CliException;
+import org.opencli.cli.auth.EnvCredentials;
 import org.opencli.cli.auth.RemoteAuth;
+import org.opencli.cli.auth.RemoteCredentials;
 import org.opencli.cli.auth.RemoteOAuthSettings;
 import org.opencli.core.auth.client.TokenCache;
-import org.opencli.core.config.RemoteOAuthConfig;
 import org.opencli.cli.ExitCodes;
 import org.opencli.cli.demo.DemoEnvironment;
 import org.opencli.cli.options.GlobalOptions;
@@ -69,7 +70,7 @@ public final class RuntimeResolver {
         RuntimeChoice choice = choose(options, configPath, registryLookup(stateRoot, instanceId));
         RuntimeClient client = choice.embedded()
                 ? embedded(configPath, instanceId, stateRoot)
-                : new HttpRuntimeClient(choice.url(), bearer(choice.url(), configPath, stateRoot, instanceId));
+                : new HttpRuntimeClient(choice.url(), bearer(choice, configPath, stateRoot));
         return new ResolvedRuntime(client, choice.reason(), configPath, target(choice, configPath), instanceId, stateRoot, null);
     }
 
@@ -99,8 +100,7 @@ public final class RuntimeResolver {
                     "signing in needs a remote runtime: set runtime.mode \"remote\" and runtime.remote.url in .cli.json, "
                             + "or pass --runtime URL (or set " + ENV_RUNTIME_URL + ")");
         }
-        return new RemoteAuth(choice.url(), forThisRuntime(RemoteOAuthSettings.read(configPath), choice.url(), configPath),
-                baseDir(configPath), env, stateRoot, instanceId);
+        return new RemoteAuth(choice.url(), credentials(choice, configPath), baseDir(configPath), env, stateRoot);
     }
 
     /**
@@ -120,14 +120,25 @@ public final class RuntimeResolver {
     }
 
     /**
-     * The config's oauth block describes how to reach runtime.remote.url: a token for that runtime is
-     * not sent to a different one (a local daemon, another --runtime). Without a configured URL the
-     * block applies to whichever runtime was chosen.
+     * How to get a token for the chosen runtime: environment beats file beats nothing.
+     * <ul>
+     *   <li>The environment's credentials ({@link EnvCredentials}) go to the chosen runtime unless
+     *       {@code OCLI_RUNTIME_URL} names a different one (they are then meant for that one), and
+     *       never to a local daemon found through the registry.</li>
+     *   <li>The config's oauth block describes how to reach runtime.remote.url: a token for that
+     *       runtime is not sent to a different one (a local daemon, another --runtime). Without a
+     *       configured URL the block applies to whichever runtime was chosen.</li>
+     * </ul>
      */
-    private static RemoteOAuthConfig forThisRuntime(RemoteOAuthConfig oauth, String url, Path configPath) {
-        if (oauth == null) return null;
+    RemoteCredentials credentials(RuntimeChoice choice, Path configPath) {
+        if (choice.embedded() || REGISTRY.equals(choice.reason())) return RemoteCredentials.NONE;
+        Optional<RemoteCredentials> fromEnv = EnvCredentials.read(env);
+        String envUrl = env.get(ENV_RUNTIME_URL);
+        if (fromEnv.isPresent() && (!notBlank(envUrl) || trim(envUrl).equals(trim(choice.url())))) return fromEnv.get();
+        RemoteCredentials fromConfig = RemoteOAuthSettings.credentials(configPath);
+        if (fromConfig.oauth() == null) return RemoteCredentials.NONE;
         String configured = ConfigRuntimeChoice.read(configPath).remoteUrl();
-        return configured == null || trim(configured).equals(trim(url)) ? oauth : null;
+        return configured == null || trim(configured).equals(trim(choice.url())) ? fromConfig : RemoteCredentials.NONE;
     }
 
     private static String trim(String url) {
@@ -138,10 +149,10 @@ public final class RuntimeResolver {
      * A bearer for calls to {@code url}: when the config has {@code runtime.remote.oauth}, or a
      * sign-in for this runtime is cached; else none (and no OAuth class is loaded).
      */
-    private BearerSource bearer(String url, Path configPath, Path stateRoot, String instanceId) {
-        RemoteOAuthConfig oauth = forThisRuntime(RemoteOAuthSettings.read(configPath), url, configPath);
-        if (oauth == null && !Files.isRegularFile(new TokenCache(stateRoot, instanceId).file(url))) return null;
-        return new RemoteAuth(url, oauth, baseDir(configPath), env, stateRoot, instanceId);
+    private BearerSource bearer(RuntimeChoice choice, Path configPath, Path stateRoot) {
+        RemoteCredentials credentials = credentials(choice, configPath);
+        if (credentials.oauth() == null && !Files.isRegularFile(TokenCache.forUser(stateRoot).file(choice.url()))) return null;
+        return new RemoteAuth(choice.url(), credentials, baseDir(configPath), env, stateRoot);
     }
 
     private Path baseDir(Path configPath) {

@@ -41,12 +41,63 @@ public final class FakeRuntime implements AutoCloseable {
 
     public FakeRuntime() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/catalog/effective", this::catalog);
-        server.createContext("/v1/runtime/info", ex -> send(ex, 200, "application/json", INFO));
-        server.createContext("/v1/tools/execute", this::execute);
-        server.createContext("/v1/workflows/run", this::workflow);
+        server.createContext("/v1/catalog/effective", this::catalog).getFilters().add(failures);
+        server.createContext("/v1/runtime/info", ex -> send(ex, 200, "application/json", INFO)).getFilters().add(failures);
+        server.createContext("/v1/tools/execute", this::execute).getFilters().add(failures);
+        server.createContext("/v1/workflows/run", this::workflow).getFilters().add(failures);
         server.start();
     }
+
+    /** The next {@code n} requests have their connection closed without any answer (a replica dying mid-call). */
+    public FakeRuntime dropNext(int n) {
+        drops.set(n);
+        return this;
+    }
+
+    /** After {@code pass} more requests are answered, the next {@code n} are dropped as in {@link #dropNext}. */
+    public FakeRuntime dropNextAfter(int pass, int n) {
+        passes.set(pass);
+        drops.set(n);
+        return this;
+    }
+
+    /** The next {@code n} requests get a balancer's 502 HTML page instead of an answer. */
+    public FakeRuntime gatewayErrorNext(int n) {
+        gatewayErrors.set(n);
+        return this;
+    }
+
+    /** Every request that arrived, answered or not. */
+    public int requestsSeen() {
+        return seen.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger drops = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger gatewayErrors = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
+    private final com.sun.net.httpserver.Filter failures = new com.sun.net.httpserver.Filter() {
+        @Override
+        public void doFilter(HttpExchange ex, Chain chain) throws IOException {
+            seen.incrementAndGet();
+            if (passes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                chain.doFilter(ex);
+            } else if (drops.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                ex.getRequestBody().readAllBytes();
+                ex.close(); // no response headers sent: the server closes the connection
+            } else if (gatewayErrors.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                ex.getRequestBody().readAllBytes();
+                send(ex, 502, "text/html", "<html><body>502 Bad Gateway</body></html>");
+            } else {
+                chain.doFilter(ex);
+            }
+        }
+
+        @Override
+        public String description() {
+            return "injected connection failures";
+        }
+    };
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();

@@ -53,17 +53,7 @@ final class AuthRuntime {
                              Consumer<ObjectNode> auth, Consumer<ObjectNode> remoteOAuth) throws Exception {
         UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {
             ObjectNode runtime = config.withObject("/runtime");
-            ObjectNode server = runtime.withObject("/server").withObject("/auth");
-            server.put("validationProfile", "oidc_jwks");
-            server.put("issuer", kc.issuer(KeycloakFixture.CORP));
-            server.put("jwksURL", kc.jwksUri(KeycloakFixture.CORP));
-            server.put("audience", AUDIENCE);
-            server.put("authorizationURL", kc.authorizationEndpoint(KeycloakFixture.CORP));
-            server.put("tokenURL", kc.tokenEndpoint(KeycloakFixture.CORP));
-            server.put("deviceAuthorizationURL", kc.deviceEndpoint(KeycloakFixture.CORP));
-            server.put("revocationURL", kc.revocationEndpoint(KeycloakFixture.CORP));
-            server.put("browserClientId", "ocli");
-            auth.accept(server);
+            auth.accept(serverAuth(runtime, kc));
             if (remoteOAuth != null) remoteOAuth.accept(runtime.withObject("/remote").withObject("/oauth"));
         });
         ctx.log("project config:\n" + Files.readString(project.config));
@@ -71,6 +61,24 @@ final class AuthRuntime {
         env.put(INTROSPECTOR_SECRET_ENV, kc.clientSecret(KeycloakFixture.CORP, KeycloakFixture.INTROSPECTOR));
         Daemon daemon = ctx.startDaemon(instanceId, env, "--config", project.config.toString());
         return new AuthRuntime(ctx, kc, project, daemon, instanceId);
+    }
+
+    /**
+     * Fills {@code runtime.server.auth}: tokens of Keycloak realm corp with audience {@code oclird},
+     * and the browser/device metadata ocli's sign-in takes from {@code /v1/auth/browser-config}.
+     */
+    static ObjectNode serverAuth(ObjectNode runtime, KeycloakFixture kc) {
+        ObjectNode server = runtime.withObject("/server").withObject("/auth");
+        server.put("validationProfile", "oidc_jwks");
+        server.put("issuer", kc.issuer(KeycloakFixture.CORP));
+        server.put("jwksURL", kc.jwksUri(KeycloakFixture.CORP));
+        server.put("audience", AUDIENCE);
+        server.put("authorizationURL", kc.authorizationEndpoint(KeycloakFixture.CORP));
+        server.put("tokenURL", kc.tokenEndpoint(KeycloakFixture.CORP));
+        server.put("deviceAuthorizationURL", kc.deviceEndpoint(KeycloakFixture.CORP));
+        server.put("revocationURL", kc.revocationEndpoint(KeycloakFixture.CORP));
+        server.put("browserClientId", "ocli");
+        return server;
     }
 
     /** The revocation check against realm corp's introspection endpoint, asked on every request. */
@@ -143,13 +151,12 @@ final class AuthRuntime {
         return status.exitCode() == 0 ? ctx.json(status.stdout()) : null;
     }
 
-    /** The cached sign-in file ocli wrote for this daemon (instances/<id>/auth/<sha256(url)>.json), or null. */
+    /** The cached sign-in file ocli wrote for this daemon's URL (the user's {@code <state-root>/auth/<sha256(url)>.json}), or null. */
     Path tokenFile() throws IOException {
-        Path instances = ctx.stateDir().resolve("instances");
-        if (!Files.isDirectory(instances)) return null;
-        try (var files = Files.walk(instances, 3)) {
-            return files.filter(f -> f.getParent().getFileName().toString().equals("auth") && f.toString().endsWith(".json"))
-                    .findFirst().orElse(null);
+        Path auth = ctx.stateDir().resolve("auth");
+        if (!Files.isDirectory(auth)) return null;
+        try (var files = Files.list(auth)) {
+            return files.filter(f -> f.toString().endsWith(".json")).findFirst().orElse(null);
         }
     }
 }

@@ -35,7 +35,7 @@ public final class RemoteRuntimeBrowserLoginLane implements Lane {
 
             ProcResult before = rt.ocli(Map.of(), "upstream", "tickets", "list-tickets");
             ctx.check("before signing in a call is refused with exit 4 and told to sign in",
-                    before.exitCode() == 4 && before.stderr().contains("ocli auth login"), "exit " + before.exitCode());
+                    before.exitCode() == 4 && before.stderr().contains("ocli --runtime " + rt.daemon.url() + " auth login"), "exit " + before.exitCode());
 
             ProcResult login = signIn(ctx, rt, (browser, url) -> browser.login(url, "alice", "alice-password"));
             ctx.check("ocli auth login exits 0 after the browser reached its callback", login.exitCode() == 0, "exit " + login.exitCode());

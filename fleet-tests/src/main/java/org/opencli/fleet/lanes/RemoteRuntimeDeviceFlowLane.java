@@ -19,9 +19,9 @@ import org.opencli.fleet.upstream.TestUpstream;
  * code as alice; ocli finishes on its own and the next call carries alice's token.
  */
 public final class RemoteRuntimeDeviceFlowLane implements Lane {
-    private static final Pattern CODE = Pattern.compile("To sign in, visit (\\S+) and enter the code (\\S+)");
-    private static final Pattern COMPLETE = Pattern.compile("Or open: (\\S+)");
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Pattern CODE = DeviceSignIn.CODE;
+    private static final Pattern COMPLETE = DeviceSignIn.COMPLETE;
+    private static final Duration TIMEOUT = DeviceSignIn.TIMEOUT;
 
     @Override
     public void run(LaneContext ctx) throws Exception {

@@ -57,13 +57,17 @@ public final class WorkflowExecuteLane implements Lane {
                     count(audit, "upstream:createTicket") == 1 && count(audit, "upstream:getTicket") == 1
                             && count(audit, "upstream:updateTicket") == 1, audit.lines().count() + " records");
 
-            // A second config denying the last step: the run is refused before the first step is sent.
+            // A second config denying the last step, which this runtime (no auth: not pinned) may serve;
+            // a client config asks for it by runtime.remote.requestConfigPath. The run is refused
+            // before the first step is sent.
             Path denied = project.dir.resolve("denied.cli.json");
             ObjectNode config = (ObjectNode) ctx.json(Files.readString(project.config));
             config.putObject("policy").putArray("deny").add("upstream:updateTicket");
             Files.writeString(denied, config.toString());
+            Path client = Files.createDirectories(ctx.workDir().resolve("denied-client")).resolve(".cli.json");
+            Files.writeString(client, "{\"runtime\": {\"remote\": {\"requestConfigPath\": \"" + denied + "\"}}}");
             project.reset(ctx);
-            ProcResult refused = cli.ocli("--config", denied.toString(), "workflow", "run", "openAndClose",
+            ProcResult refused = cli.ocli("--config", client.toString(), "workflow", "run", "openAndClose",
                     "--input", "title=Never", "--execute");
             ctx.check("a policy-denied step: exit 5, policy_deny naming the step, nothing sent",
                     refused.exitCode() == 5 && refused.stderr().contains("updateTicket") && project.requestCount(ctx) == 0,

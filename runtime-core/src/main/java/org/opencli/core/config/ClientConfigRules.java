@@ -1,11 +1,9 @@
 package org.opencli.core.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Set;
-import org.opencli.core.json.Json;
 
 /**
  * A client config: what a laptop or CI job talking to a remote runtime needs and nothing the runtime
@@ -50,15 +48,7 @@ final class ClientConfigRules {
             problems.add(JsonPaths.of("agents", "profiles"), "agent profiles are defined in the runtime's config; a client config only chooses one",
                     "agents.defaultProfile only");
         }
-        ConfigDefaults.apply(merged);
-        CliConfig config;
-        try {
-            config = Json.MAPPER.treeToValue(merged, CliConfig.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            problems.add(JsonPaths.ROOT, "config cannot be read: " + e.getMessage(), "a config matching the schema");
-            problems.throwIfAny();
-            throw new ConfigException(provenance.fileFor(JsonPaths.ROOT), JsonPaths.ROOT, e.getMessage(), null);
-        }
+        CliConfig config = ConfigLoader.bind(merged, provenance, problems);
         RuntimeRules.check(config, problems);
         problems.throwIfAny();
         return config;

@@ -114,22 +114,26 @@ public final class ConfigLoader {
         Set<String> fromMcpServers = McpServersNormalizer.normalize(merged, provenance, problems);
         LegacyAuthNormalizer.normalize(merged, problems);
         problems.addAll(ConfigSchema.strict().validate(merged));
-        ConfigDefaults.apply(merged);
-        CliConfig config;
-        try {
-            config = Json.MAPPER.treeToValue(merged, CliConfig.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            // Unreachable once the schema passed; reported rather than thrown raw, just in case.
-            problems.add(JsonPaths.ROOT, "config cannot be read: " + e.getMessage(), "a config matching the schema");
-            problems.throwIfAny();
-            throw new ConfigException(provenance.fileFor(JsonPaths.ROOT), JsonPaths.ROOT, e.getMessage(), null);
-        }
+        CliConfig config = bind(merged, provenance, problems);
         SourceRules.check(config, fromMcpServers, problems);
         ReferenceRules.check(config, problems);
         RuntimeRules.check(config, problems);
         SecretRules.check(config, problems);
         problems.throwIfAny();
         return config;
+    }
+
+    /** Fills absent sections and binds the checked tree to {@link CliConfig}. */
+    static CliConfig bind(ObjectNode merged, Provenance provenance, Problems problems) {
+        ConfigDefaults.apply(merged);
+        try {
+            return Json.MAPPER.treeToValue(merged, CliConfig.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Unreachable once the schema passed; reported rather than thrown raw, just in case.
+            problems.add(JsonPaths.ROOT, "config cannot be read: " + e.getMessage(), "a config matching the schema");
+            problems.throwIfAny();
+            throw new ConfigException(provenance.fileFor(JsonPaths.ROOT), JsonPaths.ROOT, e.getMessage(), null);
+        }
     }
 
     private boolean isManaged(Path file) {

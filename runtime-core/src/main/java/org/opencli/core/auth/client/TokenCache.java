@@ -13,15 +13,18 @@ import java.util.Optional;
 import org.opencli.core.json.Json;
 
 /**
- * Sign-ins cached per (runtime URL, instance): {@code <state-root>/instances/<id>/auth/<sha256(url)>.json},
- * the directory 0700 and each file 0600 (written to a 0600 temp file, then moved atomically, so a
+ * Sign-ins cached per runtime URL in one directory. A person's sign-ins to remote runtimes live in
+ * {@link #forUser}: {@code <state-root>/auth/<sha256(url)>.json} — the state root is the user's, so a
+ * sign-in belongs to (runtime URL, user) and serves every project directory that talks to that runtime.
+ * The directory is 0700 and each file 0600 (written to a 0600 temp file, then moved atomically, so a
  * token is never readable by others even for a moment). A corrupt file counts as no sign-in.
  */
 public final class TokenCache {
     private final Path dir;
 
-    public TokenCache(Path stateRoot, String instanceId) {
-        this(stateRoot.resolve("instances").resolve(instanceId).resolve("auth"));
+    /** The user's sign-ins to remote runtimes: {@code <state-root>/auth}. */
+    public static TokenCache forUser(Path stateRoot) {
+        return new TokenCache(stateRoot.resolve("auth"));
     }
 
     private TokenCache(Path dir) {

@@ -36,8 +36,8 @@ class RuntimeTokensTest {
     }
 
     @Test
-    void cacheFilesAre0600InA0700DirectoryPerRuntimeAndInstance() throws Exception {
-        TokenCache cache = new TokenCache(state, "inst-a");
+    void cacheFilesAre0600InA0700DirectoryPerRuntimeAndUser() throws Exception {
+        TokenCache cache = TokenCache.forUser(state);
         RuntimeTokens tokens = new RuntimeTokens(cache, flows, clock);
         tokens.acquire(RUNTIME, "oauthClient", idp.endpoints(FakeAuthServer.CLIENT_ID, FakeAuthServer.CLIENT_SECRET));
         Path file = cache.file(RUNTIME);
@@ -45,7 +45,9 @@ class RuntimeTokensTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.directory()))).isEqualTo("rwx------");
         assertThat(Files.readString(file)).doesNotContain(FakeAuthServer.CLIENT_SECRET);
         assertThat(cache.file("https://oclird.example")).isEqualTo(file);
-        assertThat(new TokenCache(state, "inst-b").read(RUNTIME)).isEmpty();
+        assertThat(cache.directory()).isEqualTo(state.resolve("auth"));
+        assertThat(TokenCache.forUser(state).read(RUNTIME)).as("any project directory of this user finds it").isPresent();
+        assertThat(TokenCache.forUser(state.resolve("other-user")).read(RUNTIME)).isEmpty();
         assertThat(cache.read("https://other.example")).isEmpty();
         try (var leftovers = Files.list(cache.directory())) {
             assertThat(leftovers).containsExactly(file);
@@ -54,7 +56,7 @@ class RuntimeTokensTest {
 
     @Test
     void refreshesWithTheRefreshTokenShortlyBeforeExpiry() {
-        TokenCache cache = new TokenCache(state, "default");
+        TokenCache cache = TokenCache.forUser(state);
         RuntimeTokens tokens = new RuntimeTokens(cache, flows, clock);
         TokenSet login = flows.deviceCode(idp.endpoints("ocli", null), line -> { });
         tokens.store(RUNTIME, "deviceCode", idp.endpoints("ocli", null), login);
@@ -75,7 +77,7 @@ class RuntimeTokensTest {
     @Test
     void interactiveModesWithoutARefreshableTokenAskForALogin() {
         idp.issueRefreshTokens = false;
-        TokenCache cache = new TokenCache(state, "default");
+        TokenCache cache = TokenCache.forUser(state);
         RuntimeTokens tokens = new RuntimeTokens(cache, flows, clock);
         TokenSet login = flows.deviceCode(idp.endpoints("ocli", null), line -> { });
         tokens.store(RUNTIME, "browserLogin", idp.endpoints("ocli", null),
@@ -86,7 +88,7 @@ class RuntimeTokensTest {
 
     @Test
     void renewReplacesATokenTheRuntimeRefusedEvenBeforeItsExpiry() {
-        TokenCache cache = new TokenCache(state, "default");
+        TokenCache cache = TokenCache.forUser(state);
         RuntimeTokens tokens = new RuntimeTokens(cache, flows, clock);
         TokenSet login = flows.deviceCode(idp.endpoints("ocli", null), line -> { });
         tokens.store(RUNTIME, "deviceCode", idp.endpoints("ocli", null), login);
@@ -98,7 +100,7 @@ class RuntimeTokensTest {
 
     @Test
     void aCorruptCacheFileCountsAsNoSignIn() throws Exception {
-        TokenCache cache = new TokenCache(state, "default");
+        TokenCache cache = TokenCache.forUser(state);
         Files.createDirectories(cache.directory());
         Files.writeString(cache.file(RUNTIME), "{not json");
         assertThat(cache.read(RUNTIME)).isEmpty();
@@ -108,7 +110,7 @@ class RuntimeTokensTest {
 
     @Test
     void clientCredentialsAreReacquiredNonInteractively() {
-        TokenCache cache = new TokenCache(state, "default");
+        TokenCache cache = TokenCache.forUser(state);
         RuntimeTokens tokens = new RuntimeTokens(cache, flows, clock);
         ClientEndpoints ep = idp.endpoints(FakeAuthServer.CLIENT_ID, FakeAuthServer.CLIENT_SECRET);
         String first = tokens.accessToken(RUNTIME, "oauthClient", ep).orElseThrow();

@@ -1,0 +1,12 @@
+package org.opencli.cli.auth;
+
+import org.opencli.core.config.RemoteOAuthConfig;
+
+/**
+ * How ocli gets a token for the chosen remote runtime and where that came from ({@code source},
+ * shown by {@code ocli auth status}): the environment, a config file, or — with {@code oauth} null —
+ * a cached sign-in or nothing.
+ */
+public record RemoteCredentials(RemoteOAuthConfig oauth, String source) {
+    public static final RemoteCredentials NONE = new RemoteCredentials(null, null);
+}
