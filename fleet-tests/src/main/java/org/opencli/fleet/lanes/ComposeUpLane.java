@@ -15,14 +15,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.opencli.fleet.Background;
 import org.opencli.fleet.Lane;
 import org.opencli.fleet.LaneContext;
 import org.opencli.fleet.ProcResult;
 import org.opencli.fleet.container.Podman;
 import org.opencli.fleet.container.Readiness;
-import org.opencli.fleet.keycloak.KeycloakBrowser;
 
 /**
  * The shipped compose file, started as a user would with Debian's podman-compose: runtime,
@@ -36,11 +34,8 @@ public final class ComposeUpLane implements Lane {
     static final String LANE = "compose-up";
     static final String PROJECT = "ocli-compose-up";
     static final String PROJECT_LABEL = "io.podman.compose.project=" + PROJECT;
-    private static final Pattern CODE = Pattern.compile("To sign in, visit (\\S+) and enter the code (\\S+)");
-    private static final Pattern COMPLETE = Pattern.compile("Or open: (\\S+)");
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -106,27 +101,21 @@ public final class ComposeUpLane implements Lane {
         ObjectNode clientConfig = JSON.createObjectNode();
         clientConfig.putObject("runtime").put("mode", "remote").putObject("remote").put("url", runtime);
         Files.writeString(dir.resolve(".cli.json"), clientConfig.toPrettyString());
-        Map<String, String> env = Map.of("HOME", home.toString(), "OCLI_STATE_DIR", home.resolve(".local/state/oas-cli").toString());
-
         ProcResult login;
-        try (Background device = ctx.ocliInBackground(dir, env, "auth", "login", "--device");
-             KeycloakBrowser phone = new KeycloakBrowser()) {
-            Matcher code = device.await(CODE, LOGIN_TIMEOUT);
-            String complete = device.await(COMPLETE, LOGIN_TIMEOUT).group(1);
+        try (Background device = ctx.ocliAsInBackground(home, dir, Map.of(), "auth", "login", "--device")) {
+            Matcher code = device.await(DeviceSignIn.CODE, DeviceSignIn.TIMEOUT);
             ctx.check("ocli prints the compose Keycloak's verification URI and a user code",
                     code.group(1).startsWith(keycloak + "/realms/corp") && !code.group(2).isBlank(), code.group(1));
-            String page = phone.approveDevice(complete, "alice", "alice-password");
-            ctx.log("browser visited " + phone.visited() + "\n  " + page.strip().replaceAll("\\s+", " "));
-            login = device.finish(LOGIN_TIMEOUT);
+            login = DeviceSignIn.approve(ctx, device, "alice", "alice-password");
         }
         ctx.check("ocli auth login --device exits 0 once alice approves the code", login.exitCode() == 0, "exit " + login.exitCode());
 
-        ProcResult status = ctx.ocliIn(dir, env, "auth", "status", "--format", "json");
+        ProcResult status = ctx.ocliAs(home, dir, Map.of(), "auth", "status", "--format", "json");
         String principal = status.exitCode() == 0 ? ctx.json(status.stdout()).path("principal").asText() : "";
         ctx.check("ocli auth status shows alice", principal.equals("alice"), "exit " + status.exitCode() + " " + principal);
 
-        ProcResult created = ctx.ocliIn(dir, env, "upstream", "tickets", "create-ticket", "--body", "{\"title\":\"from compose\"}");
-        ProcResult listed = ctx.ocliIn(dir, env, "upstream", "tickets", "list-tickets");
+        ProcResult created = ctx.ocliAs(home, dir, Map.of(), "upstream", "tickets", "create-ticket", "--body", "{\"title\":\"from compose\"}");
+        ProcResult listed = ctx.ocliAs(home, dir, Map.of(), "upstream", "tickets", "list-tickets");
         ctx.check("alice creates and lists a ticket: oclird in compose reaches the demo upstream by its service name",
                 created.exitCode() == 0 && listed.exitCode() == 0 && listed.stdout().contains("from compose"),
                 "create exit " + created.exitCode() + ", list exit " + listed.exitCode());
