@@ -9,11 +9,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-if [ "$(id -u)" = 0 ]; then
-  CONTAINERS_CONF=$(scripts/container-tools.sh | tail -n 1)
-else
-  CONTAINERS_CONF=$(scripts/container-tools.sh --conf)
-fi
+# podman and its containers.conf (installs what is missing when root; fails naming it otherwise)
+CONTAINERS_CONF=$(scripts/container-tools.sh | tail -n 1)
 export CONTAINERS_CONF
 
 if [ ! -f runtime-service/target/quarkus-app/quarkus-run.jar ]; then

@@ -30,6 +30,7 @@ public final class Podman implements AutoCloseable {
     private final String lane;
     private final Map<String, String> env;
     private final List<String> ownerLabels = new ArrayList<>();
+    private final List<String> redacted = new ArrayList<>();
 
     private Podman(LaneContext ctx, String lane, String containersConf) {
         this.ctx = ctx;
@@ -41,7 +42,7 @@ public final class Podman implements AutoCloseable {
     /** Makes podman usable (installing it when root and missing) and clears what an earlier run of the lane left. */
     public static Podman prepare(LaneContext ctx, String lane) throws IOException, InterruptedException {
         Path tools = ctx.repoRoot().resolve("scripts/container-tools.sh");
-        ProcResult prepared = exec(ctx, Map.of(), IMAGE_TIMEOUT, false, tools.toString());
+        ProcResult prepared = exec(ctx, Map.of(), IMAGE_TIMEOUT, ctx.workDir(), List.of(), tools.toString());
         List<String> lines = prepared.stdout().strip().lines().toList();
         if (prepared.exitCode() != 0 || lines.isEmpty()) {
             throw new IllegalStateException("scripts/container-tools.sh failed (exit " + prepared.exitCode() + "): " + prepared.stderr().strip());
@@ -55,6 +56,11 @@ public final class Podman implements AutoCloseable {
     public void alsoOwn(String label) throws IOException, InterruptedException {
         ownerLabels.add(label);
         removeOwned();
+    }
+
+    /** Keeps {@code secret} out of the transcript (podman-compose echoes the podman commands it runs, values included). */
+    public void redact(String secret) {
+        redacted.add(secret);
     }
 
     /** {@code label=value} to put on every container, volume and network the lane creates. */
@@ -79,17 +85,17 @@ public final class Podman implements AutoCloseable {
     public ProcResult run(Map<String, String> extraEnv, Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("podman"));
         command.addAll(List.of(args));
-        return exec(ctx, merged(extraEnv), timeout, false, command.toArray(String[]::new));
+        return exec(ctx, merged(extraEnv), timeout, ctx.workDir(), redacted, command.toArray(String[]::new));
     }
 
     /** Any other tool (podman-compose, a project script) with the lane's podman environment. */
     public ProcResult tool(Map<String, String> extraEnv, Duration timeout, Path cwd, String... command) throws IOException, InterruptedException {
-        return exec(ctx, merged(extraEnv), timeout, cwd, false, command);
+        return exec(ctx, merged(extraEnv), timeout, cwd, redacted, command);
     }
 
     /** The runtime image ({@code make image}'s script: the base and podman's layer cache make a repeat quick). */
     public String oclirdImage() throws IOException, InterruptedException {
-        ProcResult built = exec(ctx, env, IMAGE_TIMEOUT, false, ctx.repoRoot().resolve("scripts/container-image.sh").toString());
+        ProcResult built = exec(ctx, env, IMAGE_TIMEOUT, ctx.workDir(), redacted, ctx.repoRoot().resolve("scripts/container-image.sh").toString());
         if (built.exitCode() != 0) {
             throw new IllegalStateException("scripts/container-image.sh failed (exit " + built.exitCode() + "): "
                     + tail(built.stderr()));
@@ -101,7 +107,7 @@ public final class Podman implements AutoCloseable {
     public String script(Duration timeout, String script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ctx.repoRoot().resolve(script).toString()));
         command.addAll(List.of(args));
-        ProcResult result = exec(ctx, env, timeout, false, command.toArray(String[]::new));
+        ProcResult result = exec(ctx, env, timeout, ctx.workDir(), redacted, command.toArray(String[]::new));
         if (result.exitCode() != 0) {
             throw new IllegalStateException(script + " failed (exit " + result.exitCode() + "): " + tail(result.stderr()));
         }
@@ -153,12 +159,8 @@ public final class Podman implements AutoCloseable {
         return all;
     }
 
-    private static ProcResult exec(LaneContext ctx, Map<String, String> env, Duration timeout, boolean quiet, String... command)
-            throws IOException, InterruptedException {
-        return exec(ctx, env, timeout, ctx.workDir(), quiet, command);
-    }
-
-    private static ProcResult exec(LaneContext ctx, Map<String, String> env, Duration timeout, Path cwd, boolean quiet, String... command)
+    private static ProcResult exec(LaneContext ctx, Map<String, String> env, Duration timeout, Path cwd, List<String> redacted,
+                                   String... command)
             throws IOException, InterruptedException {
         ctx.log("$ " + String.join(" ", command));
         Path out = Files.createTempFile(ctx.workDir(), "podman-out", ".txt");
@@ -176,13 +178,19 @@ public final class Podman implements AutoCloseable {
             }
             ProcResult result = new ProcResult(List.of(command), process.exitValue(), Files.readString(out), Files.readString(err));
             ctx.log("exit " + result.exitCode());
-            if (!quiet && !result.stdout().isBlank()) ctx.log("stdout:\n  " + tail(result.stdout()).replace("\n", "\n  "));
-            if (!result.stderr().isBlank()) ctx.log("stderr:\n  " + tail(result.stderr()).replace("\n", "\n  "));
+            if (!result.stdout().isBlank()) ctx.log("stdout:\n  " + redact(tail(result.stdout()), redacted).replace("\n", "\n  "));
+            if (!result.stderr().isBlank()) ctx.log("stderr:\n  " + redact(tail(result.stderr()), redacted).replace("\n", "\n  "));
             return result;
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    private static String redact(String text, List<String> secrets) {
+        String out = text;
+        for (String secret : secrets) out = out.replace(secret, "(redacted)");
+        return out;
     }
 
     /** The last 40 lines: build logs are long, the end says what failed. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.opencli.fleet.CatalogJson;
@@ -127,8 +126,8 @@ public final class RemoteRuntimeContainerLane implements Lane {
         ctx.check("the image's HEALTHCHECK (a JDK-only probe, no shell or curl) reports healthy", healthy && status.equals("healthy"), status);
     }
 
-    /** A client directory with only {@code runtime} in its config, its own HOME and state: CI's view. */
-    record Client(Path dir, Map<String, String> env) {
+    /** A client directory with only {@code runtime} in its config, run as a user of its own (HOME, state): CI's view. */
+    record Client(Path dir, Path home, Map<String, String> env) {
         static Client create(LaneContext ctx, String url, KeycloakFixture kc) throws Exception {
             Path dir = Files.createDirectories(ctx.workDir().resolve("client"));
             Path home = Files.createDirectories(ctx.workDir().resolve("client-home"));
@@ -142,15 +141,11 @@ public final class RemoteRuntimeContainerLane implements Lane {
             client.putObject("clientSecret").put("type", "env").put("value", "OCLI_CI_SECRET");
             Files.write(dir.resolve(".cli.json"), JSON.writeValueAsBytes(config));
             ctx.log("client config " + dir.resolve(".cli.json") + ":\n" + Files.readString(dir.resolve(".cli.json")));
-            Map<String, String> env = new HashMap<>();
-            env.put("HOME", home.toString());
-            env.put("OCLI_STATE_DIR", home.resolve(".local/state/oas-cli").toString());
-            env.put("OCLI_CI_SECRET", kc.clientSecret(KeycloakFixture.CORP, "ocli-ci"));
-            return new Client(dir, env);
+            return new Client(dir, home, Map.of("OCLI_CI_SECRET", kc.clientSecret(KeycloakFixture.CORP, "ocli-ci")));
         }
 
         ProcResult ocli(LaneContext ctx, String... args) throws Exception {
-            return ctx.ocliIn(dir, env, args);
+            return ctx.ocliAs(home, dir, env, args);
         }
     }
 
@@ -179,7 +174,7 @@ public final class RemoteRuntimeContainerLane implements Lane {
         ctx.check("ocli audit list reads the runtime's trail: the call's record, by client ocli-ci",
                 calls.contains("ocli-ci"), "exit " + auditList.exitCode() + ", records of the call by " + calls);
         ctx.check("the client kept nothing of the runtime: no audit file under its HOME",
-                noAuditUnder(Path.of(client.env().get("HOME"))), client.env().get("HOME"));
+                noAuditUnder(client.home()), client.home().toString());
     }
 
     /** Checks and verifies the trail on {@code volume}; returns its text ("" when there is none). */

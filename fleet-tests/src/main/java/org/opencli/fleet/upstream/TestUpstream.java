@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small real HTTP API for fleet lanes and tests to execute operations against: tickets CRUD,
  * every auth scheme, an OAuth2 token endpoint, 429/503 sequences, non-JSON bodies, a slow endpoint,
  * an echo, and a request log. Described by fleet-tests/fixtures/upstream/upstream.openapi.yaml.
- * Binds 127.0.0.1 only. In-process: {@code try (TestUpstream up = TestUpstream.start(0)) {...}};
+ * Binds 127.0.0.1 unless started with {@code --bind}. In-process: {@code try (TestUpstream up = TestUpstream.start(0)) {...}};
  * as a process: {@code java -cp ... org.opencli.fleet.upstream.TestUpstream --port 0}.
  */
 public final class TestUpstream implements AutoCloseable {
@@ -38,11 +38,16 @@ public final class TestUpstream implements AutoCloseable {
     }
 
     public static TestUpstream start(int port, UpstreamCredentials credentials) throws IOException {
+        return start(InetAddress.getLoopbackAddress(), port, credentials);
+    }
+
+    /** Bound to {@code address}: only the compose demo, alone in its container, binds anything but loopback. */
+    static TestUpstream start(InetAddress address, int port, UpstreamCredentials credentials) throws IOException {
         // Without TCP_NODELAY the JDK server's separately written headers and body meet the client's
         // delayed ACK: every keep-alive request then waits ~40 ms, which would make the upstream, not
         // the code under test, the bottleneck of every lane and benchmark. Read once, at class init.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
         AtomicInteger threadNo = new AtomicInteger();
         // A fixed pool so slow requests don't block others; daemon threads never keep a JVM alive.
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
@@ -120,7 +125,7 @@ public final class TestUpstream implements AutoCloseable {
             System.exit(2);
             return;
         }
-        TestUpstream upstream = start(parsed.port(), parsed.credentials());
+        TestUpstream upstream = start(InetAddress.getByName(parsed.bind()), parsed.port(), parsed.credentials());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             upstream.close();

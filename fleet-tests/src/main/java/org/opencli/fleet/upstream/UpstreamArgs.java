@@ -1,12 +1,16 @@
 package org.opencli.fleet.upstream;
 
-/** Command-line flags of {@link TestUpstream#main}: the port and any expected secret to override. */
-record UpstreamArgs(int port, UpstreamCredentials credentials) {
-    static final String USAGE = "usage: TestUpstream [--port N] [--bearer-token T] [--basic-user U] [--basic-password P]"
+/**
+ * Command-line flags of {@link TestUpstream#main}: the port, the address to bind (loopback unless
+ * told; the compose demo binds 0.0.0.0 inside its container) and any expected secret to override.
+ */
+record UpstreamArgs(String bind, int port, UpstreamCredentials credentials) {
+    static final String USAGE = "usage: TestUpstream [--bind ADDR] [--port N] [--bearer-token T] [--basic-user U] [--basic-password P]"
             + " [--api-key K] [--session S] [--client-id I] [--client-secret S]   (--port 0 picks a free port)";
 
     static UpstreamArgs parse(String[] args) {
         int port = 0;
+        String bind = "127.0.0.1";
         UpstreamCredentials d = UpstreamCredentials.defaults();
         String bearer = d.bearerToken(), user = d.basicUser(), password = d.basicPassword(), apiKey = d.apiKey(),
                 session = d.sessionCookie(), clientId = d.clientId(), clientSecret = d.clientSecret();
@@ -16,6 +20,7 @@ record UpstreamArgs(int port, UpstreamCredentials credentials) {
             String value = args[++i];
             switch (flag) {
                 case "--port" -> port = port(value);
+                case "--bind" -> bind = value;
                 case "--bearer-token" -> bearer = value;
                 case "--basic-user" -> user = value;
                 case "--basic-password" -> password = value;
@@ -26,7 +31,7 @@ record UpstreamArgs(int port, UpstreamCredentials credentials) {
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
-        return new UpstreamArgs(port, new UpstreamCredentials(bearer, user, password, apiKey, session, clientId, clientSecret));
+        return new UpstreamArgs(bind, port, new UpstreamCredentials(bearer, user, password, apiKey, session, clientId, clientSecret));
     }
 
     private static int port(String value) {

@@ -149,18 +149,52 @@ class DeployManifestsTest {
         Path hostFile = composeHostPath(oclird, config).orElseThrow(() -> new AssertionError(
                 tree.compose() + ": --config " + config + " is on no bind mount"));
         assertThat(hostFile).as("compose config file on the host").isRegularFile();
-        // Load a copy with the files the container sees beside it, so relative refs resolve as they would there.
-        Path dir = Files.createDirectories(scratch.resolve("compose-config"));
-        Files.copy(hostFile, dir.resolve(".cli.json"));
-        for (JsonNode v : oclird.path("volumes")) {
-            String[] parts = v.asText().split(":");
-            Path source = tree.compose().getParent().resolve(parts[0]).normalize();
-            Path target = Path.of(parts[1]);
-            if (Path.of(config).getParent().equals(target.getParent()) && Files.isRegularFile(source)) {
-                Files.copy(source, dir.resolve(target.getFileName().toString()));
+        // Load it inside a copy of the container's bind mounts, so relative refs resolve as they would there.
+        Path containerRoot = Files.createDirectories(scratch.resolve("compose-root"));
+        for (String v : textList(oclird.path("volumes"))) {
+            String[] parts = v.split(":");
+            if (!parts[0].startsWith(".")) continue; // named volumes hold no shipped files
+            copyTree(tree.compose().getParent().resolve(parts[0]).normalize(), containerRoot.resolve(parts[1].substring(1)));
+        }
+        Path dir = containerRoot.resolve(config.substring(1)).getParent();
+        ShippedConfig.validate(dir.resolve(".cli.json"), scratch, hostFile.toString());
+    }
+
+    @Test
+    void composeMountsNoFileInsideAnotherBindMount() {
+        JsonNode services = ComposeFile.withDefaults(tree.compose()).path("services");
+        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> service = it.next();
+            List<String[]> binds = textList(service.getValue().path("volumes")).stream().map(v -> v.split(":"))
+                    .filter(parts -> parts[0].startsWith(".") || parts[0].startsWith("/")).toList();
+            for (String[] file : binds) {
+                if (!Files.isRegularFile(tree.compose().getParent().resolve(file[0]))) continue;
+                // the runtime cannot create the file's mount point inside a (read-only) directory mount
+                assertThat(binds).as("compose %s: file %s is mounted inside another bind mount", service.getKey(), file[1])
+                        .noneMatch(dir -> dir != file && Path.of(file[1]).startsWith(dir[1]));
             }
         }
-        ShippedConfig.validate(dir.resolve(".cli.json"), scratch, hostFile.toString());
+    }
+
+    @Test
+    void composeKeycloakFillsTheRealmFilesPlaceholders() throws IOException {
+        JsonNode keycloak = ComposeFile.withDefaults(tree.compose()).path("services").path("keycloak");
+        Set<String> placeholders = new HashSet<>();
+        for (String v : textList(keycloak.path("volumes"))) {
+            Path source = tree.compose().getParent().resolve(v.split(":")[0]).normalize();
+            if (!Files.isDirectory(source)) continue;
+            try (var files = Files.list(source)) {
+                for (Path realm : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    Matcher m = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}").matcher(Files.readString(realm));
+                    while (m.find()) placeholders.add(m.group(1));
+                }
+            }
+        }
+        assertThat(placeholders).as("realm file placeholders").isNotEmpty();
+        for (String name : placeholders) {
+            assertThat(keycloak.path("environment").path(name).asText("")).as("compose keycloak environment sets %s", name)
+                    .startsWith("http");
+        }
     }
 
     // ---- container arguments pass oclird's parser; ports agree ----
@@ -195,9 +229,13 @@ class DeployManifestsTest {
     }
 
     @Test
-    void composeHealthcheckAsksAHealthPath() {
-        assertThat(textList(composeOclird().path("healthcheck").path("test"))).as("compose healthcheck")
-                .anyMatch(part -> part.contains(READY) || part.contains(LIVE));
+    void composeUsesTheImagesHealthcheck() {
+        // compose uses the image's HEALTHCHECK: podman-compose 1.0.3 turns a `test:` list into a /bin/sh -c string
+        assertThat(composeOclird().has("healthcheck")).as("compose oclird overrides the image's health check").isFalse();
+        List<String> healthcheck = containerfileLines("HEALTHCHECK");
+        assertThat(healthcheck).as("%s: one HEALTHCHECK", tree.containerfile()).hasSize(1);
+        assertThat(healthcheck.get(0)).as("Containerfile HEALTHCHECK: exec form, the JDK-only probe (defaults to %s)", READY)
+                .contains("CMD [\"java\"").contains("org.opencli.service.launch.HealthProbe");
     }
 
     // ---- security context, writable paths, secrets ----
@@ -423,9 +461,19 @@ class DeployManifestsTest {
     }
 
     static JsonNode composeOclird() {
-        JsonNode service = DeployTree.parse(tree.compose()).get(0).node().path("services").path("oclird");
+        JsonNode service = ComposeFile.withDefaults(tree.compose()).path("services").path("oclird");
         assertThat(service.isObject()).as("%s: services.oclird", tree.compose()).isTrue();
         return service;
+    }
+
+    static void copyTree(Path source, Path target) throws IOException {
+        try (var paths = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(dest);
+                else Files.copy(p, Files.createDirectories(dest.getParent()).resolve(dest.getFileName()));
+            }
+        }
     }
 
     static Optional<Path> composeHostPath(JsonNode service, String containerPath) {
@@ -447,7 +495,8 @@ class DeployManifestsTest {
     /** The instruction's argument text for every line starting with {@code instruction}. */
     static List<String> containerfileLines(String instruction) {
         try {
-            return Files.readAllLines(tree.containerfile()).stream()
+            // an instruction continued over several lines (trailing backslash) counts as one line
+            return List.of(Files.readString(tree.containerfile()).replace("\\\n", " ").split("\n")).stream()
                     .filter(l -> l.startsWith(instruction + " "))
                     .map(l -> l.substring(instruction.length() + 1).trim())
                     .toList();
