@@ -49,6 +49,8 @@ install_missing() {
   command -v iptables >/dev/null || need+=(iptables)
   # a pod (podman kube play) needs an infra container, whose pause image podman builds from catatonit
   command -v catatonit >/dev/null || need+=(catatonit)
+  # the multi-replica lane's balancer in front of three oclird containers
+  [ -x /usr/sbin/nginx ] || need+=(nginx-light)
   [ ${#need[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
     echo "error: podman tooling missing (${need[*]}); run this script as root or install them" >&2
