@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opencli.service.AsOwner;
 import org.opencli.service.ServiceTestProfile;
 
 /**
@@ -30,7 +31,7 @@ import org.opencli.service.ServiceTestProfile;
  */
 @QuarkusTest
 @TestProfile(ServiceTestProfile.class)
-class InputStrictnessTest {
+class InputStrictnessTest extends AsOwner {
     private static final String CANARY = "CANARY-9d2c-NEVER-ECHOED";
 
     private static ValidatableResponse post(String path, String body) {
