@@ -95,4 +95,19 @@ class ConnectionRetryTest {
         assertThat(upstream.exitCode()).isNotZero();
         assertThat(runtime.requestsSeen() - before).as("catalog + one execute: the runtime's own 502 is an answer").isEqualTo(2);
     }
+
+    @Test
+    void anyCallIsSentAgainWhenADrainingRuntimeRefusedItButNotWhenItWasCutOff() {
+        runtime.answer("helpdesk:createTicket", 503, "{\"title\":\"Runtime shutting down\",\"status\":503,"
+                + "\"code\":\"shutting_down\",\"detail\":\"nothing was sent\"}");
+        CliResult refused = ocli("hd", "tickets", "create-ticket", "--notify=true", "--body", "{\"title\":\"x\"}");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(runtime.executions()).as("refused before sending: sent again, at most twice more").hasSize(3);
+
+        runtime.answer("helpdesk:createTicket", 503, "{\"title\":\"Cut off\",\"status\":503,"
+                + "\"code\":\"shutdown_cut_off\",\"detail\":\"may have reached the upstream\"}");
+        CliResult cut = ocli("hd", "tickets", "create-ticket", "--notify=true", "--body", "{\"title\":\"x\"}");
+        assertThat(cut.exitCode()).isNotZero();
+        assertThat(runtime.executions()).as("a cut-off call may have reached the upstream: never sent again").hasSize(4);
+    }
 }

@@ -1,5 +1,6 @@
 package org.opencli.cli.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -17,6 +18,8 @@ import java.time.Duration;
  *       "upstream failed" and 503s are answers, not connection failures).</li>
  * </ul>
  * A request that timed out waiting for its answer is not sent again: the runtime may still be doing it.
+ * Any call, idempotent or not, is sent again when the runtime refused it as {@code shutting_down}:
+ * a draining replica sent nothing upstream, and behind a balancer the next attempt reaches another.
  */
 final class ConnectionRetry {
     static final int RETRIES = 2;
@@ -36,6 +39,19 @@ final class ConnectionRetry {
         int status = response.statusCode();
         if (status != 502 && status != 503 && status != 504) return false;
         return !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+    }
+
+    /** The runtime's own 503 {@code shutting_down}: refused before anything was sent upstream. */
+    static boolean refusedWhileStopping(HttpResponse<byte[]> response) {
+        if (response.statusCode() != 503
+                || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            return false;
+        }
+        try {
+            return "shutting_down".equals(new ObjectMapper().readTree(response.body()).path("code").asText());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

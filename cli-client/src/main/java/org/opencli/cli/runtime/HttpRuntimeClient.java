@@ -190,15 +190,20 @@ public final class HttpRuntimeClient implements RuntimeClient {
         }
     }
 
-    /** One call; an idempotent one is sent again after a connection failure ({@link ConnectionRetry}). */
+    /**
+     * One call; an idempotent one is sent again after a connection failure, any one after a
+     * draining runtime's {@code shutting_down} ({@link ConnectionRetry}).
+     */
     private HttpResponse<byte[]> exchange(HttpRequest request, boolean idempotent) {
         for (int attempt = 0; ; attempt++) {
-            boolean last = !idempotent || attempt == ConnectionRetry.RETRIES;
+            boolean last = attempt == ConnectionRetry.RETRIES;
             try {
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                if (last || !ConnectionRetry.gatewayFailure(response)) return response;
+                boolean again = ConnectionRetry.refusedWhileStopping(response)
+                        || idempotent && ConnectionRetry.gatewayFailure(response);
+                if (last || !again) return response;
             } catch (IOException e) {
-                if (last || !ConnectionRetry.beforeAnswer(e)) throw unreachable(e);
+                if (last || !idempotent || !ConnectionRetry.beforeAnswer(e)) throw unreachable(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw unreachable(e);

@@ -14,7 +14,8 @@ import org.opencli.core.instance.StateLayout;
  * The owner key of a local daemon, sent as its bearer: a loopback daemon without runtime auth serves
  * only whoever can read its owner-only {@code runtime.json}. Found for a runtime URL by the
  * instance's own registry entry, else by any entry under the state root with that URL (a daemon
- * named by {@code --runtime URL}). Only for loopback URLs: a key never leaves the machine.
+ * named by {@code --runtime URL}); only entries whose daemon is alive, so a crashed instance's stale
+ * entry at a reused address never wins. Only for loopback URLs: a key never leaves the machine.
  */
 final class LocalDaemonKey implements BearerSource {
     private final String key;
@@ -28,7 +29,7 @@ final class LocalDaemonKey implements BearerSource {
         URI target = uri(url);
         if (target == null || !isLoopback(target.getHost())) return null;
         Optional<RegistryEntry> own = new RuntimeRegistry(new StateLayout(stateRoot, instanceId).registryFile()).read();
-        Optional<String> key = own.filter(e -> sameRuntime(e, target)).map(RegistryEntry::clientKey)
+        Optional<String> key = own.filter(e -> sameRuntime(e, target) && RuntimeRegistry.isLive(e)).map(RegistryEntry::clientKey)
                 .or(() -> anyInstance(stateRoot, target));
         return key.filter(k -> !k.isBlank()).map(LocalDaemonKey::new).orElse(null);
     }
@@ -48,7 +49,7 @@ final class LocalDaemonKey implements BearerSource {
         if (!Files.isDirectory(instances)) return Optional.empty();
         try (Stream<Path> dirs = Files.list(instances)) {
             return dirs.limit(1000).map(d -> new RuntimeRegistry(d.resolve("runtime.json")).read())
-                    .flatMap(Optional::stream).filter(e -> sameRuntime(e, target))
+                    .flatMap(Optional::stream).filter(e -> sameRuntime(e, target) && RuntimeRegistry.isLive(e))
                     .map(RegistryEntry::clientKey).filter(k -> k != null).findFirst();
         } catch (IOException e) {
             return Optional.empty();

@@ -147,15 +147,16 @@ public final class RuntimeResolver {
     }
 
     /**
-     * A bearer for calls to {@code url}: when the config has {@code runtime.remote.oauth}, or a
-     * sign-in for this runtime is cached; else a local daemon's owner key; else none (and no OAuth
-     * class is loaded).
+     * A bearer for calls to {@code url}: a live local daemon's owner key when one registered at that
+     * URL (checked first, so a CI token or a sign-in meant for a remote runtime never goes to a
+     * loopback port); else the credentials from the environment or config, or a cached sign-in for
+     * this runtime; else none (and no OAuth class is loaded).
      */
     private BearerSource bearer(RuntimeChoice choice, Path configPath, Path stateRoot, String instanceId) {
+        BearerSource ownerKey = LocalDaemonKey.forUrl(choice.url(), stateRoot, instanceId);
+        if (ownerKey != null) return ownerKey;
         RemoteCredentials credentials = credentials(choice, configPath);
-        if (credentials.oauth() == null && !Files.isRegularFile(TokenCache.forUser(stateRoot).file(choice.url()))) {
-            return LocalDaemonKey.forUrl(choice.url(), stateRoot, instanceId); // a local daemon's owner key, if any
-        }
+        if (credentials.oauth() == null && !Files.isRegularFile(TokenCache.forUser(stateRoot).file(choice.url()))) return null;
         return new RemoteAuth(choice.url(), credentials, baseDir(configPath), env, stateRoot);
     }
 

@@ -2,10 +2,16 @@ package org.opencli.cli.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.instance.RegistryEntry;
@@ -16,16 +22,34 @@ import org.opencli.core.instance.StateLayout;
 class LocalDaemonKeyTest {
     @TempDir
     Path state;
+    /** Live daemons answer on their port from a live pid: this test's own process and listening sockets. */
+    private final List<ServerSocket> listening = new ArrayList<>();
+
+    @AfterEach
+    void closeSockets() throws IOException {
+        for (ServerSocket socket : listening) socket.close();
+    }
+
+    private String livePort() throws IOException {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        listening.add(socket);
+        return String.valueOf(socket.getLocalPort());
+    }
 
     private void register(String instanceId, String url, String key) {
+        register(instanceId, url, key, ProcessHandle.current().pid());
+    }
+
+    private void register(String instanceId, String url, String key, long pid) {
         new RuntimeRegistry(new StateLayout(state, instanceId).registryFile())
-                .write(new RegistryEntry(instanceId, url, 1, null, null, null, key));
+                .write(new RegistryEntry(instanceId, url, pid, null, null, null, key));
     }
 
     @Test
     void theInstancesOwnEntryGivesItsKeyAndTheFileIsOwnerOnly() throws Exception {
-        register("team", "http://127.0.0.1:4711", "k-team");
-        BearerSource key = LocalDaemonKey.forUrl("http://127.0.0.1:4711/", state, "team");
+        String port = livePort();
+        register("team", "http://127.0.0.1:" + port, "k-team");
+        BearerSource key = LocalDaemonKey.forUrl("http://127.0.0.1:" + port + "/", state, "team");
         assertThat(key).isNotNull();
         assertThat(key.token()).isEqualTo("k-team");
         assertThat(key.mode()).isEqualTo("clientKey");
@@ -35,19 +59,32 @@ class LocalDaemonKeyTest {
     }
 
     @Test
-    void aRuntimeUrlNamingAnotherInstancesDaemonGetsThatDaemonsKey() {
-        register("other", "http://127.0.0.1:4712", "k-other");
-        assertThat(LocalDaemonKey.forUrl("http://localhost:4712", state, "team").token()).isEqualTo("k-other");
+    void aRuntimeUrlNamingAnotherInstancesDaemonGetsThatDaemonsKey() throws IOException {
+        String port = livePort();
+        register("other", "http://127.0.0.1:" + port, "k-other");
+        assertThat(LocalDaemonKey.forUrl("http://localhost:" + port, state, "team").token()).isEqualTo("k-other");
     }
 
     @Test
-    void noKeyForAnUnregisteredPortANonLoopbackUrlOrADaemonWithoutOne() {
-        register("team", "http://127.0.0.1:4711", "k-team");
-        register("authd", "http://127.0.0.1:4713", null);
-        assertThat(LocalDaemonKey.forUrl("http://127.0.0.1:4799", state, "team")).isNull();
-        assertThat(LocalDaemonKey.forUrl("http://10.1.2.3:4711", state, "team")).isNull();
-        assertThat(LocalDaemonKey.forUrl("https://127.0.0.1:4711", state, "team")).isNull();
-        assertThat(LocalDaemonKey.forUrl("http://127.0.0.1:4713", state, "authd")).isNull();
+    void aStaleEntryAtTheSameAddressNeverGivesItsKey() throws IOException {
+        String port = livePort();
+        long deadPid = new ProcessBuilder("true").start().onExit().join().pid();
+        register("crashed", "http://127.0.0.1:" + port, "k-stale", deadPid);
+        assertThat(LocalDaemonKey.forUrl("http://127.0.0.1:" + port, state, "team")).as("dead pid").isNull();
+        register("gone", "http://127.0.0.1:1", "k-gone");
+        assertThat(LocalDaemonKey.forUrl("http://127.0.0.1:1", state, "team")).as("port not answering").isNull();
+    }
+
+    @Test
+    void noKeyForAnUnregisteredPortANonLoopbackUrlOrADaemonWithoutOne() throws IOException {
+        String team = livePort();
+        String authd = livePort();
+        register("team", "http://127.0.0.1:" + team, "k-team");
+        register("authd", "http://127.0.0.1:" + authd, null);
+        assertThat(LocalDaemonKey.forUrl("http://127.0.0.1:" + livePort(), state, "team")).isNull();
+        assertThat(LocalDaemonKey.forUrl("http://10.1.2.3:" + team, state, "team")).isNull();
+        assertThat(LocalDaemonKey.forUrl("https://127.0.0.1:" + team, state, "team")).isNull();
+        assertThat(LocalDaemonKey.forUrl("http://127.0.0.1:" + authd, state, "authd")).isNull();
     }
 
     @Test

@@ -77,7 +77,8 @@ public final class RuntimeRegistry {
         return Optional.empty();
     }
 
-    static boolean isLive(RegistryEntry entry) {
+    /** The entry's process is alive and its port answers (a pid reused by another program fails the second). */
+    public static boolean isLive(RegistryEntry entry) {
         boolean processAlive = ProcessHandle.of(entry.pid()).map(ProcessHandle::isAlive).orElse(false);
         if (!processAlive) return false;
         try {
