@@ -38,13 +38,16 @@ cp "$root/fleet-tests/fixtures/upstream/upstream.openapi.yaml" "$work/"
 "$root/bin/oclird" --config "$work/.cli.json" --state-dir "$work/state" --instance-id bench > "$work/oclird.log" 2>&1 &
 pids+=($!)
 runtime=$(wait_for_line "$work/oclird.log" 'http://127.0.0.1:[0-9]*')
+# The daemon serves only its owner: calls carry the clientKey from its owner-only runtime.json.
+key=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["clientKey"])' "$work/state/instances/bench/runtime.json")
 
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $key"
 wrk.body = '{"toolId":"$tool"}'
 LUA
-for _ in 1 2 3; do curl -sf -X POST -H 'Content-Type: application/json' -d "{\"toolId\":\"$tool\"}" "$runtime/v1/tools/execute" > "$work/sample.json"; done
+for _ in 1 2 3; do curl -sf -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $key" -d "{\"toolId\":\"$tool\"}" "$runtime/v1/tools/execute" > "$work/sample.json"; done
 
 nginx_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$work/nginx/logs"

@@ -36,7 +36,7 @@ public final class Kustomize {
                         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             } catch (IOException e) {
                 throw new IOException("cannot run '" + KUBECTL + " kustomize' (kubectl is needed to render deploy/k8s; "
-                        + ".ci/run installs it): " + e.getMessage(), e);
+                        + "put it on the PATH or set OCLI_KUBECTL): " + e.getMessage(), e);
             }
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -104,8 +104,12 @@ public final class MultiReplicaLane implements Lane {
                     "--network", KubePlayLane.NETWORK, "-p", "127.0.0.1::" + RemoteRuntimeContainerLane.CONTAINER_PORT,
                     "-v", configDir + ":/etc/oclird:ro", "-v", audit + ":/var/lib/oclird/audit", "-v", state + ":/var/lib/oclird/state"));
             env.keySet().stream().sorted().forEach(name -> args.addAll(List.of("-e", name)));
-            // no --instance-id: the id comes from OCLI_INSTANCE_ID, as deploy/k8s/statefulset sets it per pod
-            args.addAll(List.of(image, "--config", "/etc/oclird/.cli.json", "--addr", "0.0.0.0:" + RemoteRuntimeContainerLane.CONTAINER_PORT,
+            // no --instance-id: the id comes from OCLI_INSTANCE_ID, as deploy/k8s/statefulset sets it per pod.
+            // This lane is about balancing and audit, not sign-in (k8s-kube-play and remote-runtime-container
+            // run with runtime auth): a network address without runtime auth must be allowed explicitly,
+            // and then serves only the daemon's own config.
+            args.addAll(List.of(image, "--config", "/etc/oclird/.cli.json", "--allow-unauthenticated-remote",
+                    "--addr", "0.0.0.0:" + RemoteRuntimeContainerLane.CONTAINER_PORT,
                     "--state-dir", "/var/lib/oclird/state", "--audit-path", "/var/lib/oclird/audit/audit.log", "--runtime-mode", "remote"));
             ProcResult started = podman.run(env, Duration.ofMinutes(2), args.toArray(String[]::new));
             if (started.exitCode() != 0) throw new IllegalStateException("podman run " + container + " failed: " + started.stderr().strip());

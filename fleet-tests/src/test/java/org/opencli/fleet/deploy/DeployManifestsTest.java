@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -236,6 +238,20 @@ class DeployManifestsTest {
         assertThat(healthcheck).as("%s: one HEALTHCHECK", tree.containerfile()).hasSize(1);
         assertThat(healthcheck.get(0)).as("Containerfile HEALTHCHECK: exec form, the JDK-only probe (defaults to %s)", READY)
                 .contains("CMD [\"java\"").contains("org.opencli.service.launch.HealthProbe");
+    }
+
+    @Test
+    void podsGetMoreTimeToStopThanTheDrainTakes() {
+        for (DeployTree.Document workload : workloads()) {
+            String timeout = flags.parse(args(oclirdContainer(workload)), workload.where()).getOrDefault("oclird.shutdown-timeout", "30s");
+            Matcher d = Pattern.compile("(\\d+)(ms|s|m)").matcher(timeout);
+            assertThat(d.matches()).as("%s: --shutdown-timeout %s", workload.where(), timeout).isTrue();
+            long amount = Long.parseLong(d.group(1));
+            long drainSeconds = switch (d.group(2)) { case "ms" -> (amount + 999) / 1000; case "m" -> amount * 60; default -> amount; };
+            assertThat(podSpec(workload).path("terminationGracePeriodSeconds").asLong(30))
+                    .as("%s: terminationGracePeriodSeconds beyond the %s drain and its records", workload.where(), timeout)
+                    .isGreaterThanOrEqualTo(drainSeconds + 20);
+        }
     }
 
     // ---- security context, writable paths, secrets ----
