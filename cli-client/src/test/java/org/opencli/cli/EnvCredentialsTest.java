@@ -74,6 +74,10 @@ class EnvCredentialsTest {
         assertThat(status.path("credentialSource").asText()).isEqualTo("environment (OCLI_CLIENT_ID, OCLI_CLIENT_SECRET, OCLI_TOKEN_URL)");
         assertThat(status.path("principal").asText()).isEqualTo("ocli-ci");
         assertThat(status.toString()).doesNotContain("ocli-ci-secret");
+        Path signIns = dir.resolve("state").resolve("auth");
+        try (Stream<Path> cached = Files.exists(signIns) ? Files.list(signIns) : Stream.empty()) {
+            assertThat(cached.toList()).as("a CI job's token stays in its process: the per-user sign-in cache is untouched").isEmpty();
+        }
     }
 
     @Test

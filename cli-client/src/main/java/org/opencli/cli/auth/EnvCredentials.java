@@ -29,6 +29,9 @@ public final class EnvCredentials {
     private EnvCredentials() {
     }
 
+    /** How {@link RemoteCredentials#source()} starts for credentials read here. */
+    static final String SOURCE = "environment";
+
     /**
      * The credentials the environment gives, or empty when it names none. Half a client-credentials
      * set, or a token next to one, is a usage error: guessing which was meant could send the wrong identity.
@@ -41,7 +44,7 @@ public final class EnvCredentials {
         }
         if (token) {
             return Optional.of(new RemoteCredentials(new RemoteOAuthConfig("providedToken", "env:" + TOKEN, null, null, null,
-                    null, null, null), "environment (" + TOKEN + ")"));
+                    null, null, null), SOURCE + " (" + TOKEN + ")"));
         }
         if (given.isEmpty()) return Optional.empty();
         if (given.size() < CLIENT_VARIABLES.size()) {
@@ -54,7 +57,7 @@ public final class EnvCredentials {
                 envRef(CLIENT_ID), envRef(CLIENT_SECRET));
         String audience = set(env, AUDIENCE) ? env.get(AUDIENCE).strip() : null;
         return Optional.of(new RemoteCredentials(new RemoteOAuthConfig("oauthClient", null, client, null, null, null,
-                audience, scopes(env.get(SCOPES))), "environment (" + String.join(", ", CLIENT_VARIABLES) + ")"));
+                audience, scopes(env.get(SCOPES))), SOURCE + " (" + String.join(", ", CLIENT_VARIABLES) + ")"));
     }
 
     private static List<String> scopes(String value) {

@@ -47,6 +47,13 @@ public final class RemoteAuth implements BearerSource {
     private RuntimeTokens tokens;
     private ClientEndpoints resolved;
     private String browserConfigProblem;
+    /**
+     * Client credentials from the environment (a CI job's) are used for this process only, never
+     * cached: the per-user cache holds one sign-in per runtime URL, and a CI script run on a laptop
+     * must neither replace the person's sign-in nor leave its service identity for their next call.
+     */
+    private final boolean processOnly;
+    private String processToken;
 
     public RemoteAuth(String runtimeUrl, RemoteCredentials credentials, Path baseDir, Map<String, String> env, Path stateRoot) {
         this.runtimeUrl = runtimeUrl.replaceAll("/+$", "");
@@ -55,6 +62,7 @@ public final class RemoteAuth implements BearerSource {
         this.baseDir = baseDir;
         this.env = env;
         this.cache = TokenCache.forUser(stateRoot);
+        this.processOnly = credentials.fromEnvironment() && config != null && "oauthClient".equals(config.mode());
     }
 
     /** The OAuth library is loaded here, on first need, not when the runtime client is built. */
@@ -92,11 +100,15 @@ public final class RemoteAuth implements BearerSource {
         String mode = mode();
         try {
             if ("providedToken".equals(mode)) return providedToken();
+            if (processOnly) {
+                if (processToken == null) processToken = flows().clientCredentials(endpoints(mode)).accessToken();
+                return processToken;
+            }
             ClientEndpoints ep = "oauthClient".equals(mode) ? endpoints(mode) : null;
             if (ep != null && cache.read(runtimeUrl).filter(c -> !java.util.Objects.equals(c.clientId(), ep.clientId())).isPresent()) {
                 // the cached sign-in is another identity's (a person's login, another client): these
-                // credentials (say, a CI job's environment) win, so get this client's own token
-                return tokens().acquire(runtimeUrl, mode, ep).tokens().accessToken();
+                // credentials win for this call, with a token of their own that replaces nothing
+                return flows().clientCredentials(ep).accessToken();
             }
             Optional<String> token = tokens().accessToken(runtimeUrl, mode, ep);
             if (token.isPresent()) return token.get();
@@ -113,6 +125,10 @@ public final class RemoteAuth implements BearerSource {
         String mode = mode();
         if ("providedToken".equals(mode)) return false;
         try {
+            if (processOnly) {
+                processToken = flows().clientCredentials(endpoints(mode)).accessToken();
+                return true;
+            }
             return tokens().renew(runtimeUrl, mode, "oauthClient".equals(mode) ? endpoints(mode) : null);
         } catch (OAuthClientException | CliException e) {
             return false;
@@ -172,9 +188,17 @@ public final class RemoteAuth implements BearerSource {
 
     /**
      * What {@code ocli auth status} shows: the cached sign-in, or for providedToken the token it
-     * would send now (described from its claims); empty when there is none.
+     * would send now (described from its claims), for the environment's client credentials the token
+     * this process gets; empty when there is none.
      */
     public Optional<TokenSet> current() {
+        if (processOnly) {
+            try {
+                return Optional.of(TokenSet.describing(token()));
+            } catch (CliException failed) {
+                return Optional.empty();
+            }
+        }
         if ("providedToken".equals(mode())) {
             try {
                 return Optional.of(TokenSet.describing(providedToken()));

@@ -9,4 +9,9 @@ import org.opencli.core.config.RemoteOAuthConfig;
  */
 public record RemoteCredentials(RemoteOAuthConfig oauth, String source) {
     public static final RemoteCredentials NONE = new RemoteCredentials(null, null);
+
+    /** Credentials from {@code OCLI_*} variables ({@link EnvCredentials}), not from a file. */
+    public boolean fromEnvironment() {
+        return source != null && source.startsWith(EnvCredentials.SOURCE);
+    }
 }
