@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.opencli.core.config.SecretConfig;
+import org.opencli.core.io.BoundedFiles;
 
 /**
  * Produces a secret's value from its reference. Blocking (files, processes, token endpoints): call
@@ -99,9 +100,14 @@ public final class SecretResolver {
         Path path = Path.of(secret.value());
         if (!path.isAbsolute() && env.baseDir() != null) path = env.baseDir().resolve(path);
         try {
-            String v = CommandRunner.trimNewline(Files.readString(path, StandardCharsets.UTF_8));
+            byte[] bytes = BoundedFiles.read(path, CommandRunner.MAX_SECRET_BYTES);
+            String v = CommandRunner.trimNewline(new String(bytes, StandardCharsets.UTF_8));
             if (v.isEmpty()) throw new SecretUnresolvedException("file " + path + " is empty");
             return v;
+        } catch (BoundedFiles.NotRegularFile e) {
+            throw new SecretUnresolvedException("file " + path + " is not a regular file (a FIFO, device or directory is never read)");
+        } catch (BoundedFiles.TooLarge e) {
+            throw new SecretUnresolvedException("file " + path + " holds more than " + CommandRunner.MAX_SECRET_BYTES + " bytes");
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new SecretUnresolvedException("file " + path + " cannot be read");
         }

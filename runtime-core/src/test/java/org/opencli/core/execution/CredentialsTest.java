@@ -115,6 +115,25 @@ class CredentialsTest {
     }
 
     @Test
+    void aSecretFileThatIsADeviceOrTooLargeOrACommandThatFloodsIsRefusedUnread() throws Exception {
+        f.config("\"secrets\": {\"bearerAuth\": {\"type\": \"file\", \"value\": \"/dev/zero\"}}");
+        assertThat(f.failure(f.call("exec:bearerOnly")).detail()).contains("/dev/zero").contains("not a regular file");
+        f.close();
+        f = new ExecFixture(dir);
+        ExecFixture.write(dir.resolve("big.txt"), "x".repeat(100_000));
+        f.config("\"secrets\": {\"bearerAuth\": {\"type\": \"file\", \"value\": \"big.txt\"}}");
+        assertThat(f.failure(f.call("exec:bearerOnly")).detail()).contains("big.txt").contains("more than 65536 bytes");
+        f.close();
+        f = new ExecFixture(dir);
+        f.config("\"policy\": {\"allowExecSecrets\": true},"
+                + " \"secrets\": {\"bearerAuth\": {\"type\": \"exec\", \"command\": [\"/usr/bin/yes\"]}}");
+        OcliException flood = f.failure(f.call("exec:bearerOnly"));
+        assertThat(flood.code()).isEqualTo("credentials_unresolved");
+        assertThat(flood.detail()).contains("printed more than 65536 bytes").doesNotContain("y\ny");
+        assertThat(f.server.seen).isEmpty();
+    }
+
+    @Test
     void alternativesAreOrOfAnds() {
         // first alternative needs BOTH header and query keys; only the header key resolves → bearer is used
         f.config("\"secrets\": {\"headerKey\": {\"type\": \"env\", \"value\": \"HK\"},"
