@@ -5,7 +5,7 @@ ROOT     := $(abspath .)
 FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath)
 GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
 
-.PHONY: build image container-tools test demo fleet keycloak bench bench-catalog bench-execute bench-audit github-openapi conformance clean
+.PHONY: build image container-tools test test-packages demo fleet keycloak bench bench-catalog bench-execute bench-audit github-openapi conformance clean
 
 ## build: compile everything and package the ocli and oclird applications (tests skipped)
 build:
@@ -20,7 +20,7 @@ container-tools:
 	scripts/container-tools.sh
 
 ## test: every test CI runs — unit, REST, CLI, end-to-end and the fleet lanes
-test: github-openapi
+test: test-packages github-openapi
 	$(MVN) -B --no-transfer-progress verify -Docli.github.openapi=$(GITHUB_OPENAPI)
 	@scripts/test-summary.sh
 
@@ -57,6 +57,10 @@ bench-audit: build
 ## bench-execute: wrk against POST /v1/tools/execute vs nginx proxying the same upstream (needs wrk, nginx)
 bench-execute: build
 	scripts/bench-execute.sh
+
+## test-packages: the Debian packages the tests need; installs them as root, else names the apt-get line
+test-packages:
+	@scripts/test-packages.sh
 
 ## github-openapi: GitHub's REST description from the npm registry (@octokit/openapi), for scale tests
 github-openapi: $(GITHUB_OPENAPI)

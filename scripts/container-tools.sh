@@ -53,7 +53,8 @@ install_missing() {
   [ -x /usr/sbin/nginx ] || need+=(nginx-light)
   [ ${#need[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
-    echo "error: podman tooling missing (${need[*]}); run this script as root or install them" >&2
+    echo "error: the container tools are missing; run:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${need[*]}" >&2
     exit 1
   fi
   echo "container-tools: installing ${need[*]}" >&2
