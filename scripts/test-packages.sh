@@ -12,7 +12,7 @@ command -v python3 >/dev/null || need+=(python3)
 command -v npm >/dev/null || need+=(npm)
 # the audit syslog exporter's tests start a real rsyslogd (plain TCP, and TLS through gtls)
 [ -x /usr/sbin/rsyslogd ] || need+=(rsyslog)
-dpkg -s rsyslog-gnutls >/dev/null 2>&1 || need+=(rsyslog-gnutls)
+dpkg-query -s rsyslog-gnutls >/dev/null 2>&1 || need+=(rsyslog-gnutls)
 # test certificates and keys
 command -v openssl >/dev/null || need+=(openssl)
 # pseudo-terminal tests (prompts, terminal width) run ocli under script(1)
