@@ -63,12 +63,12 @@ public final class ToolFilter {
         Predicate<JsonNode> inService = t -> service == null || service.equals(catalog.alias(t))
                 || service.equals(t.path("serviceId").asText());
         if (service != null && !knownService(catalog)) {
-            throw unknown("no service '" + service + "'; services: " + Choices.of(services(catalog).stream()
+            throw unknown("service", "no service '" + service + "'; services: " + Choices.of(services(catalog).stream()
                     .map(s -> s.path("alias").asText(s.path("id").asText()))));
         }
         Predicate<JsonNode> inGroup = inService.and(t -> group == null || group.equals(t.path("group").asText()));
         if (group != null && catalog.tools().stream().noneMatch(inGroup)) {
-            throw unknown("no group '" + group + "' in " + (service != null ? service : "view '" + catalog.viewName() + "'")
+            throw unknown("group", "no group '" + group + "' in " + (service != null ? service : "view '" + catalog.viewName() + "'")
                     + "; groups: " + Choices.of(catalog.tools().stream().filter(inService).map(t -> t.path("group").asText())));
         }
         return catalog.tools().stream().filter(inGroup.and(t -> safety == null || safety.test(t))).toList();
@@ -85,7 +85,7 @@ public final class ToolFilter {
         return services;
     }
 
-    private static CliException unknown(String detail) {
-        return new CliException(ExitCodes.NOT_FOUND, "unknown_filter_value", "Nothing by that name", detail);
+    private static CliException unknown(String what, String detail) {
+        return new CliException(ExitCodes.NOT_FOUND, "unknown_" + what, "Unknown " + what, detail);
     }
 }
