@@ -34,7 +34,7 @@ class BuiltinUsageTest {
         assertThat(ocli("catalog").exitCode()).isEqualTo(ExitCodes.USAGE);
         CliResult schema = ocli("tool", "schema");
         assertThat(schema.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(schema.err()).contains("Missing required parameter: 'TOOL_ID'");
+        assertThat(schema.err()).contains("Missing required parameter: 'TOOL'");
     }
 
     @Test

@@ -6,23 +6,25 @@ import org.opencli.cli.catalog.CatalogView;
 import org.opencli.cli.catalog.ToolText;
 import org.opencli.core.json.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
- * {@code ocli explain <tool-id>}: when and how to use a tool. Leads with the skill guidance when the
- * catalog has some; otherwise describes the tool from its own fields.
+ * {@code ocli explain <tool-id | service group command>}: when and how to use a tool. Leads with the
+ * skill guidance when the catalog has some; otherwise describes the tool from its own fields.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain a tool: guidance, inputs, safety, auth.")
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain a tool: guidance, inputs, safety, auth.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli explain helpdesk:listTickets", "  ocli explain helpdesk tickets list-tickets"})
 public class ExplainCommand extends BaseCommand {
-    @Parameters(paramLabel = "TOOL_ID", description = "Tool id, e.g. shop:getItem.")
-    String toolId;
+    @Mixin
+    ToolWords words;
 
     @Override
     public Integer call() {
         CatalogView catalog = session().catalog();
-        JsonNode tool = catalog.tool(toolId);
+        JsonNode tool = words.find(catalog);
         ObjectNode data = Json.MAPPER.createObjectNode();
-        data.put("id", toolId);
+        data.put("id", tool.path("id").asText());
         data.put("command", catalog.commandPath(tool));
         for (String field : new String[] {"summary", "description", "method", "path", "guidance", "pathParams", "flags",
                 "requestBody", "safety", "authAlternatives"}) {

@@ -5,15 +5,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.opencli.cli.catalog.CatalogView;
+import org.opencli.cli.catalog.ToolFilter;
 import org.opencli.cli.output.Table;
 import org.opencli.core.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code ocli search <text>}: tools of the selected view whose id, command, summary, group or tags match. */
+/** {@code ocli search <text>}: tools of the selected view whose id, command, summary, group, tags or aliases match. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Find tools by text (case-insensitive over id, command, summary, group and tags).")
+        description = "Find tools by text (case-insensitive over id, command, summary, group, tags and aliases).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli search ticket", "  ocli search --service helpdesk open ticket"})
 public class SearchCommand extends BaseCommand {
+    @Mixin
+    ServiceFilterOption service;
+
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "Text to look for; several words must all match.")
     String[] words;
 
@@ -21,7 +28,7 @@ public class SearchCommand extends BaseCommand {
     public Integer call() {
         CatalogView catalog = session().catalog();
         ArrayNode matches = Json.MAPPER.createArrayNode();
-        for (JsonNode tool : catalog.tools()) {
+        for (JsonNode tool : new ToolFilter(service.service, null, null).select(catalog)) {
             if (matches(catalog, tool)) {
                 ObjectNode hit = matches.addObject();
                 hit.put("id", tool.path("id").asText());

@@ -5,20 +5,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.opencli.cli.output.Table;
 import org.opencli.core.json.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
-/** {@code ocli tool schema <tool-id>}: the inputs a tool takes, with their schemas. */
+/** {@code ocli tool schema <tool-id | service group command>}: the inputs a tool takes, with their schemas. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = "Show a tool's path parameters, flags and request body with their schemas.")
+        description = "Show a tool's path parameters, flags and request body with their schemas.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli tool schema helpdesk:createTicket", "  ocli tool schema helpdesk tickets create-ticket --format json"})
 public class ToolSchemaCommand extends BaseCommand {
-    @Parameters(paramLabel = "TOOL_ID", description = "Tool id, e.g. shop:getItem.")
-    String toolId;
+    @Mixin
+    ToolWords words;
 
     @Override
     public Integer call() {
-        JsonNode tool = session().catalog().tool(toolId);
+        JsonNode tool = words.find(session().catalog());
         ObjectNode schema = Json.MAPPER.createObjectNode();
-        schema.put("toolId", toolId);
+        schema.put("toolId", tool.path("id").asText());
         schema.set("pathParams", arrayOrEmpty(tool.path("pathParams")));
         schema.set("flags", arrayOrEmpty(tool.path("flags")));
         if (tool.has("requestBody")) schema.set("requestBody", tool.get("requestBody"));

@@ -45,6 +45,13 @@ public record Tool(
                 servers, backend);
     }
 
+    /** A copy with other aliases (the short alias of a command repeating its group is added after indexing). */
+    public Tool withAliases(List<String> a) {
+        return new Tool(id, serviceId, operationId, method, path, group, command, a, summary, description,
+                hidden, pathParams, flags, requestBody, authAlternatives, safety, output, pagination, retry, guidance,
+                servers, backend);
+    }
+
     /** A copy with a different safety (policy.approvalRequired applies after indexing). */
     public Tool withSafety(Safety s) {
         return new Tool(id, serviceId, operationId, method, path, group, command, aliases, summary, description,

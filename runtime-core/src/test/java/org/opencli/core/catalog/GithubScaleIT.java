@@ -47,5 +47,17 @@ class GithubScaleIT {
                 catalog.tools().size(), buildMs, jacksonMs);
         assertThat(catalog.tools()).hasSize(1223);
         assertThat(ids).hasSize(1223);
+
+        // `ocli github repos get OWNER REPO`: the operationId repeats the tag, so the short alias is added.
+        Tool get = catalog.tools().stream().filter(t -> t.id().equals("github:repos/get")).findFirst().orElseThrow();
+        assertThat(get.group()).isEqualTo("repos");
+        assertThat(get.command()).isEqualTo("repos-get");
+        assertThat(get.aliases()).containsExactly("get");
+        long shortAliases = catalog.tools().stream().filter(t -> !t.aliases().isEmpty()).count();
+        System.out.printf("GitHub REST: %d tools answer to a short alias%n", shortAliases);
+        assertThat(shortAliases).isGreaterThan(1100);
+        for (Tool t : catalog.tools()) {
+            assertThat(t.group()).as(t.id()).matches("[a-z0-9]+(-[a-z0-9]+)*");
+        }
     }
 }

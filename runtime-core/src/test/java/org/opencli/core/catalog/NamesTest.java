@@ -21,4 +21,14 @@ class NamesTest {
         assertThat(Names.slug("Example Tickets API")).isEqualTo("example-tickets-api");
         assertThat(Names.slug("  --GitHub v3 REST API-- ")).isEqualTo("github-v3-rest-api");
     }
+
+    @Test
+    void authorChosenWordsStayWhenTypableElseBecomeSlugs() {
+        assertThat(Names.word("editItem")).isEqualTo("editItem");
+        assertThat(Names.word("v2.beta_x")).isEqualTo("v2.beta_x");
+        assertThat(Names.word("Org Members")).isEqualTo("org-members");
+        assertThat(Names.word("repos/get")).isEqualTo("repos-get");
+        assertThat(Names.word("-x")).isEqualTo("x");
+        assertThat(Names.word("??")).isEmpty();
+    }
 }

@@ -1,9 +1,13 @@
 package org.opencli.core.catalog.openapi;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Name shaping for CLI surfaces: kebab-case for commands and flags, slugs for service ids. */
+/** Name shaping for CLI surfaces: kebab-case for commands and flags, slugs for service ids and groups. */
 public final class Names {
+    /** One word a shell passes through unquoted: letters or digits, then letters, digits, {@code - _ .}. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]*");
+
     private Names() {
     }
 
@@ -37,5 +41,14 @@ public final class Names {
 
     private static void dash(StringBuilder out) {
         if (out.length() > 0 && out.charAt(out.length() - 1) != '-') out.append('-');
+    }
+
+    /**
+     * A command word an author chose ({@code x-cli-group}, {@code x-cli-name}, {@code x-cli-aliases}):
+     * kept as written when it already is one typable word ({@code editItem}, {@code v2}), else its slug
+     * ({@code Org Members} → {@code org-members}); empty when nothing typable is left.
+     */
+    public static String word(String s) {
+        return WORD.matcher(s).matches() ? s : slug(s);
     }
 }

@@ -1,7 +1,6 @@
 package org.opencli.core.catalog.openapi;
 
 import static org.opencli.core.catalog.openapi.SecurityIndexer.text;
-import static org.opencli.core.catalog.openapi.SecurityIndexer.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -99,7 +98,7 @@ public final class OpenApiIndexer {
                 tools.add(tool);
             }
         }
-        return new IndexedDocument(text(doc.path("info"), "title"), docServers, tools, ignored);
+        return new IndexedDocument(text(doc.path("info"), "title"), docServers, CommandWords.withGroupPrefixAliases(tools), ignored);
     }
 
     private Tool tool(String path, String method, JsonNode item, JsonNode op, List<String> docServers) {
@@ -110,31 +109,11 @@ public final class OpenApiIndexer {
                 : item.has("servers") ? Servers.urls(item.get("servers"), location) : docServers;
         String description = text(op, "x-cli-description") != null ? text(op, "x-cli-description") : text(op, "description");
         return new Tool(id, serviceId, operationId, method.toUpperCase(Locale.ROOT), path,
-                group(op, path), command(op, operationId, method, path), texts(op.get("x-cli-aliases")),
+                CommandWords.group(op, path), CommandWords.command(op, operationId, method, path), CommandWords.aliases(op),
                 text(op, "summary"), description, op.path("x-cli-hidden").asBoolean(false),
                 pathParams(path, params), flags(params), requestBody(op, path, method), security.alternatives(op),
                 safety(method, op.get("x-cli-safety")), op.get("x-cli-output"), op.get("x-cli-pagination"),
                 op.get("x-cli-retry"), null, servers, new Backend("openapi", sourceId));
-    }
-
-    private static String group(JsonNode op, String path) {
-        if (text(op, "x-cli-group") != null) return text(op, "x-cli-group");
-        JsonNode tags = op.get("tags");
-        if (tags != null && tags.isArray() && !tags.isEmpty()) return tags.get(0).asText();
-        String segment = firstLiteralSegment(path);
-        return segment != null ? segment : "misc";
-    }
-
-    private static String command(JsonNode op, String operationId, String method, String path) {
-        if (text(op, "x-cli-name") != null) return text(op, "x-cli-name");
-        if (operationId != null && !Names.kebab(operationId).isEmpty()) return Names.kebab(operationId);
-        return switch (method) {
-            case "get" -> path.contains("{") ? "get" : "list";
-            case "post" -> "create";
-            case "put" -> "update";
-            case "patch" -> "patch";
-            default -> "delete";
-        };
     }
 
     /** Path-level parameters first, then operation-level ones replacing any with the same name+in. */
