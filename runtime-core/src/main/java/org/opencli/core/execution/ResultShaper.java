@@ -17,6 +17,19 @@ public final class ResultShaper {
     private ResultShaper() {
     }
 
+    /**
+     * {@link #shape(UpstreamResponse, int)}, plus, when {@code raw}, the response headers and the
+     * body's bytes (not repeated when they already are {@code bodyBase64}).
+     */
+    public static ExecuteResult shape(UpstreamResponse response, int retryCount, boolean raw) {
+        ExecuteResult shaped = shape(response, retryCount);
+        if (!raw) return shaped;
+        byte[] bytes = response.body() == null ? new byte[0] : response.body();
+        return new ExecuteResult(shaped.statusCode(), shaped.body(), shaped.text(), shaped.bodyBase64(),
+                shaped.contentType(), shaped.retryCount(), null, new java.util.LinkedHashMap<>(response.headers()),
+                shaped.bodyBase64() != null ? null : Base64.getEncoder().encodeToString(bytes));
+    }
+
     public static ExecuteResult shape(UpstreamResponse response, int retryCount) {
         String contentType = response.header("Content-Type").orElse(null);
         byte[] bytes = response.body() == null ? new byte[0] : response.body();
