@@ -47,6 +47,9 @@ public final class OcliLauncher {
 
     public static CommandLine create(CommandLine.IFactory factory) {
         CommandLine commandLine = new CommandLine(OcliCommand.class, factory);
+        // "@file" is an option's value (--body @ticket.json reads the file itself), never picocli's
+        // argument file: expanded, the file's words would become arguments.
+        commandLine.setExpandAtFiles(false);
         ErrorReporter errors = new ErrorReporter();
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setExitCodeExceptionMapper(errors);

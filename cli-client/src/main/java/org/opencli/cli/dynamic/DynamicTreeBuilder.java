@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opencli.cli.OcliCommand;
 import org.opencli.cli.catalog.CatalogView;
 import org.opencli.cli.catalog.ToolText;
 import picocli.CommandLine;
@@ -21,10 +22,14 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 public final class DynamicTreeBuilder {
     private final CommandLine root;
     private final CatalogView catalog;
+    private final boolean prompts;
 
     public DynamicTreeBuilder(CommandLine root, CatalogView catalog) {
         this.root = root;
         this.catalog = catalog;
+        // At a terminal a missing required path argument or flag is asked for (ToolInvocation), so
+        // picocli must not refuse it first; anywhere else it stays picocli's usage error (exit 2).
+        this.prompts = root.getCommand() instanceof OcliCommand ocli && ocli.console().interactive();
     }
 
     public void build() {
@@ -43,6 +48,9 @@ public final class DynamicTreeBuilder {
                 tools.forEach(tool -> addTool(groupLine, tool));
             });
         });
+        // picocli copies this setting to the subcommands present when it is set: hand the root's on
+        // to the ones just added (so "--body @file" stays the option's value everywhere)
+        root.setExpandAtFiles(root.isExpandAtFiles());
     }
 
     private CommandLine node(CommandLine parent, String name, String[] description) {
@@ -74,7 +82,7 @@ public final class DynamicTreeBuilder {
 
         int index = 0;
         for (JsonNode param : tool.path("pathParams")) {
-            spec.addPositional(PositionalParamSpec.builder().index(String.valueOf(index++)).arity("1").required(true)
+            spec.addPositional(PositionalParamSpec.builder().index(String.valueOf(index++)).arity("1").required(!prompts)
                     .type(String.class).paramLabel("<" + param.path("name").asText() + ">")
                     .description(escape(paramDescription(param))).build());
         }
@@ -86,7 +94,7 @@ public final class DynamicTreeBuilder {
             if (array) builder.type(List.class).auxiliaryTypes(String.class);
             else builder.type(String.class);
             OptionSpec option = builder
-                    .required(flag.path("required").asBoolean(false))
+                    .required(flag.path("required").asBoolean(false) && !prompts)
                     .paramLabel(flag.path("name").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
                     .description(escape(paramDescription(flag))).build();
             spec.addOption(option);
@@ -111,7 +119,9 @@ public final class DynamicTreeBuilder {
         spec.addOption(OptionSpec.builder(ToolInvocation.DRY_RUN_OPTION).type(boolean.class).arity("0")
                 .description("Print the request the runtime would send (credentials redacted) and send nothing.").build());
         spec.addOption(OptionSpec.builder(ToolInvocation.OUTPUT_OPTION).type(String.class).arity("1").paramLabel("FILE")
-                .description("Write the response body to FILE (needed for binary responses on a terminal).").build());
+                .description("Write the response body's bytes, as received, to FILE (checked before the call is sent).").build());
+        spec.addOption(OptionSpec.builder(ToolInvocation.INCLUDE_OPTION, "-i").type(boolean.class).arity("0")
+                .description("Print the HTTP status line and the response headers before the body (like curl -i).").build());
     }
 
     /** {@code --name}, plus {@code --originalName} when different; names already taken (global options) are skipped. */

@@ -23,6 +23,7 @@ final class GlobalOptionsParser {
     static GlobalOptions parse(String[] args) {
         Holder holder = new Holder();
         CommandLine cl = new CommandLine(holder);
+        cl.setExpandAtFiles(false);
         cl.setUnmatchedArgumentsAllowed(true);
         cl.setUnmatchedOptionsArePositionalParams(true);
         try {

@@ -55,7 +55,7 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
                 : Path.of(request.configPath()).toAbsolutePath().normalize().toString();
         ExecuteRequest absolute = new ExecuteRequest(config, request.mode(), request.agentProfile(), request.toolId(),
                 request.pathArgs(), request.flags(), request.body(), request.bodyContentType(), request.approval(),
-                request.dryRun());
+                request.dryRun(), request.rawResponse());
         return answer(() -> join(engine.execute(absolute)));
     }
 

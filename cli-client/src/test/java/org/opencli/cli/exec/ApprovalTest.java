@@ -37,11 +37,11 @@ class ApprovalTest extends ExecFixture {
     }
 
     @Test
-    void onATerminalAnythingElseSendsUnapproved() {
-        runtime.answer("helpdesk:purgeTickets", 403, REFUSAL);
+    void onATerminalAnythingElseDeclinesAndSendsNothing() {
         CliResult r = cli.onTerminal().withStdin("\n").run("hd", "admin", "purge-tickets");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FORBIDDEN);
-        assertThat(runtime.executions().get(0).path("approval").asBoolean()).isFalse();
+        assertThat(r.err()).contains("DELETE /admin/tickets was not sent");
+        assertThat(runtime.executions()).isEmpty();
     }
 
     @Test

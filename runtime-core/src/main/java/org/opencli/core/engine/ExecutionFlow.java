@@ -109,10 +109,10 @@ final class ExecutionFlow {
                                 // on a worker, never on an event loop.
                                 if (outcome.response().body().length <= INLINE_SHAPE_BYTES) {
                                     return CompletableFuture.completedFuture(
-                                            ResultShaper.shape(outcome.response(), outcome.retryCount()));
+                                            ResultShaper.shape(outcome.response(), outcome.retryCount(), request.rawResponse()));
                                 }
                                 return CompletableFuture.supplyAsync(
-                                        () -> ResultShaper.shape(outcome.response(), outcome.retryCount()), workers);
+                                        () -> ResultShaper.shape(outcome.response(), outcome.retryCount(), request.rawResponse()), workers);
                             });
                 });
         return result.handle((value, error) -> new Done(value, unwrap(error)))

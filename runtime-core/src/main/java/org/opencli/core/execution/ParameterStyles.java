@@ -87,6 +87,7 @@ final class ParameterStyles {
      * becomes {@code ..%2Fadmin}); styles simple, label ({@code .v}) and matrix ({@code ;name=v}).
      */
     static String path(ToolParameter p, JsonNode value) {
+        if (value.isValueNode()) return PathSegments.scalar(p.style(), p.originalName(), scalar(value));
         String style = p.style() == null ? "simple" : p.style();
         boolean explode = Boolean.TRUE.equals(p.explode());
         String name = p.originalName();

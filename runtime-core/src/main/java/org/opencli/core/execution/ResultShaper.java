@@ -4,17 +4,43 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.opencli.core.json.Json;
 
 /**
  * Shapes an upstream answer: JSON types ({@code application/json}, {@code +json}) → {@code body}
  * (invalid JSON falls back to {@code text}); {@code text/*}, XML and YAML → {@code text}; anything
- * else → {@code bodyBase64} with its {@code contentType}.
+ * else → {@code bodyBase64} with its {@code contentType}. Asked for, the raw answer too: headers
+ * and the body's bytes.
  */
 public final class ResultShaper {
     private ResultShaper() {
+    }
+
+    /**
+     * {@link #shape(UpstreamResponse, int)}, plus, when {@code raw}, the response headers and the
+     * body's bytes (not repeated when they already are {@code bodyBase64}).
+     */
+    public static ExecuteResult shape(UpstreamResponse response, int retryCount, boolean raw) {
+        ExecuteResult shaped = shape(response, retryCount);
+        if (!raw) return shaped;
+        byte[] bytes = response.body() == null ? new byte[0] : response.body();
+        return new ExecuteResult(shaped.statusCode(), shaped.body(), shaped.text(), shaped.bodyBase64(),
+                shaped.contentType(), shaped.retryCount(), null, lowerCaseNames(response.headers()),
+                shaped.bodyBase64() != null ? null : Base64.getEncoder().encodeToString(bytes));
+    }
+
+    /** Header names in lower case (as HTTP/2 sends them), so both topologies' clients answer alike. */
+    private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> out.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                .addAll(values));
+        return out;
     }
 
     public static ExecuteResult shape(UpstreamResponse response, int retryCount) {

@@ -221,6 +221,7 @@ final class ExecFixture implements AutoCloseable {
         String bodyType;
         boolean approval;
         boolean dryRun;
+        boolean raw;
         String profile;
         String mode;
 
@@ -263,6 +264,11 @@ final class ExecFixture implements AutoCloseable {
             return this;
         }
 
+        Call raw() {
+            raw = true;
+            return this;
+        }
+
         Call profile(String p) {
             profile = p;
             return this;
@@ -270,7 +276,7 @@ final class ExecFixture implements AutoCloseable {
 
         ExecuteRequest build() {
             return new ExecuteRequest(dir.resolve(".cli.json").toString(), mode, profile, toolId, args, flags, body,
-                    bodyType, approval, dryRun);
+                    bodyType, approval, dryRun, raw);
         }
     }
 }

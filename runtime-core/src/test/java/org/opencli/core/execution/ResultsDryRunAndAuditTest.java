@@ -67,6 +67,30 @@ class ResultsDryRunAndAuditTest {
     }
 
     @Test
+    void rawResponseCarriesTheHeadersAndTheBodyBytesBesidesTheShapedBody() {
+        byte[] sent = "{ \"a\" :  [1, 2] }\n".getBytes(StandardCharsets.UTF_8);
+        f.server.reply("/api/reports", RecordingServer.Reply.of(200, "application/json", sent).withHeader("X-Request-Id", "r-7"));
+        ExecuteResult r = f.run(f.call("exec:getReport").raw());
+        assertThat(r.body()).isEqualTo(ExecFixture.json("{\"a\":[1,2]}"));
+        assertThat(Base64.getDecoder().decode(r.rawBodyBase64())).isEqualTo(sent);
+        assertThat(r.headers()).containsEntry("x-request-id", List.of("r-7"));
+
+        ExecuteResult plain = f.run(f.call("exec:getReport"));
+        assertThat(plain.headers()).isNull();
+        assertThat(plain.rawBodyBase64()).isNull();
+    }
+
+    @Test
+    void rawResponseDoesNotRepeatBinaryBytes() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};
+        f.server.reply("/api/reports", RecordingServer.Reply.of(200, "image/png", png));
+        ExecuteResult r = f.run(f.call("exec:getReport").raw());
+        assertThat(r.bodyBase64()).isEqualTo(Base64.getEncoder().encodeToString(png));
+        assertThat(r.rawBodyBase64()).isNull();
+        assertThat(r.headers()).isNotEmpty();
+    }
+
+    @Test
     void dryRunRendersWithCredentialsRedactedAndSendsNothing() {
         f.config("\"secrets\": {\"queryKey\": {\"type\": \"env\", \"value\": \"QK\"}, \"headerKey\": {\"type\": \"env\", \"value\": \"HK\"}}");
         f.env.put("QK", "query-secret-1");

@@ -48,6 +48,7 @@ class InputStrictnessTest extends AsOwner {
             "{\"toolId\": \"helpdesk:listTickets\", \"dryRun\": \"true\"}",
             "{\"toolId\": \"helpdesk:listTickets\", \"approval\": 5}",
             "{\"toolId\": \"helpdesk:listTickets\", \"dryRun\": 1}",
+            "{\"toolId\": \"helpdesk:listTickets\", \"rawResponse\": \"true\"}",
             "{\"toolId\": 5}",
             "{\"toolId\": \"helpdesk:getTicket\", \"pathArgs\": \"1\"}",
             "{\"toolId\": \"helpdesk:getTicket\", \"pathArgs\": [1]}",
