@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
  * {@code {catalog, view}} answer unchanged, so CI can compare it with an expected catalog.
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli --demo catalog list", "  ocli --demo catalog list --all --format json"},
         description = "List the tools of the selected view (json/yaml: the whole {catalog, view} answer).")
 public class CatalogListCommand extends BaseCommand {
     @Option(names = "--all", description = "Include hidden tools in the table.")

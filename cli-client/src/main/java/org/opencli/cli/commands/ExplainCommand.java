@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
  * {@code ocli explain <tool-id>}: when and how to use a tool. Leads with the skill guidance when the
  * catalog has some; otherwise describes the tool from its own fields.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain a tool: guidance, inputs, safety, auth.")
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = {"  ocli --demo explain shop:getItem"},
+        description = "Explain a tool: guidance, inputs, safety, auth.")
 public class ExplainCommand extends BaseCommand {
     @Parameters(paramLabel = "TOOL_ID", description = "Tool id, e.g. shop:getItem.")
     String toolId;

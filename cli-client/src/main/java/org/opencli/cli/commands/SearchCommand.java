@@ -12,6 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ocli search <text>}: tools of the selected view whose id, command, summary, group or tags match. */
 @Command(name = "search", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli --demo search item", "  ocli --demo search order --format json"},
         description = "Find tools by text (case-insensitive over id, command, summary, group and tags).")
 public class SearchCommand extends BaseCommand {
     @Parameters(paramLabel = "TEXT", arity = "1..*", description = "Text to look for; several words must all match.")

@@ -9,6 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ocli tool schema <tool-id>}: the inputs a tool takes, with their schemas. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = {"  ocli --demo tool schema shop:createOrder --format yaml"},
         description = "Show a tool's path parameters, flags and request body with their schemas.")
 public class ToolSchemaCommand extends BaseCommand {
     @Parameters(paramLabel = "TOOL_ID", description = "Tool id, e.g. shop:getItem.")
