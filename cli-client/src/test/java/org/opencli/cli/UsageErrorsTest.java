@@ -123,7 +123,7 @@ class UsageErrorsTest {
         assertThat(group.out()).isEqualTo(daemon.run("hd", "tickets", "--help").out()).contains("get-ticket", "create-ticket");
         CliResult demo = bare.run("--demo", "help", "shop", "items", "get-item");
         assertThat(demo.out()).contains("Usage: ocli shop items get-item", "Example:", "  ocli shop items get-item <item-id>");
-        assertUsage(daemon.run("help", "hd", "nope"), "ocli: unknown command 'nope' for 'ocli hd'; commands: tickets, agents",
+        assertUsage(daemon.run("help", "hd", "nope"), "ocli: unknown command 'nope' for 'ocli hd'; commands: tickets, agents, files",
                 "Run 'ocli hd --help' for usage.");
         assertUsage(bare.run("help", "catalog", "lst"), "ocli: unknown command 'lst' for 'ocli catalog'; did you mean 'list'?",
                 "Run 'ocli catalog --help' for usage.");
