@@ -130,6 +130,20 @@ class UsageErrorsTest {
     }
 
     @Test
+    void failuresAfterParsingEndWithTheNextThingToTry() {
+        CliResult tool = bare.run("--demo", "explain", "shop:nope");
+        assertThat(tool.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(tool.err()).startsWith("error: Unknown tool: ")
+                .endsWith("Run 'ocli catalog list' or 'ocli search TEXT' to find the tool." + System.lineSeparator());
+        CliResult json = bare.run("--demo", "--format", "json", "explain", "shop:nope");
+        assertThat(json.err()).startsWith("{").doesNotContain("Run '");
+        CliResult noConfig = bare.run("config", "show");
+        assertThat(noConfig.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noConfig.err()).endsWith("Run 'ocli init OPENAPI' to write a starter .cli.json, or try 'ocli --demo catalog list'."
+                + System.lineSeparator());
+    }
+
+    @Test
     void catalogCommandHelpShowsAnExampleWithItsRequiredInputs() {
         assertThat(daemon.run("hd", "tickets", "create-ticket", "--help").out())
                 .contains("Example:\n  ocli hd tickets create-ticket --notify NOTIFY --body @body.json\n");

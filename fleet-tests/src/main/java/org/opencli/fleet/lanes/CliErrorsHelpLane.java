@@ -171,8 +171,9 @@ public final class CliErrorsHelpLane implements Lane {
         return "'" + arg.replace("'", "'\\''") + "'";
     }
 
+    /** The longest line's width on screen (help on a terminal is coloured: escape sequences take no columns). */
     private static int widest(String text) {
-        return text.lines().mapToInt(String::length).max().orElse(0);
+        return text.replaceAll("\u001B\\[[0-9;]*m", "").lines().mapToInt(String::length).max().orElse(0);
     }
 
     private static List<String> lines(String text) {
