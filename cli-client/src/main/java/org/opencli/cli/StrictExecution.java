@@ -13,7 +13,8 @@ final class StrictExecution implements CommandLine.IExecutionStrategy {
     @Override
     public int execute(CommandLine.ParseResult parseResult) {
         for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
-            if (!level.unmatched().isEmpty()) {
+            // a command that takes any words (unmatchedArgumentsAllowed) keeps them
+            if (!level.unmatched().isEmpty() && !level.commandSpec().parser().unmatchedArgumentsAllowed()) {
                 throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
             }
         }
