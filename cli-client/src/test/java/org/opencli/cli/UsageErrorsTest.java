@@ -154,6 +154,8 @@ class UsageErrorsTest {
                 .contains("Example:\n  ocli hd tickets create-ticket --notify NOTIFY --body @body.json\n");
         assertThat(daemon.run("hd", "tickets", "get-ticket", "--help").out())
                 .contains("Example:\n  ocli hd tickets get-ticket <ticket-id>\n");
+        assertThat(daemon.run("hd", "tickets", "--help").out()).contains("Example:\n  ocli hd tickets list-tickets\n");
+        assertThat(daemon.run("hd", "--help").out()).contains("Example:\n  ocli hd tickets list-tickets\n");
     }
 
     @Test

@@ -41,7 +41,9 @@ public final class DynamicTreeBuilder {
                 // a group of hidden tools is itself left out of listings
                 groupLine.getCommandSpec().usageMessage().hidden(tools.stream().allMatch(CatalogView::hidden));
                 tools.forEach(tool -> addTool(groupLine, tool));
+                ToolExample.addToNode(groupLine);
             });
+            ToolExample.addToNode(service);
         });
     }
 
@@ -181,7 +183,7 @@ public final class DynamicTreeBuilder {
     }
 
     /** Picocli formats help text with String.format and expands ${...}; catalog text may contain either. */
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("%", "%%").replace("${", "$${");
     }
 }
