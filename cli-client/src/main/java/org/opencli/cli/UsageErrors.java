@@ -16,6 +16,8 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     private static final int MAX_SUGGESTIONS = 3;
     private static final String FORMAT = "--format";
+    private static final int MAX_WORD = 80;
+    private static final int MAX_MESSAGE = 300;
 
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
@@ -38,8 +40,8 @@ public final class UsageErrors implements CommandLine.IParameterExceptionHandler
             String arg = args[i];
             OptionSpec option = arg.startsWith("--") ? spec.root().findOption(arg.split("=", 2)[0]) : null;
             if (option == null || option.scopeType() != CommandLine.ScopeType.INHERIT || FORMAT.equals(option.longestName())) continue;
-            sb.append(' ').append(arg);
-            if (!arg.contains("=") && option.arity().max() > 0 && i + 1 < args.length) sb.append(' ').append(args[++i]);
+            sb.append(' ').append(shellWord(arg));
+            if (!arg.contains("=") && option.arity().max() > 0 && i + 1 < args.length) sb.append(' ').append(shellWord(args[++i]));
         }
         String path = spec.qualifiedName().substring(spec.root().name().length());
         return sb.append(path).append(" --help").toString();
@@ -75,11 +77,11 @@ public final class UsageErrors implements CommandLine.IParameterExceptionHandler
             String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
             List<String> options = line.getCommandSpec().options().stream().filter(o -> !o.hidden())
                     .flatMap(o -> java.util.Arrays.stream(o.names())).toList();
-            return "unknown option '" + name + "'" + where + didYouMean(name, options);
+            return "unknown option '" + shown(name) + "'" + where + didYouMean(name, options);
         }
         if (!line.getSubcommands().isEmpty()) {
             String didYouMean = didYouMean(first, visibleCommands(line));
-            return "unknown command '" + first + "'" + where
+            return "unknown command '" + shown(first) + "'" + where
                     + (didYouMean.isEmpty() ? "; commands: " + commandList(line) : didYouMean);
         }
         List<String> words = ex.getUnmatched();
@@ -123,13 +125,31 @@ public final class UsageErrors implements CommandLine.IParameterExceptionHandler
     }
 
     private static String quoted(List<String> words, String separator) {
-        return words.stream().map(w -> "'" + w + "'").collect(Collectors.joining(separator));
+        return words.stream().map(w -> "'" + shown(w) + "'").collect(Collectors.joining(separator));
+    }
+
+    /** A word the user typed, echoed: control characters made visible, long words cut. */
+    static String shown(String word) {
+        return bounded(word, MAX_WORD);
+    }
+
+    private static String bounded(String text, int max) {
+        String visible = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return visible.length() <= max ? visible : visible.substring(0, max) + "…";
+    }
+
+    /** A typed option or value as it would be retyped in a shell (inside the Run line's single quotes). */
+    private static String shellWord(String word) {
+        String visible = shown(word);
+        if (visible.matches("[A-Za-z0-9_./:=@%+,-]+")) return visible;
+        return '"' + visible.replaceAll("([\\\\\"$`])", "\\\\$1") + '"';
     }
 
     /** picocli's and our own messages as one lower-case clause without a final period. */
     private static String sentence(String message) {
         if (message == null || message.isBlank()) return "invalid command line";
-        String text = message.strip().split("\\R")[0];
+        String text = bounded(message.strip().split("\\R")[0], MAX_MESSAGE);
         if (text.endsWith(".")) text = text.substring(0, text.length() - 1);
         boolean acronym = text.length() > 1 && Character.isUpperCase(text.charAt(1));
         return acronym ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);

@@ -135,6 +135,17 @@ class UsageErrorsTest {
     }
 
     @Test
+    void echoedWordsAreBoundedAndRetypable() {
+        CliResult escape = bare.run("config", "a\u001b[31mb");
+        assertThat(escape.err()).startsWith("ocli: unknown command 'a?[31mb' for 'ocli config'").doesNotContain("\u001b");
+        CliResult longWord = bare.run("catalog", "list", "--" + "x".repeat(5000));
+        assertThat(longWord.err()).contains("'--" + "x".repeat(78) + "…'").doesNotContain("x".repeat(79));
+        CliResult spaced = bare.run("--config", "my dir/.cli.json", "catalog", "list", "--bogus");
+        assertUsage(spaced, "ocli: unknown option '--bogus' for 'ocli catalog list'",
+                "Run 'ocli --config \"my dir/.cli.json\" catalog list --help' for usage.");
+    }
+
+    @Test
     void failuresAfterParsingEndWithTheNextThingToTry() {
         CliResult tool = bare.run("--demo", "explain", "shop:nope");
         assertThat(tool.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
