@@ -11,7 +11,8 @@ import picocli.CommandLine;
 
 /**
  * Turns any failure into stderr text and an exit code: {@code error: <title>: <detail>} plus one
- * line per located item, or the problem JSON with {@code --format json}. Never a stack trace
+ * line per located item and, for some problems, the next thing to try; or the problem JSON with
+ * {@code --format json}. Never a stack trace
  * (unless {@code OCLI_DEBUG} is set, for developers).
  */
 public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
@@ -50,6 +51,7 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
             if (problem.errors() != null) {
                 for (ProblemItem item : problem.errors()) err.println("  " + item.describe());
             }
+            NextSteps.forCode(problem.code()).ifPresent(err::println);
         }
         if (System.getenv("OCLI_DEBUG") != null && exitCodeOf(ex) == ExitCodes.INTERNAL) ex.printStackTrace(err);
         err.flush();

@@ -27,9 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "ocli", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A governed command line over OpenAPI-described APIs.",
         synopsisSubcommandLabel = "(COMMAND | <service> <group> <command>)",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli --demo catalog list", "  ocli --demo shop items get-item 1", "  ocli help catalog list"},
         subcommands = {CatalogCommand.class, ToolCommand.class, ExplainCommand.class, SearchCommand.class,
                 InitCommand.class, ConfigCommand.class, RuntimeCommand.class, WorkflowCommand.class,
-                AuthCommand.class, AuditCommand.class})
+                AuthCommand.class, AuditCommand.class, HelpCommand.class})
 public class OcliCommand implements Runnable {
     @Mixin
     GlobalOptions options;
@@ -81,6 +83,6 @@ public class OcliCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+        throw UsageErrors.missingCommand(spec.commandLine());
     }
 }

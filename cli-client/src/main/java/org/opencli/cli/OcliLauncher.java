@@ -53,7 +53,12 @@ public final class OcliLauncher {
         ErrorReporter errors = new ErrorReporter();
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setExitCodeExceptionMapper(errors);
-        commandLine.getCommandSpec().usageMessage().footer(ExitCodes.HELP_FOOTER);
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        commandLine.setExecutionStrategy(new StrictExecution());
+        commandLine.setHelpFactory(new FittedHelp());
+        CommandLine.Model.UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
+        usage.footer(java.util.stream.Stream.concat(java.util.Arrays.stream(usage.footer()),
+                java.util.Arrays.stream(ExitCodes.HELP_FOOTER)).toArray(String[]::new));
         return commandLine;
     }
 }

@@ -34,14 +34,16 @@ class BuiltinUsageTest {
         assertThat(ocli("catalog").exitCode()).isEqualTo(ExitCodes.USAGE);
         CliResult schema = ocli("tool", "schema");
         assertThat(schema.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(schema.err()).contains("Missing required parameter: 'TOOL'");
+        assertThat(schema.err()).isEqualTo("ocli: missing required argument 'TOOL' for 'ocli tool schema'\n"
+                + "Run 'ocli tool schema --help' for usage.\n");
     }
 
     @Test
     void unknownCommandWithoutConfigIsUsageWithSuggestion() {
         CliResult r = ocli("--state-dir", dir.toString(), "catalogue");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("Unmatched argument", "catalog");
+        assertThat(r.err()).contains("unknown command 'catalogue' for 'ocli'; did you mean 'catalog'?",
+                "Run 'ocli --state-dir " + dir + " --help' for usage.");
     }
 
     @Test

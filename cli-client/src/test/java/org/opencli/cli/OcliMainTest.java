@@ -32,7 +32,7 @@ class OcliMainTest {
     @Test
     @Launch(value = {"no-such-command"}, exitCode = 2)
     void unknownCommandIsUsage(LaunchResult result) {
-        assertThat(result.getErrorOutput()).contains("Unmatched argument");
+        assertThat(result.getErrorOutput()).contains("ocli: unknown command 'no-such-command' for 'ocli'", "Run 'ocli --help' for usage.");
     }
 
     @Test

@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
  * nextCursor}} answer; the table ends with the {@code --cursor} that fetches the next page.
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli --demo audit list --limit 20", "  ocli audit list --tool helpdesk:deleteTicket --decision deny --format json"},
         description = "List audit records, filtered and paged (table on a terminal, JSON when piped).")
 public class AuditListCommand extends AuditBase {
     @Mixin

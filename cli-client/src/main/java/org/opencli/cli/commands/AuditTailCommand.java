@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
  * warning on stderr naming the seqs and how to fetch them.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli --demo audit tail -n 5", "  ocli audit tail -f --event-type tool_execution"},
         description = "Print the newest audit records; with -f keep following new ones.")
 public class AuditTailCommand extends AuditBase {
     @Mixin
@@ -25,7 +27,8 @@ public class AuditTailCommand extends AuditBase {
     @Option(names = {"-n", "--lines"}, paramLabel = "N", description = "How many of the newest records to print first, 0..1000 (default 10).")
     int lines = 10;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing new records as they are committed (Ctrl-C stops).")
+    @Option(names = {"-f", "--follow"},
+        description = "Keep printing new records as they are committed (Ctrl-C stops).")
     boolean follow;
 
     @Option(names = "--max-events", paramLabel = "N",

@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
  * appended before the check.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = {"  ocli audit verify --path ~/.local/state/oas-cli/instances/default/audit.log"},
         description = "Verify the local audit trail's hash chain (exit 9 when a record is broken).")
 public class AuditVerifyCommand extends AuditBase {
     @Option(names = "--path", paramLabel = "P",

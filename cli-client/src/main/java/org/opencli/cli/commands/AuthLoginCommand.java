@@ -10,6 +10,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code ocli auth login [--device] [--no-browser]}: signs in with the configured mode and caches the tokens. */
 @Command(name = "login", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli auth login --runtime https://oclird.example.com", "  ocli auth login --device"},
         description = "Sign in to the remote runtime (browser login, device code, or client credentials per runtime.remote.oauth.mode).")
 public class AuthLoginCommand extends AuthBase {
     @Mixin

@@ -6,7 +6,10 @@ import org.opencli.core.json.Json;
 import picocli.CommandLine.Command;
 
 /** {@code ocli auth logout}: revokes at the IdP (RFC 7009, when it has an endpoint) and deletes the cached tokens. */
-@Command(name = "logout", mixinStandardHelpOptions = true, description = "Sign out: revoke the tokens at the identity provider and forget them.")
+@Command(name = "logout", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = {"  ocli auth logout"},
+        description = "Sign out: revoke the tokens at the identity provider and forget them.")
 public class AuthLogoutCommand extends AuthBase {
     @Override
     public Integer call() {

@@ -9,7 +9,10 @@ import org.opencli.core.json.Json;
 import picocli.CommandLine.Command;
 
 /** {@code ocli auth status}: runtime, mode, where the credentials come from, principal, scopes, expiry, refreshable. Never the token. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the sign-in for the remote runtime (never the token).")
+@Command(name = "status", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = {"  ocli auth status --format json"},
+        description = "Show the sign-in for the remote runtime (never the token).")
 public class AuthStatusCommand extends AuthBase {
     @Override
     public Integer call() {

@@ -4,6 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ocli auth token}: prints a valid access token (refreshed or re-acquired if needed), for scripts. */
 @Command(name = "token", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = {"  TOKEN=$(ocli auth token)"},
         description = "Print the access token for the remote runtime (for scripts; the only command that shows it).")
 public class AuthTokenCommand extends AuthBase {
     @Override

@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the tools of the selected view (json/yaml: the whole {catalog, view} answer).",
         footerHeading = "%nExamples:%n",
-        footer = {"  ocli catalog list --service helpdesk --group tickets",
-                "  ocli catalog list --safety destructive",
-                "  ocli catalog list --format json > ntc.json"})
+        footer = {"  ocli --demo catalog list",
+                "  ocli --demo catalog list --service shop --group items",
+                "  ocli --demo catalog list --safety destructive",
+                "  ocli --demo catalog list --all --format json"})
 public class CatalogListCommand extends BaseCommand {
     @Option(names = "--all", description = "Include hidden tools in the table.")
     boolean all;

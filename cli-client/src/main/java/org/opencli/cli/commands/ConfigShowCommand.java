@@ -7,7 +7,10 @@ import org.opencli.core.config.LoadedConfig;
 import picocli.CommandLine.Command;
 
 /** {@code ocli config show}: the merged effective config with secret values redacted. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show the merged effective configuration (secrets redacted).")
+@Command(name = "show", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = {"  ocli config show --format yaml"},
+        description = "Show the merged effective configuration (secrets redacted).")
 public class ConfigShowCommand extends BaseCommand {
 
     @Override

@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
  * config (only {@code runtime} and the mode/agents choices) is valid when it leads to a runtime URL
  * (its own, {@code --runtime} or {@code OCLI_RUNTIME_URL}); the answer names that URL.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Validate the merged configuration.")
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = {"  ocli config validate --config ./.cli.json"},
+        description = "Validate the merged configuration.")
 public class ConfigValidateCommand extends BaseCommand {
 
     @Override

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, description = "Explain a tool: guidance, inputs, safety, auth.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ocli explain helpdesk:listTickets", "  ocli explain helpdesk tickets list-tickets"})
+        footer = {"  ocli --demo explain shop:getItem", "  ocli --demo explain shop items get-item"})
 public class ExplainCommand extends BaseCommand {
     @Mixin
     ToolWords words;

@@ -1,6 +1,6 @@
 package org.opencli.cli.commands;
 
-import picocli.CommandLine;
+import org.opencli.cli.UsageErrors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -11,6 +11,6 @@ abstract class GroupCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+        throw UsageErrors.missingCommand(spec.commandLine());
     }
 }

@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ocli init <openapi-url-or-file>}: writes a starter {@code .cli.json}. Needs no runtime. */
-@Command(name = "init", mixinStandardHelpOptions = true, description = "Write a starter .cli.json for one OpenAPI description.")
+@Command(name = "init", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n",
+        footer = {"  ocli init examples/helpdesk.openapi.yaml --output .cli.json"},
+        description = "Write a starter .cli.json for one OpenAPI description.")
 public class InitCommand extends BaseCommand {
     @Parameters(paramLabel = "OPENAPI", description = "OpenAPI document: a file path or an http(s) URL.")
     String document;

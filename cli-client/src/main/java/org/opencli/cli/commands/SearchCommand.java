@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Find tools by text (case-insensitive over id, command, summary, group, tags and aliases).",
         footerHeading = "%nExamples:%n",
-        footer = {"  ocli search ticket", "  ocli search --service helpdesk open ticket"})
+        footer = {"  ocli --demo search item", "  ocli --demo search --service shop order --format json"})
 public class SearchCommand extends BaseCommand {
     @Mixin
     ServiceFilterOption service;

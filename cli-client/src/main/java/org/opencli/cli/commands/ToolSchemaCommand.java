@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = "Show a tool's path parameters, flags and request body with their schemas.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ocli tool schema helpdesk:createTicket", "  ocli tool schema helpdesk tickets create-ticket --format json"})
+        footer = {"  ocli --demo tool schema shop:createOrder --format yaml", "  ocli --demo tool schema shop orders create-order"})
 public class ToolSchemaCommand extends BaseCommand {
     @Mixin
     ToolWords words;

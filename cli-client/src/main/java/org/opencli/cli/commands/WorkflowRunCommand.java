@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
  * tool and policy; with it the steps run in order. The exit code follows the first failed step.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli --demo workflow run browseAndOrder", "  ocli --demo workflow run browseAndOrder --format yaml"},
         description = "Check a workflow's steps against the catalog and policy; with --execute, run them in order.")
 public class WorkflowRunCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW_ID", description = "The Arazzo workflowId.")

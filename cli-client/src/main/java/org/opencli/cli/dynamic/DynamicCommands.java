@@ -7,14 +7,19 @@ import picocli.CommandLine;
 
 /**
  * Decides whether a command line needs the service commands and, if so, fetches the catalog and
- * builds them. Built-in commands, {@code --help} and {@code --version} never touch a runtime.
+ * builds them. Built-in commands, {@code --help} and {@code --version} never touch a runtime;
+ * {@code ocli help <service> ...} does, as it names a catalog command.
  */
 public final class DynamicCommands {
+    private static final String HELP = "help";
+
     private DynamicCommands() {
     }
 
     public static void attachIfNeeded(CommandLine root, String[] args) {
         String first = ArgScan.firstPositional(args, root.getCommandSpec());
+        // 'ocli help helpdesk tickets' asks for a catalog command's help
+        if (HELP.equals(first)) first = ArgScan.secondPositional(args, root.getCommandSpec());
         if (first == null || root.getSubcommands().containsKey(first)) return;
         GlobalOptions options = GlobalOptionsParser.parse(args);
         if (options == null) return;
@@ -30,7 +35,7 @@ public final class DynamicCommands {
 
     /**
      * A signed-in runtime lists only the tools the token's scopes allow (CONTRACT.md §6), so an
-     * unknown command may exist but be outside them: say so after picocli's own message.
+     * unknown command may exist but be outside them: say so after the usage error.
      */
     private record ScopeHint(CommandLine.IParameterExceptionHandler delegate, String runtime)
             implements CommandLine.IParameterExceptionHandler {

@@ -46,7 +46,9 @@ public final class DynamicTreeBuilder {
                 // a group of hidden tools is itself left out of listings
                 groupLine.getCommandSpec().usageMessage().hidden(tools.stream().allMatch(CatalogView::hidden));
                 tools.forEach(tool -> addTool(groupLine, tool));
+                ToolExample.addToNode(groupLine);
             });
+            ToolExample.addToNode(service);
         });
         // picocli copies this setting to the subcommands present when it is set: hand the root's on
         // to the ones just added (so "--body @file" stays the option's value everywhere)
@@ -73,7 +75,7 @@ public final class DynamicTreeBuilder {
         List<String> aliases = new ArrayList<>();
         tool.path("aliases").forEach(a -> aliases.add(a.asText()));
         spec.aliases(aliases.toArray(String[]::new));
-        spec.usageMessage().hidden(CatalogView.hidden(tool)).description(toolDescription(tool)).footer(toolFooter(tool));
+        spec.usageMessage().hidden(CatalogView.hidden(tool)).description(toolDescription(tool));
         CommandLine line = new CommandLine(spec);
         group.addSubcommand(spec.name(), line, spec.aliases());
         inheritStreams(group, line);
@@ -109,6 +111,7 @@ public final class DynamicTreeBuilder {
             spec.addOption(body);
             invocation.bodyOption(body);
         }
+        spec.usageMessage().footerHeading("%nExample:%n").footer(toolFooter(tool, ToolExample.of(spec)));
         DynamicHelp.apply(line, false);
     }
 
@@ -159,8 +162,9 @@ public final class DynamicTreeBuilder {
         return lines.toArray(String[]::new);
     }
 
-    private static String[] toolFooter(JsonNode tool) {
+    private static String[] toolFooter(JsonNode tool, String example) {
         List<String> lines = new ArrayList<>();
+        lines.add("  " + escape(example));
         lines.add("");
         lines.add(escape("Tool: " + tool.path("id").asText() + " (" + tool.path("method").asText() + " "
                 + tool.path("path").asText() + ")"));
@@ -181,14 +185,15 @@ public final class DynamicTreeBuilder {
         return sb.toString();
     }
 
-    /** Subcommands added after the root's writers were set do not pick them up by themselves. */
+    /** Subcommands added after the root's writers and help width were set do not pick them up by themselves. */
     private static void inheritStreams(CommandLine parent, CommandLine child) {
         child.setOut(parent.getOut());
         child.setErr(parent.getErr());
+        child.setHelpFactory(parent.getHelpFactory());
     }
 
     /** Picocli formats help text with String.format and expands ${...}; catalog text may contain either. */
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("%", "%%").replace("${", "$${");
     }
 }

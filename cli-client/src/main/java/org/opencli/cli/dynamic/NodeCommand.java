@@ -1,5 +1,6 @@
 package org.opencli.cli.dynamic;
 
+import org.opencli.cli.UsageErrors;
 import picocli.CommandLine;
 
 /** A service or group level of the dynamic tree: it only routes, so invoking it alone is a usage error. */
@@ -12,7 +13,6 @@ final class NodeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(commandLine,
-                "Missing command: choose one of " + String.join(", ", commandLine.getSubcommands().keySet()));
+        throw UsageErrors.missingCommand(commandLine);
     }
 }

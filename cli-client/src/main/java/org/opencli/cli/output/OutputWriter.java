@@ -93,37 +93,9 @@ public final class OutputWriter {
         }
     }
 
-    /**
-     * Width to fit tables into: {@code COLUMNS} when exported; on a terminal, what {@code stty}
-     * reports (shells rarely export COLUMNS); unlimited when output goes to a file or pipe.
-     */
+    /** Width to fit tables into: see {@link TerminalWidth#forTables}. */
     public static int terminalWidth(boolean terminal) {
-        try {
-            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", ""));
-            if (columns > 20) return columns;
-        } catch (NumberFormatException ignored) {
-            // not set or not a number
-        }
-        if (!terminal) return Integer.MAX_VALUE;
-        return sttyColumns().orElse(120);
-    }
-
-    private static java.util.OptionalInt sttyColumns() {
-        try {
-            Process stty = new ProcessBuilder("stty", "size")
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty")))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(stty.getInputStream().readAllBytes()).trim();
-            if (stty.waitFor() == 0 && out.matches("\\d+ \\d+")) {
-                int columns = Integer.parseInt(out.split(" ")[1]);
-                if (columns > 20) return java.util.OptionalInt.of(columns);
-            }
-        } catch (java.io.IOException e) {
-            // no stty or no controlling terminal
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return java.util.OptionalInt.empty();
+        return TerminalWidth.forTables(terminal);
     }
 
     private static Table fields(JsonNode data) {
