@@ -72,8 +72,8 @@ class UsageErrorsTest {
         assertUsage(bare.run("catalog", "list", "--format", "xml"),
                 "ocli: invalid value for option '--format': 'xml' is not a format; expected one of json, yaml, pretty, table",
                 "Run 'ocli catalog list --help' for usage.");
-        assertUsage(bare.run("tool", "schema", "a:b", "c:d"),
-                "ocli: unexpected argument 'c:d' for 'ocli tool schema'", "Run 'ocli tool schema --help' for usage.");
+        assertUsage(bare.run("tool", "schema", "hd", "tickets", "get-ticket", "extra"),
+                "ocli: unexpected argument 'extra' for 'ocli tool schema'", "Run 'ocli tool schema --help' for usage.");
     }
 
     @Test

@@ -45,7 +45,7 @@ class ToolCallHabitsTest extends ExecFixture {
     void withoutATerminalNothingIsAsked() {
         CliResult r = cli.withStdin("42\n").run("hd", "tickets", "get-ticket");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("Missing required parameter: '<ticket-id>'").doesNotContain("(required path argument)");
+        assertThat(r.err()).contains("missing required argument '<ticket-id>'").doesNotContain("(required path argument)");
         assertThat(runtime.executions()).isEmpty();
     }
 
