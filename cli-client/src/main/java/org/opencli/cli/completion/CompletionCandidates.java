@@ -34,6 +34,8 @@ public record CompletionCandidates(boolean files, List<String> words) {
                 if (option != null && option.arity().max() > 0) awaitingValue = option;
             } else if (!positionalOnly && spec.subcommands().containsKey(word)) {
                 spec = spec.subcommands().get(word).getCommandSpec();
+            } else if (!spec.subcommands().isEmpty()) {
+                return words(Stream.empty()); // an unknown command word: nothing sensible follows it
             }
             // any other word is a positional argument of the command reached so far
         }
