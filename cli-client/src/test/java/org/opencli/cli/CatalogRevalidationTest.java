@@ -38,13 +38,8 @@ class CatalogRevalidationTest {
     }
 
     private CliResult ocli(Map<String, String> env, String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--runtime";
-        all[1] = runtime.url();
-        all[2] = "--state-dir";
-        all[3] = dir.resolve("state").toString();
-        System.arraycopy(args, 0, all, 4, args.length);
-        return new CliRunner(env, dir).run(all);
+        Stream<String> target = Stream.of("--runtime", runtime.url(), "--state-dir", dir.resolve("state").toString());
+        return new CliRunner(env, dir).run(Stream.concat(target, Stream.of(args)).toArray(String[]::new));
     }
 
     private CliResult list(String... extra) {
