@@ -18,10 +18,12 @@ import picocli.CommandLine.Spec;
                         + "the catalog your last ocli call received (kept on disk: completing asks no runtime)."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  source <(ocli completion bash)        # bash: this shell; add the line to ~/.bashrc for every shell",
+                "  # bash, this shell (add the line to ~/.bashrc for every shell):",
+                "  source <(ocli completion bash)",
+                "  # zsh; and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)",
                 "  mkdir -p ~/.zfunc && ocli completion zsh > ~/.zfunc/_ocli",
-                "                                        # zsh: in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)",
-                "  ocli completion fish > ~/.config/fish/completions/ocli.fish   # fish: loaded by the next shell"})
+                "  # fish, loaded by the next shell:",
+                "  ocli completion fish > ~/.config/fish/completions/ocli.fish"})
 public class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
