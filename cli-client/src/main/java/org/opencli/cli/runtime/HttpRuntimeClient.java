@@ -36,11 +36,11 @@ public final class HttpRuntimeClient implements RuntimeClient {
         this(baseUrl, null);
     }
 
+    /** {@code bearer} null: no Authorization header (a local daemon, or a runtime without auth). */
     public HttpRuntimeClient(String baseUrl, BearerSource bearer) {
         this(baseUrl, bearer, null);
     }
 
-    /** {@code bearer} null: no Authorization header (a local daemon, or a runtime without auth). */
     /** True when calls carry a bearer token: the runtime may then show only what the token's scopes allow. */
     public boolean signedIn() {
         return bearer != null && !"clientKey".equals(bearer.mode());
