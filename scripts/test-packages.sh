@@ -15,6 +15,9 @@ command -v npm >/dev/null || need+=(npm)
 dpkg-query -s rsyslog-gnutls >/dev/null 2>&1 || need+=(rsyslog-gnutls)
 # test certificates and keys
 command -v openssl >/dev/null || need+=(openssl)
+# the completion lane checks that the zsh and fish scripts parse (and that fish's completes)
+command -v zsh >/dev/null || need+=(zsh)
+command -v fish >/dev/null || need+=(fish)
 # pseudo-terminal tests (prompts, terminal width) run ocli under script(1)
 command -v script >/dev/null || need+=(bsdutils)
 

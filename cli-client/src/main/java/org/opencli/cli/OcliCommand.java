@@ -4,6 +4,8 @@ import io.quarkus.picocli.runtime.annotations.TopCommand;
 import org.opencli.cli.commands.AuditCommand;
 import org.opencli.cli.commands.AuthCommand;
 import org.opencli.cli.commands.CatalogCommand;
+import org.opencli.cli.commands.CompleteCommand;
+import org.opencli.cli.commands.CompletionCommand;
 import org.opencli.cli.commands.ConfigCommand;
 import org.opencli.cli.commands.ExplainCommand;
 import org.opencli.cli.commands.InitCommand;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
         footer = {"  ocli --demo catalog list", "  ocli --demo shop items get-item 1", "  ocli help catalog list"},
         subcommands = {CatalogCommand.class, ToolCommand.class, ExplainCommand.class, SearchCommand.class,
                 InitCommand.class, ConfigCommand.class, RuntimeCommand.class, WorkflowCommand.class,
-                AuthCommand.class, AuditCommand.class, HelpCommand.class})
+                AuthCommand.class, AuditCommand.class, HelpCommand.class, CompletionCommand.class, CompleteCommand.class})
 public class OcliCommand implements Runnable {
     @Mixin
     GlobalOptions options;

@@ -160,8 +160,27 @@ public final class LaneContext implements AutoCloseable {
 
     private ProcResult run(Path cwd, Map<String, String> env, boolean secretStdout, String launcher, String... args)
             throws IOException, InterruptedException {
+        return runProgram(cwd, env, secretStdout, repoRoot.resolve(launcher).toString(), args);
+    }
+
+    /**
+     * Any program on the PATH (a shell driving ocli's completion, say), from {@code cwd} with the
+     * lane's state root and {@code env}, recorded in the transcript like an ocli run.
+     */
+    public ProcResult exec(Path cwd, Map<String, String> env, String program, String... args)
+            throws IOException, InterruptedException {
+        return runProgram(cwd, env, false, program, args);
+    }
+
+    /** The output file of {@link #startDaemon} for {@code instanceId} (its log and, when enabled, access log). */
+    public Path daemonLog(String instanceId) {
+        return laneDir.resolve("oclird-" + instanceId + ".log");
+    }
+
+    private ProcResult runProgram(Path cwd, Map<String, String> env, boolean secretStdout, String program, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(repoRoot.resolve(launcher).toString());
+        command.add(program);
         command.addAll(List.of(args));
         log("$ " + String.join(" ", command));
         Path out = Files.createTempFile(laneDir, "out", ".txt");

@@ -1,6 +1,10 @@
 package org.opencli.cli.dynamic;
 
+import java.util.Optional;
 import org.opencli.cli.CliSession;
+import org.opencli.cli.catalog.CatalogView;
+import org.opencli.cli.runtime.RuntimeResolver;
+import org.opencli.core.json.Json;
 import org.opencli.cli.OcliCommand;
 import org.opencli.cli.options.GlobalOptions;
 import picocli.CommandLine;
@@ -30,6 +34,26 @@ public final class DynamicCommands {
         if (session.runtime().client() instanceof org.opencli.cli.runtime.HttpRuntimeClient http && http.signedIn()) {
             root.setParameterExceptionHandler(new ScopeHint(root.getParameterExceptionHandler(),
                     session.runtime().client().location()));
+        }
+    }
+
+    /**
+     * For shell completion: attaches the service commands from the catalog copy kept by the last
+     * call with these options ({@link RuntimeResolver#keptCatalog}) when {@code typed} (the words
+     * before the one being completed) may name a service. Asks no runtime and starts none; a
+     * missing or unreadable copy leaves the built-ins alone.
+     */
+    public static void attachKept(CommandLine root, String[] typed, RuntimeResolver resolver) {
+        String first = ArgScan.firstPositional(typed, root.getCommandSpec());
+        if (first != null && root.getSubcommands().containsKey(first)) return;
+        GlobalOptions options = GlobalOptionsParser.parse(typed);
+        if (options == null) return;
+        Optional<byte[]> kept = resolver.keptCatalog(options);
+        if (kept.isEmpty()) return;
+        try {
+            new DynamicTreeBuilder(root, new CatalogView(Json.MAPPER.readTree(kept.get()))).build();
+        } catch (java.io.IOException e) {
+            // an intact copy is JSON the runtime sent; if not, there is nothing to complete from
         }
     }
 

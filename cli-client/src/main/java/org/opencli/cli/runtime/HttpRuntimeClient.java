@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
@@ -29,19 +30,26 @@ public final class HttpRuntimeClient implements RuntimeClient {
     private final URI base;
     private final HttpClient http;
     private final BearerSource bearer;
+    private final CatalogCopies copies;
 
     public HttpRuntimeClient(String baseUrl) {
         this(baseUrl, null);
     }
 
     /** {@code bearer} null: no Authorization header (a local daemon, or a runtime without auth). */
+    public HttpRuntimeClient(String baseUrl, BearerSource bearer) {
+        this(baseUrl, bearer, null);
+    }
+
     /** True when calls carry a bearer token: the runtime may then show only what the token's scopes allow. */
     public boolean signedIn() {
         return bearer != null && !"clientKey".equals(bearer.mode());
     }
 
-    public HttpRuntimeClient(String baseUrl, BearerSource bearer) {
+    /** {@code copies}: where catalog answers are kept for revalidation (null: none kept). */
+    public HttpRuntimeClient(String baseUrl, BearerSource bearer, CatalogCopies copies) {
         this.bearer = bearer;
+        this.copies = copies;
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         try {
             this.base = URI.create(trimmed);
@@ -66,7 +74,33 @@ public final class HttpRuntimeClient implements RuntimeClient {
         if (config != null) query.put("config", config);
         if (mode != null) query.put("mode", mode);
         if (agentProfile != null) query.put("agentProfile", agentProfile);
-        return get("/v1/catalog/effective", query);
+        if (copies == null) return get("/v1/catalog/effective", query);
+        return revalidated(query, CatalogCopies.context(base.toString(), config, mode, agentProfile));
+    }
+
+    /**
+     * The catalog through the kept copy: sent with {@code If-None-Match} when an intact copy for this
+     * context and caller exists; a 304 reuses it (nothing downloaded), a 200 with an {@code ETag}
+     * replaces it.
+     */
+    private JsonNode revalidated(Map<String, String> query, String context) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/v1/catalog/effective" + queryString(query))).GET();
+        String token = bearer == null ? null : bearer.token();
+        CatalogCopies.Key key = new CatalogCopies.Key(context, CatalogCopies.identity(token));
+        Optional<CatalogCopies.Copy> copy = copies.read(key);
+        copy.ifPresent(c -> builder.header("If-None-Match", c.etag()));
+        Sent sent = authorizedExchange(builder, token, true);
+        CatalogCopies.Key answered = new CatalogCopies.Key(context, CatalogCopies.identity(sent.token()));
+        HttpResponse<byte[]> response = sent.response();
+        if (response.statusCode() == 304 && copy.isPresent()) {
+            // a 304 names content by its hash: the copy holds exactly what this caller would get
+            if (answered.equals(key)) copies.touch(key);
+            else copies.write(answered, copy.get().etag(), copy.get().body());
+            return parse(copy.get().body());
+        }
+        JsonNode answer = checked(response);
+        response.headers().firstValue("ETag").ifPresent(etag -> copies.write(answered, etag, response.body()));
+        return answer;
     }
 
     @Override
@@ -157,22 +191,39 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional, boolean idempotent) {
-        builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
-        if (SESSION_ID != null) builder.setHeader("X-Ocli-Session", SESSION_ID);
+        String token = null;
         if (bearer != null) {
             try {
-                builder.setHeader("Authorization", "Bearer " + bearer.token());
+                token = bearer.token();
             } catch (CliException noToken) {
                 if (!tokenOptional || noToken.exitCode() != ExitCodes.AUTH_REQUIRED) throw noToken;
             }
         }
+        return checked(authorizedExchange(builder, token, idempotent).response());
+    }
+
+    /** An answer and the bearer token it was sent with (null: none). */
+    private record Sent(HttpResponse<byte[]> response, String token) {
+    }
+
+    /** One call with {@code token} (null: none), sent once more with a renewed token when the runtime saw it expired. */
+    private Sent authorizedExchange(HttpRequest.Builder builder, String token, boolean idempotent) {
+        builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
+        if (SESSION_ID != null) builder.setHeader("X-Ocli-Session", SESSION_ID);
+        if (token != null) builder.setHeader("Authorization", "Bearer " + token);
         HttpResponse<byte[]> response = exchange(builder.build(), idempotent);
         if (response.statusCode() == 401 && bearer != null && renewable(bodyJson(response)) && bearer.renew()) {
             // the runtime saw the token as expired (clock skew, early revocation of an access token):
             // one retry with a freshly refreshed or re-acquired token; a 401 means nothing was executed
-            builder.setHeader("Authorization", "Bearer " + bearer.token());
+            token = bearer.token();
+            builder.setHeader("Authorization", "Bearer " + token);
             response = exchange(builder.build(), idempotent);
         }
+        return new Sent(response, token);
+    }
+
+    /** A 2xx answer's JSON; any other answer thrown as its problem, 401/403 explained. */
+    private JsonNode checked(HttpResponse<byte[]> response) {
         if (response.statusCode() / 100 == 2) return readJson(response);
         Problem problem = problemOf(response);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
@@ -182,8 +233,12 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     private JsonNode readJson(HttpResponse<byte[]> response) {
+        return parse(response.body());
+    }
+
+    private JsonNode parse(byte[] body) {
         try {
-            return Json.MAPPER.readTree(response.body());
+            return Json.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "bad_runtime_response", "Bad runtime response",
                     "the runtime at " + base + " answered with something that is not JSON");

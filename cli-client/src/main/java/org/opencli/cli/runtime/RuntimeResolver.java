@@ -71,8 +71,28 @@ public final class RuntimeResolver {
         RuntimeChoice choice = throughLiveDaemon(choose(options, configPath, registry), registry);
         RuntimeClient client = choice.embedded()
                 ? embedded(configPath, instanceId, stateRoot)
-                : new HttpRuntimeClient(choice.url(), bearer(choice, configPath, stateRoot, instanceId));
+                : new HttpRuntimeClient(choice.url(), bearer(choice, configPath, stateRoot, instanceId),
+                        CatalogCopies.forInstance(stateRoot, instanceId));
         return new ResolvedRuntime(client, choice.reason(), configPath, target(choice, configPath), instanceId, stateRoot, null);
+    }
+
+    /**
+     * The catalog a call with these options last received from its runtime, as kept on disk
+     * ({@link CatalogCopies}), found without contacting, resolving credentials for or starting any
+     * runtime: for shell completion. Empty for the embedded engine and when no copy is kept.
+     */
+    public Optional<byte[]> keptCatalog(GlobalOptions options) {
+        if (options.demo) return Optional.empty();
+        Path stateRoot = StateLayout.defaultStateRoot(options.stateDir);
+        Path configPath = configPath(options);
+        String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
+        Supplier<Optional<String>> registry = registryLookup(stateRoot, instanceId);
+        RuntimeChoice choice = throughLiveDaemon(choose(options, configPath, registry), registry);
+        if (choice.embedded()) return Optional.empty();
+        RequestTarget target = target(choice, configPath);
+        String context = CatalogCopies.context(choice.url(), target.config(), target.mode(options.mode),
+                target.agentProfile(options.agentProfile, options.mode));
+        return CatalogCopies.forInstance(stateRoot, instanceId).latest(context).map(CatalogCopies.Copy::body);
     }
 
     /**

@@ -168,9 +168,59 @@ public final class FakeRuntime implements AutoCloseable {
                     + "\"title\":\"Invalid configuration\",\"status\":400,\"detail\":\"1 problem\",\"code\":\"invalid_config\","
                     + "\"errors\":[{\"file\":\"/p/bad.cli.json\",\"path\":\"$.mode.default\",\"message\":\"unknown mode 'x'\","
                     + "\"expected\":\"discover or curated\"}]}");
+        } else if (entityTags) {
+            conditional(ex);
         } else {
             send(ex, 200, "application/json", CATALOG);
         }
+    }
+
+    private volatile boolean entityTags;
+    private volatile String catalog = CATALOG;
+    private final List<Integer> catalogStatuses = new CopyOnWriteArrayList<>();
+    private final List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
+
+    /** Catalog answers carry an ETag (SHA-256 of the bytes) and a matching If-None-Match gets 304, as oclird does. */
+    public FakeRuntime withEntityTags() {
+        entityTags = true;
+        return this;
+    }
+
+    /** Serve {@code json} as the catalog from now on (with entity tags on). */
+    public FakeRuntime serveCatalog(String json) {
+        catalog = json;
+        return this;
+    }
+
+    /** The status of each catalog answer sent with entity tags on, in order. */
+    public List<Integer> catalogStatuses() {
+        return catalogStatuses;
+    }
+
+    /** The If-None-Match of each catalog request with entity tags on ("" when none), in order. */
+    public List<String> ifNoneMatch() {
+        return ifNoneMatch;
+    }
+
+    private void conditional(HttpExchange ex) throws IOException {
+        byte[] bytes = catalog.getBytes(StandardCharsets.UTF_8);
+        String etag;
+        try {
+            etag = '"' + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)) + '"';
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String condition = ex.getRequestHeaders().getFirst("If-None-Match");
+        ifNoneMatch.add(condition == null ? "" : condition);
+        ex.getResponseHeaders().set("ETag", etag);
+        if (etag.equals(condition)) {
+            catalogStatuses.add(304);
+            ex.sendResponseHeaders(304, -1);
+            ex.close();
+            return;
+        }
+        catalogStatuses.add(200);
+        send(ex, 200, "application/json", catalog);
     }
 
     private static Map<String, String> query(String raw) {

@@ -28,7 +28,7 @@ class TestPackagesScriptTest {
     void notRootAndAPackageMissingNamesTheAptGetLine() throws Exception {
         // a PATH holding every tool the script looks for except script(1), from bsdutils
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        for (String tool : List.of("bash", "dirname", "id", "dpkg-query", "java", "mvn", "python3", "npm", "openssl")) {
+        for (String tool : List.of("bash", "dirname", "id", "dpkg-query", "java", "mvn", "python3", "npm", "openssl", "zsh", "fish")) {
             Path real = which(tool);
             Files.createSymbolicLink(bin.resolve(tool), real);
         }

@@ -190,8 +190,16 @@ public final class RuntimeEngine implements AutoCloseable {
 
     /** As {@link #effectiveCatalogJson(CatalogQuery)}; a filtered answer is serialized per request. */
     public byte[] effectiveCatalogJson(CatalogQuery query, Caller caller) {
-        if (caller == null || !caller.authEnforced()) return effectiveCatalogJson(query);
-        return Json.writeBytes(effectiveCatalog(query, caller));
+        return effectiveCatalogAnswer(query, caller).json();
+    }
+
+    /**
+     * The bytes of {@link #effectiveCatalogJson(CatalogQuery, Caller)} with their entity tag; an
+     * unfiltered answer's tag is computed once per build and view, a filtered one's per request.
+     */
+    public CatalogAnswer effectiveCatalogAnswer(CatalogQuery query, Caller caller) {
+        if (caller == null || !caller.authEnforced()) return renderedCatalog(query);
+        return CatalogAnswer.of(Json.writeBytes(effectiveCatalog(query, caller)));
     }
 
     EnvelopeGuard envelopes() {
@@ -203,20 +211,24 @@ public final class RuntimeEngine implements AutoCloseable {
      * of tools) costs far more to serialize than to look up, so the bytes are kept per build and view.
      */
     public byte[] effectiveCatalogJson(CatalogQuery query) {
+        return renderedCatalog(query).json();
+    }
+
+    private CatalogAnswer renderedCatalog(CatalogQuery query) {
         Selection selection = selected(query);
         String key = selection.cacheKey() + "|" + selection.response().view().name();
         Rendered rendered = renderedCatalogs.get(key);
         if (rendered == null || rendered.build() != selection.build()) {
-            rendered = new Rendered(selection.build(), Json.writeBytes(selection.response()));
+            rendered = new Rendered(selection.build(), CatalogAnswer.of(Json.writeBytes(selection.response())));
             renderedCatalogs.put(key, rendered);
         }
-        return rendered.bytes();
+        return rendered.answer();
     }
 
     record Selection(String cacheKey, CatalogBuild build, CatalogResponse response, LoadedConfig config) {
     }
 
-    private record Rendered(CatalogBuild build, byte[] bytes) {
+    private record Rendered(CatalogBuild build, CatalogAnswer answer) {
     }
 
     Selection selected(CatalogQuery query) {

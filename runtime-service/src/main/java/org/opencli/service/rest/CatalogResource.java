@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -16,7 +17,11 @@ import org.opencli.core.engine.CatalogQuery;
 import org.opencli.service.auth.BearerAuthFilter;
 import org.opencli.core.engine.RuntimeEngine;
 
-/** {@code GET /v1/catalog/effective}: the catalog and the view selected for the caller. */
+/**
+ * {@code GET /v1/catalog/effective}: the catalog and the view selected for the caller, with a strong
+ * {@code ETag} (the SHA-256 of the exact bytes, so exact under scope filtering and views) and
+ * {@code 304 Not Modified} for an {@code If-None-Match} that names it.
+ */
 @Path("/v1/catalog/effective")
 public class CatalogResource {
 
@@ -26,10 +31,12 @@ public class CatalogResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> effective(@QueryParam("config") String config, @QueryParam("mode") String mode,
-            @QueryParam("agentProfile") String agentProfile, @Context RoutingContext rc) {
+            @QueryParam("agentProfile") String agentProfile, @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Context RoutingContext rc) {
         Caller caller = BearerAuthFilter.caller(rc);
         // Config reads and catalog builds touch the disk and network: never on the event loop.
-        return Uni.createFrom().item(() -> JsonBodies.okBytes(engine.effectiveCatalogJson(new CatalogQuery(config, mode, agentProfile), caller)))
+        return Uni.createFrom().item(() -> EntityTags.answer(
+                        engine.effectiveCatalogAnswer(new CatalogQuery(config, mode, agentProfile), caller), ifNoneMatch))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

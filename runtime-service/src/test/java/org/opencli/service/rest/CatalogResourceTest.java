@@ -6,10 +6,14 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.opencli.service.ServiceTestProfile;
 
@@ -71,5 +75,37 @@ class CatalogResourceTest extends AsOwner {
                 .then().statusCode(404)
                 .contentType(startsWith("application/problem+json"))
                 .body("code", equalTo("not_found"));
+    }
+
+    @Test
+    void theAnswerCarriesAStrongEtagOfItsExactBytes() throws Exception {
+        Response answer = given().when().get("/v1/catalog/effective");
+        answer.then().statusCode(200).header("Cache-Control", equalTo("private, no-cache"));
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(answer.asByteArray());
+        assertThat(answer.header("ETag")).isEqualTo('"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + '"');
+    }
+
+    @Test
+    void ifNoneMatchWithTheCurrentTagIs304WithoutABody() {
+        String etag = given().when().get("/v1/catalog/effective").then().statusCode(200).extract().header("ETag");
+        for (String condition : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
+            Response notModified = given().header("If-None-Match", condition).when().get("/v1/catalog/effective");
+            notModified.then().statusCode(304).header("ETag", equalTo(etag));
+            assertThat(notModified.asByteArray()).as("304 for If-None-Match: %s", condition).isEmpty();
+        }
+        given().header("If-None-Match", "\"stale\"").when().get("/v1/catalog/effective")
+                .then().statusCode(200).header("ETag", equalTo(etag)).body("view.name", equalTo("discover"));
+    }
+
+    @Test
+    void anotherViewHasAnotherTagAndIsNotAnsweredByTheFirstOnesTag() {
+        String discover = given().when().get("/v1/catalog/effective").then().statusCode(200).extract().header("ETag");
+        String reader = given().queryParam("agentProfile", "reader").when().get("/v1/catalog/effective")
+                .then().statusCode(200).extract().header("ETag");
+        assertThat(reader).isNotEqualTo(discover);
+        given().queryParam("agentProfile", "reader").header("If-None-Match", discover).when().get("/v1/catalog/effective")
+                .then().statusCode(200).header("ETag", equalTo(reader)).body("view.name", equalTo("reader"));
+        given().queryParam("agentProfile", "reader").header("If-None-Match", reader).when().get("/v1/catalog/effective")
+                .then().statusCode(304);
     }
 }
