@@ -62,10 +62,10 @@ class CompletionCommandTest {
 
     @Test
     void serviceWordsComeFromTheKeptCopyWithoutAskingTheRuntime() {
-        assertThat(complete("h")).containsExactly(":words");
+        assertThat(complete("h")).containsExactly(":words", "help");
         assertThat(cli.run("--runtime", runtime.url(), "--state-dir", dir.resolve("state").toString(), "catalog", "list").exitCode()).isZero();
         int requests = runtime.requestsSeen();
-        assertThat(complete("h")).containsExactly(":words", "hd");
+        assertThat(complete("h")).containsExactlyInAnyOrder(":words", "hd", "help");
         assertThat(complete("hd", "t")).containsExactly(":words", "tickets");
         assertThat(complete("hd", "tickets", "get-ticket", "--dry")).containsExactly(":words", "--dry-run");
         assertThat(complete("hd", "tickets", "get-ticket", "--output", "")).containsExactly(":files");

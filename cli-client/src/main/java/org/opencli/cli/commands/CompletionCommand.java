@@ -18,12 +18,9 @@ import picocli.CommandLine.Spec;
                         + "the catalog your last ocli call received (kept on disk: completing asks no runtime)."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  # bash, this shell (add the line to ~/.bashrc for every shell):",
-                "  source <(ocli completion bash)",
-                "  # zsh; and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)",
-                "  mkdir -p ~/.zfunc && ocli completion zsh > ~/.zfunc/_ocli",
-                "  # fish, loaded by the next shell:",
-                "  ocli completion fish > ~/.config/fish/completions/ocli.fish"})
+                "  source <(ocli completion bash)                  # bash: this shell; add the line to ~/.bashrc",
+                "  ocli completion zsh > ~/.zfunc/_ocli            # zsh: with fpath=(~/.zfunc $fpath) before compinit",
+                "  ocli completion fish > ~/.config/fish/completions/ocli.fish   # fish: from the next shell on"})
 public class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

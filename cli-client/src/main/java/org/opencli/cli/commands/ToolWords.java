@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** The tool argument {@code explain} and {@code tool schema} share (a picocli mixin): a tool id or the command words. */
 public class ToolWords {
-    @Parameters(paramLabel = "TOOL", arity = "1..3",
+    @Parameters(index = "0..2", paramLabel = "TOOL", arity = "1..3",
             description = "A tool id (helpdesk:listTickets) or the command words (helpdesk tickets list-tickets).")
     List<String> words;
 
