@@ -24,7 +24,7 @@ public final class DynamicCommands {
         CliSession session = ((OcliCommand) root.getCommand()).openSession(options);
         // With nothing configured there is no catalog to ask: let picocli report the unknown command.
         if (!session.hasCatalogSource()) return;
-        new DynamicTreeBuilder(root, session.catalog()).build(words);
+        new DynamicTreeBuilder(root, session.commandCatalog()).build(words);
         if (session.runtime().client() instanceof org.opencli.cli.runtime.HttpRuntimeClient http && http.signedIn()) {
             root.setParameterExceptionHandler(new ScopeHint(root.getParameterExceptionHandler(),
                     session.runtime().client().location()));

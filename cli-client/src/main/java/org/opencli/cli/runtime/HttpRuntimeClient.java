@@ -17,6 +17,7 @@ import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.core.error.Problem;
 import org.opencli.core.execution.ExecuteRequest;
+import org.opencli.cli.catalog.CatalogAnswerReader;
 import org.opencli.core.json.Json;
 import org.opencli.core.workflow.WorkflowRunRequest;
 
@@ -62,11 +63,22 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     @Override
     public JsonNode catalog(String config, String mode, String agentProfile) {
+        return get("/v1/catalog/effective", catalogQuery(config, mode, agentProfile));
+    }
+
+    /** The same request as {@link #catalog}, parsed without the parts commands never read. */
+    @Override
+    public JsonNode commandCatalog(String config, String mode, String agentProfile) {
+        URI uri = URI.create(base + "/v1/catalog/effective" + queryString(catalogQuery(config, mode, agentProfile)));
+        return send(HttpRequest.newBuilder(uri).GET(), false, true, CatalogAnswerReader::forCommands);
+    }
+
+    private static Map<String, String> catalogQuery(String config, String mode, String agentProfile) {
         Map<String, String> query = new LinkedHashMap<>();
         if (config != null) query.put("config", config);
         if (mode != null) query.put("mode", mode);
         if (agentProfile != null) query.put("agentProfile", agentProfile);
-        return get("/v1/catalog/effective", query);
+        return query;
     }
 
     @Override
@@ -157,6 +169,15 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional, boolean idempotent) {
+        return send(builder, tokenOptional, idempotent, Json.MAPPER::readTree);
+    }
+
+    /** How a 2xx body becomes JSON. */
+    private interface BodyReader {
+        JsonNode read(byte[] body) throws IOException;
+    }
+
+    private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional, boolean idempotent, BodyReader reader) {
         builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
         if (SESSION_ID != null) builder.setHeader("X-Ocli-Session", SESSION_ID);
         if (bearer != null) {
@@ -173,7 +194,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
             builder.setHeader("Authorization", "Bearer " + bearer.token());
             response = exchange(builder.build(), idempotent);
         }
-        if (response.statusCode() / 100 == 2) return readJson(response);
+        if (response.statusCode() / 100 == 2) return readJson(response, reader);
         Problem problem = problemOf(response);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             problem = AuthProblems.explain(problem, bodyJson(response), base.toString(), bearer);
@@ -181,9 +202,9 @@ public final class HttpRuntimeClient implements RuntimeClient {
         throw new ProblemException(problem);
     }
 
-    private JsonNode readJson(HttpResponse<byte[]> response) {
+    private JsonNode readJson(HttpResponse<byte[]> response, BodyReader reader) {
         try {
-            return Json.MAPPER.readTree(response.body());
+            return reader.read(response.body());
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "bad_runtime_response", "Bad runtime response",
                     "the runtime at " + base + " answered with something that is not JSON");
