@@ -5,11 +5,12 @@ ROOT     := $(abspath .)
 FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath)
 GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
 
-.PHONY: build image container-tools test test-packages demo fleet keycloak bench bench-catalog bench-execute bench-audit github-openapi conformance clean
+.PHONY: build image container-tools test test-packages demo fleet keycloak bench bench-catalog bench-execute bench-audit bench-cli github-openapi conformance clean
 
-## build: compile everything and package the ocli and oclird applications (tests skipped)
+## build: compile everything and package the ocli and oclird applications (tests skipped); ocli's class-data archive
 build:
 	$(MVN) $(MVNFLAGS) package -DskipTests
+	@scripts/ocli-cds.sh
 
 ## image: the oclird container image (localhost/oclird:latest and :<version>) with podman; BASE_IMAGE=... overrides the Debian-made base
 image: build
@@ -44,11 +45,15 @@ keycloak: build
 	java -cp "$(FLEET_CP)" org.opencli.fleet.keycloak.KeycloakFixture "$(ROOT)"
 
 ## bench: every benchmark
-bench: bench-catalog bench-execute bench-audit
+bench: bench-catalog bench-execute bench-audit bench-cli
 
 ## bench-catalog: cold catalog build of GitHub's REST description vs a plain Jackson parse; warm GET latency
 bench-catalog: build github-openapi
 	java -cp "$(FLEET_CP)" org.opencli.fleet.bench.CatalogBench "$(ROOT)" "$(GITHUB_OPENAPI)"
+
+## bench-cli: whole ocli processes (start-up, warm daemon, GitHub scale, embedded) vs a plain-java hello world; needs /usr/bin/time
+bench-cli: build github-openapi
+	java -cp "$(FLEET_CP)" org.opencli.fleet.bench.CliBench "$(ROOT)" "$(GITHUB_OPENAPI)"
 
 ## bench-audit: audit store records/s per fsync mode vs a plain append+fsync loop on the same disk; latency batch adds
 bench-audit: build

@@ -37,16 +37,30 @@ public final class CliSession implements AutoCloseable {
 
     /** The effective catalog and selected view for the global --mode/--agent-profile. */
     public CatalogView catalog() {
-        if (catalog == null) {
-            ResolvedRuntime rt = runtime();
-            if (rt.embedded() && rt.configPath() == null) {
-                throw new CliException(ExitCodes.USAGE, "config_not_found", "No config",
-                        "no .cli.json in the current directory or its parents; use --config FILE, --runtime URL or --demo");
-            }
-            catalog = new CatalogView(rt.client().catalog(rt.target().config(), rt.target().mode(options.mode),
-                    rt.target().agentProfile(options.agentProfile, options.mode)));
-        }
+        if (catalog == null || !catalog.whole()) catalog = fetchCatalog(true);
         return catalog;
+    }
+
+    /**
+     * The selected view and the services, enough to build and run service commands: a runtime may
+     * leave out the rest of the catalog (see {@link org.opencli.cli.runtime.RuntimeClient#commandCatalog}).
+     */
+    public CatalogView commandCatalog() {
+        if (catalog == null) catalog = fetchCatalog(false);
+        return catalog;
+    }
+
+    private CatalogView fetchCatalog(boolean whole) {
+        ResolvedRuntime rt = runtime();
+        if (rt.embedded() && rt.configPath() == null) {
+            throw new CliException(ExitCodes.USAGE, "config_not_found", "No config",
+                    "no .cli.json in the current directory or its parents; use --config FILE, --runtime URL or --demo");
+        }
+        String config = rt.target().config();
+        String mode = rt.target().mode(options.mode);
+        String profile = rt.target().agentProfile(options.agentProfile, options.mode);
+        return whole ? new CatalogView(rt.client().catalog(config, mode, profile), true)
+                : new CatalogView(rt.client().commandCatalog(config, mode, profile), false);
     }
 
     /** False when nothing points at a catalog: no config, no runtime, no demo (see RuntimeResolver). */

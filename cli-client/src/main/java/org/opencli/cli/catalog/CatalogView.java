@@ -15,15 +15,27 @@ import org.opencli.cli.ExitCodes;
  */
 public final class CatalogView {
     private final JsonNode response;
+    private final boolean whole;
     private final Map<String, String> aliasByService = new HashMap<>();
 
     public CatalogView(JsonNode response) {
+        this(response, true);
+    }
+
+    /** {@code whole}: false when the answer was read for commands only ({@link CatalogAnswerReader}). */
+    public CatalogView(JsonNode response, boolean whole) {
         this.response = response;
+        this.whole = whole;
         for (JsonNode service : response.path("catalog").path("services")) {
             String id = service.path("id").asText();
             String alias = service.path("alias").asText("");
             aliasByService.put(id, alias.isBlank() ? id : alias);
         }
+    }
+
+    /** False when parts commands never read were left out of {@link #response()}. */
+    public boolean whole() {
+        return whole;
     }
 
     public JsonNode response() {

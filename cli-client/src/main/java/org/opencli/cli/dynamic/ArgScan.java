@@ -1,38 +1,41 @@
 package org.opencli.cli.dynamic;
 
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Finds the first positional argument before the real parse, skipping the root's options and their
- * values, to decide whether the command line names a service (and so needs the catalog).
+ * Finds the positional words before the real parse, skipping the root's options and their values
+ * (the global options are accepted at every level), to decide whether the command line names a
+ * service (and so needs the catalog) and which of its groups and commands to build.
  */
 final class ArgScan {
     private ArgScan() {
     }
 
     static String firstPositional(String[] args, CommandSpec root) {
-        return positional(args, root, 0);
+        List<String> words = positionals(args, root, 1);
+        return words.isEmpty() ? null : words.get(0);
     }
 
-    /** The positional argument after the first one ({@code helpdesk} in {@code ocli help helpdesk tickets}). */
-    static String secondPositional(String[] args, CommandSpec root) {
-        return positional(args, root, 1);
-    }
-
-    private static String positional(String[] args, CommandSpec root, int wanted) {
-        int seen = 0;
-        for (int i = 0; i < args.length; i++) {
+    /** Up to {@code max} positional words, in order. */
+    static List<String> positionals(String[] args, CommandSpec root, int max) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.length && words.size() < max; i++) {
             String arg = args[i];
-            if ("--".equals(arg)) return i + 1 + wanted - seen < args.length ? args[i + 1 + wanted - seen] : null;
+            if ("--".equals(arg)) {
+                for (int j = i + 1; j < args.length && words.size() < max; j++) words.add(args[j]);
+                break;
+            }
             if (!arg.startsWith("-") || arg.equals("-")) {
-                if (seen++ == wanted) return arg;
+                words.add(arg);
                 continue;
             }
             if (arg.contains("=")) continue;
             OptionSpec option = root.findOption(arg);
             if (option != null && option.arity().max() > 0) i++;
         }
-        return null;
+        return words;
     }
 }

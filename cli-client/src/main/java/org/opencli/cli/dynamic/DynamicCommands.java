@@ -1,5 +1,6 @@
 package org.opencli.cli.dynamic;
 
+import java.util.List;
 import java.util.Optional;
 import org.opencli.cli.CliSession;
 import org.opencli.cli.catalog.CatalogView;
@@ -11,8 +12,8 @@ import picocli.CommandLine;
 
 /**
  * Decides whether a command line needs the service commands and, if so, fetches the catalog and
- * builds them. Built-in commands, {@code --help} and {@code --version} never touch a runtime;
- * {@code ocli help <service> ...} does, as it names a catalog command.
+ * builds the part the command line names. Built-in commands, {@code --help} and {@code --version}
+ * never touch a runtime; {@code ocli help <service> ...} does, as it names a catalog command.
  */
 public final class DynamicCommands {
     private static final String HELP = "help";
@@ -21,16 +22,18 @@ public final class DynamicCommands {
     }
 
     public static void attachIfNeeded(CommandLine root, String[] args) {
-        String first = ArgScan.firstPositional(args, root.getCommandSpec());
+        // <service> <group> <command>: the words that say which part of the tree to build
+        List<String> words = ArgScan.positionals(args, root.getCommandSpec(), 4);
         // 'ocli help helpdesk tickets' asks for a catalog command's help
-        if (HELP.equals(first)) first = ArgScan.secondPositional(args, root.getCommandSpec());
-        if (first == null || root.getSubcommands().containsKey(first)) return;
+        if (!words.isEmpty() && HELP.equals(words.get(0))) words = words.subList(1, words.size());
+        if (words.size() > 3) words = words.subList(0, 3);
+        if (words.isEmpty() || root.getSubcommands().containsKey(words.get(0))) return;
         GlobalOptions options = GlobalOptionsParser.parse(args);
         if (options == null) return;
         CliSession session = ((OcliCommand) root.getCommand()).openSession(options);
         // With nothing configured there is no catalog to ask: let picocli report the unknown command.
         if (!session.hasCatalogSource()) return;
-        new DynamicTreeBuilder(root, session.catalog()).build();
+        new DynamicTreeBuilder(root, session.commandCatalog()).build(words);
         if (session.runtime().client() instanceof org.opencli.cli.runtime.HttpRuntimeClient http && http.signedIn()) {
             root.setParameterExceptionHandler(new ScopeHint(root.getParameterExceptionHandler(),
                     session.runtime().client().location()));

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Adds {@code <alias> <group> <command>} subcommands for the selected view's tools to the root.
+ * Adds {@code <alias> <group> <command>} subcommands for the selected view's tools to the root
+ * (all of them, or only the part a command line names).
  * Levels are attached top-down so each picks up the root's inherited global options. Hidden tools
  * are left out of help listings but still run. A service alias equal to a built-in command is
  * skipped (the built-in wins).
@@ -32,7 +33,18 @@ public final class DynamicTreeBuilder {
         this.prompts = root.getCommand() instanceof OcliCommand ocli && ocli.console().interactive();
     }
 
+    /** The whole tree: every service, group and tool. */
     public void build() {
+        build(null);
+    }
+
+    /**
+     * Only the part of the tree the typed words need ({@code <alias> <group> <command>}, null: all):
+     * every service is named (for the root's listing and suggestions), the typed service gets its
+     * groups, the typed group gets its tools, or just the typed tool when one matches by name or
+     * alias. Listings at the typed level stay complete; the rest of a large catalog costs nothing.
+     */
+    public void build(List<String> typed) {
         Map<String, Map<String, List<JsonNode>>> tree = new LinkedHashMap<>();
         for (JsonNode tool : catalog.tools()) {
             tree.computeIfAbsent(catalog.alias(tool), a -> new LinkedHashMap<>())
@@ -41,11 +53,17 @@ public final class DynamicTreeBuilder {
         tree.forEach((alias, groups) -> {
             if (root.getSubcommands().containsKey(alias)) return;
             CommandLine service = node(root, alias, serviceDescription(groups));
+            if (!selected(typed, 0, alias)) return;
+            // the service's own help shows an example from its first listed group, so that one is built too
+            String exampleGroup = typed != null && typed.size() == 1 ? firstListedGroup(groups) : null;
             groups.forEach((group, tools) -> {
                 CommandLine groupLine = node(service, group, groupDescription(tools));
                 // a group of hidden tools is itself left out of listings
                 groupLine.getCommandSpec().usageMessage().hidden(tools.stream().allMatch(CatalogView::hidden));
-                tools.forEach(tool -> addTool(groupLine, tool));
+                if (!selected(typed, 1, group) && !group.equals(exampleGroup)) return;
+                List<JsonNode> named = typed == null || typed.size() < 3 ? List.of()
+                        : tools.stream().filter(tool -> namedBy(tool, typed.get(2))).toList();
+                (named.isEmpty() ? tools : named).forEach(tool -> addTool(groupLine, tool));
                 ToolExample.addToNode(groupLine);
             });
             ToolExample.addToNode(service);
@@ -53,6 +71,23 @@ public final class DynamicTreeBuilder {
         // picocli copies this setting to the subcommands present when it is set: hand the root's on
         // to the ones just added (so "--body @file" stays the option's value everywhere)
         root.setExpandAtFiles(root.isExpandAtFiles());
+    }
+
+    private static String firstListedGroup(Map<String, List<JsonNode>> groups) {
+        return groups.entrySet().stream().filter(g -> !g.getValue().stream().allMatch(CatalogView::hidden))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private static boolean selected(List<String> typed, int level, String name) {
+        return typed == null || typed.size() > level && typed.get(level).equals(name);
+    }
+
+    private static boolean namedBy(JsonNode tool, String word) {
+        if (word.equals(tool.path("command").asText())) return true;
+        for (JsonNode alias : tool.path("aliases")) {
+            if (word.equals(alias.asText())) return true;
+        }
+        return false;
     }
 
     private CommandLine node(CommandLine parent, String name, String[] description) {

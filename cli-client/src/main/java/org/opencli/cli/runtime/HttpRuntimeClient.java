@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
+import org.opencli.cli.catalog.CatalogAnswerReader;
 import org.opencli.core.error.Problem;
 import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.json.Json;
@@ -70,12 +71,23 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     @Override
     public JsonNode catalog(String config, String mode, String agentProfile) {
+        return catalogAnswer(config, mode, agentProfile, Json.MAPPER::readTree);
+    }
+
+    /** The same request as {@link #catalog}, parsed without the parts commands never read. */
+    @Override
+    public JsonNode commandCatalog(String config, String mode, String agentProfile) {
+        return catalogAnswer(config, mode, agentProfile, CatalogAnswerReader::forCommands);
+    }
+
+    private JsonNode catalogAnswer(String config, String mode, String agentProfile, BodyReader reader) {
         Map<String, String> query = new LinkedHashMap<>();
         if (config != null) query.put("config", config);
         if (mode != null) query.put("mode", mode);
         if (agentProfile != null) query.put("agentProfile", agentProfile);
-        if (copies == null) return get("/v1/catalog/effective", query);
-        return revalidated(query, CatalogCopies.context(base.toString(), config, mode, agentProfile));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/v1/catalog/effective" + queryString(query))).GET();
+        if (copies == null) return send(builder, false, true, reader);
+        return revalidated(builder, CatalogCopies.context(base.toString(), config, mode, agentProfile), reader);
     }
 
     /**
@@ -83,8 +95,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
      * context and caller exists; a 304 reuses it (nothing downloaded), a 200 with an {@code ETag}
      * replaces it.
      */
-    private JsonNode revalidated(Map<String, String> query, String context) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/v1/catalog/effective" + queryString(query))).GET();
+    private JsonNode revalidated(HttpRequest.Builder builder, String context, BodyReader reader) {
         String token = bearer == null ? null : bearer.token();
         CatalogCopies.Key key = new CatalogCopies.Key(context, CatalogCopies.identity(token));
         Optional<CatalogCopies.Copy> copy = copies.read(key);
@@ -96,9 +107,9 @@ public final class HttpRuntimeClient implements RuntimeClient {
             // a 304 names content by its hash: the copy holds exactly what this caller would get
             if (answered.equals(key)) copies.touch(key);
             else copies.write(answered, copy.get().etag(), copy.get().body());
-            return parse(copy.get().body());
+            return parse(copy.get().body(), reader);
         }
-        JsonNode answer = checked(response);
+        JsonNode answer = checked(response, reader);
         response.headers().firstValue("ETag").ifPresent(etag -> copies.write(answered, etag, response.body()));
         return answer;
     }
@@ -191,6 +202,15 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional, boolean idempotent) {
+        return send(builder, tokenOptional, idempotent, Json.MAPPER::readTree);
+    }
+
+    /** How a 2xx body becomes JSON. */
+    private interface BodyReader {
+        JsonNode read(byte[] body) throws IOException;
+    }
+
+    private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional, boolean idempotent, BodyReader reader) {
         String token = null;
         if (bearer != null) {
             try {
@@ -199,7 +219,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
                 if (!tokenOptional || noToken.exitCode() != ExitCodes.AUTH_REQUIRED) throw noToken;
             }
         }
-        return checked(authorizedExchange(builder, token, idempotent).response());
+        return checked(authorizedExchange(builder, token, idempotent).response(), reader);
     }
 
     /** An answer and the bearer token it was sent with (null: none). */
@@ -223,8 +243,8 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     /** A 2xx answer's JSON; any other answer thrown as its problem, 401/403 explained. */
-    private JsonNode checked(HttpResponse<byte[]> response) {
-        if (response.statusCode() / 100 == 2) return readJson(response);
+    private JsonNode checked(HttpResponse<byte[]> response, BodyReader reader) {
+        if (response.statusCode() / 100 == 2) return parse(response.body(), reader);
         Problem problem = problemOf(response);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             problem = AuthProblems.explain(problem, bodyJson(response), base.toString(), bearer);
@@ -232,13 +252,9 @@ public final class HttpRuntimeClient implements RuntimeClient {
         throw new ProblemException(problem);
     }
 
-    private JsonNode readJson(HttpResponse<byte[]> response) {
-        return parse(response.body());
-    }
-
-    private JsonNode parse(byte[] body) {
+    private JsonNode parse(byte[] body, BodyReader reader) {
         try {
-            return Json.MAPPER.readTree(body);
+            return reader.read(body);
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "bad_runtime_response", "Bad runtime response",
                     "the runtime at " + base + " answered with something that is not JSON");

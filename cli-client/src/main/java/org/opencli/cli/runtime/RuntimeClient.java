@@ -16,6 +16,14 @@ public interface RuntimeClient extends AutoCloseable {
      */
     JsonNode catalog(String config, String mode, String agentProfile);
 
+    /**
+     * {@link #catalog} for building commands: the answer may leave out {@code catalog.tools} and
+     * {@code catalog.effectiveViews} (the view's tools and the services are all commands need).
+     */
+    default JsonNode commandCatalog(String config, String mode, String agentProfile) {
+        return catalog(config, mode, agentProfile);
+    }
+
     /** {@code GET /v1/runtime/info}. */
     JsonNode runtimeInfo();
 
