@@ -3,6 +3,8 @@ package org.opencli.core.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -106,7 +108,14 @@ final class SchemaCompiler {
         return token.replace("~1", "/").replace("~0", "~");
     }
 
-    private static JsonSchemaFactory factory(SpecVersion.VersionFlag version, com.networknt.schema.JsonMetaSchema dialect) {
+    /**
+     * The dialect with every keyword it does not know taken as an annotation, silently: the
+     * skeleton's document members and a description's {@code x-} extensions are not keywords,
+     * and the validator's default would log a warning for each.
+     */
+    private static JsonSchemaFactory factory(SpecVersion.VersionFlag version, JsonMetaSchema base) {
+        JsonMetaSchema dialect = JsonMetaSchema.builder(base)
+                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword)).build();
         return JsonSchemaFactory.getInstance(version, b -> b.metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri())
                 .enableSchemaCache(false)
                 // the meta-schemas ship inside the validator (their https IRIs are mapped to classpath:draft...)
