@@ -16,14 +16,15 @@ public final class SchemaSummary {
     static final int MAX_FIELDS = 40;
     static final int MAX_VALUES = 12;
     private static final int MAX_DEPTH = 2;
+    private static final String MORE = "(more fields: see 'ocli tool schema')";
 
     private SchemaSummary() {
     }
 
-    /** {@code string}, {@code integer or null}, {@code array of string}, {@code Ticket (reference)}; empty when unknown. */
+    /** {@code string}, {@code integer or null}, {@code array of string}, {@code Ticket} (a {@code $ref}'s name); empty when unknown. */
     public static String type(JsonNode schema) {
         if (schema == null || !schema.isObject()) return "";
-        if (schema.has("$ref")) return refName(schema) + " (reference)";
+        if (schema.has("$ref")) return refName(schema);
         JsonNode type = schema.get("type");
         String text;
         if (type != null && type.isArray()) {
@@ -93,7 +94,7 @@ public final class SchemaSummary {
         collect(schema, required, properties);
         for (var property : properties) {
             if (lines.size() >= MAX_FIELDS) {
-                lines.add(indent + "… (more fields: see 'ocli tool schema')");
+                if (!lines.get(lines.size() - 1).endsWith(MORE)) lines.add("  … " + MORE);
                 return;
             }
             JsonNode field = property.getValue();
