@@ -3,6 +3,7 @@ package org.opencli.cli.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.opencli.core.json.ValueLists;
 
 /**
  * Schemas in words for {@code explain} and the tool commands' help: a type ({@code string},
@@ -53,15 +54,7 @@ public final class SchemaSummary {
             JsonNode items = schema == null ? null : schema.get("items");
             return items != null && items.has("enum") ? allowedValues(items) : null;
         }
-        List<String> shown = new ArrayList<>();
-        for (JsonNode v : values) {
-            if (shown.size() == MAX_VALUES) {
-                shown.add("… (" + (values.size() - MAX_VALUES) + " more)");
-                break;
-            }
-            shown.add(v.isTextual() ? v.asText() : v.toString());
-        }
-        return "one of: " + String.join(", ", shown);
+        return "one of: " + ValueLists.join(values, MAX_VALUES);
     }
 
     /** A parameter's schema in words: {@code string, one of: open, closed}; empty when nothing is known. */

@@ -2,9 +2,8 @@ package org.opencli.core.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
-import java.util.ArrayList;
-import java.util.List;
 import org.opencli.core.error.ProblemItem;
+import org.opencli.core.json.ValueLists;
 
 /**
  * Validator messages as located problems: where (a JSON pointer, after a prefix naming the input),
@@ -50,15 +49,7 @@ final class SchemaProblems {
 
     private static String enumValues(JsonNode values) {
         if (values == null || !values.isArray()) return "the listed values";
-        List<String> shown = new ArrayList<>();
-        for (JsonNode v : values) {
-            if (shown.size() == MAX_ENUM_SHOWN) {
-                shown.add("… " + (values.size() - MAX_ENUM_SHOWN) + " more");
-                break;
-            }
-            shown.add(v.isTextual() ? v.asText() : v.toString());
-        }
-        return bounded("[" + String.join(", ", shown) + "]");
+        return bounded("[" + ValueLists.join(values, MAX_ENUM_SHOWN) + "]");
     }
 
     private static String article(String type) {
