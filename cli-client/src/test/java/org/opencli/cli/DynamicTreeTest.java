@@ -62,9 +62,9 @@ class DynamicTreeTest {
                 "Tool: helpdesk:getTicket (GET /tickets/{ticketId})", "Safety: read-only, idempotent", "--format");
         CliResult create = cli.run("hd", "tickets", "create-ticket", "--help");
         assertThat(create.out()).contains("--notify=NOTIFY", "(required)", "--body=JSON|@FILE|-",
-                "Request body: application/json (required)");
+                "Request body: application/json (required)", "Body fields:", "  title (string)");
         assertThat(cli.run("hd", "tickets", "list-tickets", "--help").out()).contains("--status=STATUS", "--page-size", "--pageSize", "--tag=TAG", "(repeatable, or", "--dry-run", "--approval", "--output=FILE",
-                "Lists tickets, newest first.");
+                "Lists tickets, newest first.", "[string] (one of: newest, oldest)");
     }
 
     @Test

@@ -160,7 +160,10 @@ class HttpCatalogCommandsTest {
     void explainWithoutGuidanceDescribesTheTool() throws Exception {
         CliResult r = ocli("explain", "helpdesk:createTicket", "--format", "table");
         assertThat(r.out()).contains("POST /tickets", "--notify in header, required", "body: application/json (required)",
-                "Auth: bearer (http bearer)").doesNotContain("When to use");
+                "Auth: bearer (http bearer)", "    title (string)").doesNotContain("When to use");
+        assertThat(ocli("explain", "helpdesk:listTickets", "--format", "table").out())
+                .contains("--sort (string) in query, one of: newest, oldest", "--min-score (number or null) in query",
+                        "--tag (array of string) in query");
         JsonNode json = Json.MAPPER.readTree(ocli("explain", "helpdesk:listTickets", "--format", "json").out());
         assertThat(json.path("command").asText()).isEqualTo("hd tickets list-tickets");
         assertThat(json.path("description").asText()).isEqualTo("Lists tickets, newest first.");

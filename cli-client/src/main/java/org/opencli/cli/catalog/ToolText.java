@@ -45,13 +45,15 @@ public final class ToolText {
         return alternatives.isEmpty() ? "none" : String.join(" | ", alternatives);
     }
 
-    /** One parameter line: name, location, required marker, schema type. */
+    /** One parameter line: name, schema type, location, required marker, allowed values. */
     public static String param(JsonNode param, boolean flag) {
         StringBuilder sb = new StringBuilder(flag ? "--" : "<").append(param.path("name").asText()).append(flag ? "" : ">");
-        String type = param.path("schema").path("type").asText("");
+        String type = SchemaSummary.type(param.get("schema"));
         if (!type.isEmpty()) sb.append(" (").append(type).append(')');
         sb.append(" in ").append(param.path("location").asText(flag ? "query" : "path"));
         if (param.path("required").asBoolean(false)) sb.append(", required");
+        String values = SchemaSummary.allowedValues(param.get("schema"));
+        if (values != null) sb.append(", ").append(values);
         return sb.toString();
     }
 }

@@ -3,6 +3,7 @@ package org.opencli.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.opencli.cli.catalog.CatalogView;
+import org.opencli.cli.catalog.SchemaSummary;
 import org.opencli.cli.catalog.ToolText;
 import org.opencli.core.json.Json;
 import picocli.CommandLine.Command;
@@ -67,6 +68,7 @@ public class ExplainCommand extends BaseCommand {
         String body = ToolText.requestBody(tool);
         if (body != null) {
             sb.append("  body: ").append(body).append('\n');
+            SchemaSummary.bodyFields(tool).forEach(field -> sb.append("  ").append(field).append('\n'));
             inputs++;
         }
         if (inputs == 0) sb.append("  none\n");

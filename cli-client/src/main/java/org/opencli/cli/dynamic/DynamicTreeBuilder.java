@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.opencli.cli.OcliCommand;
 import org.opencli.cli.catalog.CatalogView;
+import org.opencli.cli.catalog.SchemaSummary;
 import org.opencli.cli.catalog.ToolText;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -204,7 +205,14 @@ public final class DynamicTreeBuilder {
         lines.add(escape("Tool: " + tool.path("id").asText() + " (" + tool.path("method").asText() + " "
                 + tool.path("path").asText() + ")"));
         String body = ToolText.requestBody(tool);
-        if (body != null) lines.add(escape("Request body: " + body));
+        if (body != null) {
+            lines.add(escape("Request body: " + body));
+            List<String> fields = SchemaSummary.bodyFields(tool);
+            if (!fields.isEmpty()) {
+                lines.add("Body fields:");
+                fields.forEach(field -> lines.add(escape(field)));
+            }
+        }
         lines.add("Safety: " + ToolText.safety(tool));
         return lines.toArray(String[]::new);
     }
@@ -213,8 +221,10 @@ public final class DynamicTreeBuilder {
         StringBuilder sb = new StringBuilder();
         String description = param.path("description").asText("");
         sb.append(description.isBlank() ? param.path("location").asText("") + " parameter" : description.strip());
-        String type = param.path("schema").path("type").asText("");
+        String type = SchemaSummary.type(param.get("schema"));
         if (!type.isEmpty()) sb.append(" [").append(type).append(']');
+        String values = SchemaSummary.allowedValues(param.get("schema"));
+        if (values != null) sb.append(" (").append(values).append(')');
         if (FlagSchema.of(param.path("schema")).isArray()) sb.append(" (repeatable, or comma-separated)");
         if (param.path("required").asBoolean(false)) sb.append(" (required)");
         return sb.toString();

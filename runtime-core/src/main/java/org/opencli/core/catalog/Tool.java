@@ -1,5 +1,6 @@
 package org.opencli.core.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * One tool of the catalog (CONTRACT.md §3). {@code output}, {@code pagination} and {@code retry}
  * carry the {@code x-cli-*} extension values as written. Empty lists and nulls are left out of
- * the JSON; {@code hidden} and {@code safety} are always present.
+ * the JSON; {@code hidden} and {@code safety} are always present. {@code schemas} (not part of the
+ * JSON) carries what validating a call against the tool's schemas needs.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "serviceId", "operationId", "method", "path", "group", "command", "aliases", "summary",
@@ -36,13 +38,25 @@ public record Tool(
         JsonNode retry,
         Guidance guidance,
         List<String> servers,
-        Backend backend) {
+        Backend backend,
+        @JsonIgnore ToolSchemas schemas) {
+
+    /** A tool whose schemas reach no {@code $ref} target. */
+    public Tool(String id, String serviceId, String operationId, String method, String path, String group,
+                String command, List<String> aliases, String summary, String description, boolean hidden,
+                List<ToolParameter> pathParams, List<ToolParameter> flags, RequestBody requestBody,
+                List<AuthAlternative> authAlternatives, Safety safety, JsonNode output, JsonNode pagination,
+                JsonNode retry, Guidance guidance, List<String> servers, Backend backend) {
+        this(id, serviceId, operationId, method, path, group, command, aliases, summary, description, hidden,
+                pathParams, flags, requestBody, authAlternatives, safety, output, pagination, retry, guidance, servers,
+                backend, new ToolSchemas(null, java.util.Map.of()));
+    }
 
     /** A copy with guidance attached (skill manifests arrive after indexing). */
     public Tool withGuidance(Guidance g) {
         return new Tool(id, serviceId, operationId, method, path, group, command, aliases, summary, description,
                 hidden, pathParams, flags, requestBody, authAlternatives, safety, output, pagination, retry, g,
-                servers, backend);
+                servers, backend, schemas);
     }
 
     /** A copy with other aliases (the short alias of a command repeating its group is added after indexing). */
@@ -56,6 +70,6 @@ public record Tool(
     public Tool withSafety(Safety s) {
         return new Tool(id, serviceId, operationId, method, path, group, command, aliases, summary, description,
                 hidden, pathParams, flags, requestBody, authAlternatives, s, output, pagination, retry, guidance,
-                servers, backend);
+                servers, backend, schemas);
     }
 }

@@ -46,6 +46,11 @@ public final class RequestDraft {
         return body;
     }
 
+    /** The body's media type; null when there is no body. */
+    String contentType() {
+        return contentType;
+    }
+
     /** query name and value are already percent-encoded. */
     void addEncodedQuery(String name, String value) {
         query.add(new Part(name, value, false));

@@ -14,7 +14,8 @@ import org.opencli.core.catalog.ToolParameter;
 /**
  * Turns a tool plus the caller's arguments into a {@link RequestDraft}: path args fill the
  * template as encoded segments, flags go to query/header/cookie by location, the body is encoded
- * in the tool's media type. The base URL is chosen by {@link ServerSelection}, never by the caller.
+ * in the tool's media type; then the whole call is checked against the tool's schemas
+ * ({@link RequestValidation}). The base URL is chosen by {@link ServerSelection}, never by the caller.
  */
 public final class RequestRenderer {
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
@@ -27,6 +28,7 @@ public final class RequestRenderer {
                 path(tool, request.pathArgs() == null ? List.of() : request.pathArgs()));
         flags(tool, request.flags() == null ? Map.of() : request.flags(), draft);
         RequestBodies.encode(tool, request, draft);
+        RequestValidation.check(tool, request, draft);
         return draft;
     }
 

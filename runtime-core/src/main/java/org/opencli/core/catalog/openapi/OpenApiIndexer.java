@@ -17,6 +17,7 @@ import org.opencli.core.catalog.RequestBody;
 import org.opencli.core.catalog.Safety;
 import org.opencli.core.catalog.Tool;
 import org.opencli.core.catalog.ToolParameter;
+import org.opencli.core.catalog.ToolSchemas;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 
@@ -36,10 +37,12 @@ public final class OpenApiIndexer {
     private final SecurityIndexer security;
     private final Refs refs;
     private final ValueShapes shapes;
+    private final SchemaRefClosure refClosure;
 
     private OpenApiIndexer(String serviceId, String sourceId, JsonNode doc, String location, Refs refs) {
         this.refs = refs;
         this.shapes = new ValueShapes(refs);
+        this.refClosure = new SchemaRefClosure(doc);
         this.serviceId = serviceId;
         this.sourceId = sourceId;
         this.doc = doc;
@@ -108,12 +111,25 @@ public final class OpenApiIndexer {
         List<String> servers = op.has("servers") ? Servers.urls(op.get("servers"), location)
                 : item.has("servers") ? Servers.urls(item.get("servers"), location) : docServers;
         String description = text(op, "x-cli-description") != null ? text(op, "x-cli-description") : text(op, "description");
+        List<ToolParameter> pathParams = pathParams(path, params);
+        List<ToolParameter> flags = flags(params);
+        RequestBody body = requestBody(op, path, method);
         return new Tool(id, serviceId, operationId, method.toUpperCase(Locale.ROOT), path,
                 CommandWords.group(op, path), CommandWords.command(op, operationId, method, path), CommandWords.aliases(op),
                 text(op, "summary"), description, op.path("x-cli-hidden").asBoolean(false),
-                pathParams(path, params), flags(params), requestBody(op, path, method), security.alternatives(op),
+                pathParams, flags, body, security.alternatives(op),
                 safety(method, op.get("x-cli-safety")), op.get("x-cli-output"), op.get("x-cli-pagination"),
-                op.get("x-cli-retry"), null, servers, new Backend("openapi", sourceId));
+                op.get("x-cli-retry"), null, servers, new Backend("openapi", sourceId),
+                schemas(pathParams, flags, body));
+    }
+
+    /** The ref targets every parameter and body schema of one tool reaches (see {@link ToolSchemas}). */
+    private ToolSchemas schemas(List<ToolParameter> pathParams, List<ToolParameter> flags, RequestBody body) {
+        List<JsonNode> roots = new ArrayList<>();
+        pathParams.forEach(p -> roots.add(p.schema()));
+        flags.forEach(p -> roots.add(p.schema()));
+        if (body != null) body.contentTypes().forEach(c -> roots.add(c.schema()));
+        return new ToolSchemas(text(doc, "openapi"), refClosure.targets(roots));
     }
 
     /** Path-level parameters first, then operation-level ones replacing any with the same name+in. */
