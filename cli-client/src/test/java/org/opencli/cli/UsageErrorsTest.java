@@ -176,6 +176,8 @@ class UsageErrorsTest {
         collect(root, all);
         assertThat(all).hasSizeGreaterThan(20);
         for (CommandLine command : all) {
+            // hidden commands (the completion scripts' __complete) are not for people to type
+            if (command.getCommandSpec().usageMessage().hidden()) continue;
             String name = command.getCommandSpec().qualifiedName();
             assertThat(command.getCommandSpec().usageMessage().footerHeading()).as(name).contains("Example");
             String help = bare.run((name.substring("ocli".length()).strip() + " --help").strip().split(" ")).out();

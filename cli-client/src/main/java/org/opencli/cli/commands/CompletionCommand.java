@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
                         + "the catalog your last ocli call received (kept on disk: completing asks no runtime)."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  source <(ocli completion bash)                  # bash: this shell; add the line to ~/.bashrc",
-                "  ocli completion zsh > ~/.zfunc/_ocli            # zsh: with fpath=(~/.zfunc $fpath) before compinit",
-                "  ocli completion fish > ~/.config/fish/completions/ocli.fish   # fish: from the next shell on"})
+                "  source <(ocli completion bash)        # bash: this shell; add it to ~/.bashrc",
+                "  ocli completion zsh > ~/.zfunc/_ocli  # zsh: in ~/.zshrc, before compinit:",
+                "                                        #   fpath=(~/.zfunc $fpath)",
+                "  ocli completion fish > ~/.config/fish/completions/ocli.fish   # fish"})
 public class CompletionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -43,10 +43,13 @@ class DynamicTreeBuilderScopeTest {
     }
 
     @Test
-    void typedServiceGetsItsGroupsButNoCommands() throws Exception {
+    void typedServiceGetsItsGroupsButOnlyTheFirstGroupsCommandsForItsExample() throws Exception {
         CommandLine hd = build("hd").getSubcommands().get("hd");
         assertThat(hd.getSubcommands()).containsKeys("tickets", "agents", "files", "admin");
-        hd.getSubcommands().values().forEach(group -> assertThat(group.getSubcommands()).isEmpty());
+        assertThat(hd.getSubcommands().get("tickets").getSubcommands()).containsKey("list-tickets");
+        hd.getSubcommands().entrySet().stream().filter(group -> !group.getKey().equals("tickets"))
+                .forEach(group -> assertThat(group.getValue().getSubcommands()).as(group.getKey()).isEmpty());
+        assertThat(hd.getCommandSpec().usageMessage().footer()).anyMatch(line -> line.contains("ocli hd tickets"));
     }
 
     @Test
