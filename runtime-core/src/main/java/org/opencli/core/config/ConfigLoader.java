@@ -1,6 +1,7 @@
 package org.opencli.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.opencli.core.error.ProblemItem;
 import org.opencli.core.json.Json;
+import org.opencli.core.json.ParseErrors;
 
 /**
  * Loads and merges the four config scopes (managed, user, project, local), validating each file
@@ -128,12 +130,27 @@ public final class ConfigLoader {
         ConfigDefaults.apply(merged);
         try {
             return Json.MAPPER.treeToValue(merged, CliConfig.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            // Unreachable once the schema passed; reported rather than thrown raw, just in case.
-            problems.add(JsonPaths.ROOT, "config cannot be read: " + e.getMessage(), "a config matching the schema");
-            problems.throwIfAny();
-            throw new ConfigException(provenance.fileFor(JsonPaths.ROOT), JsonPaths.ROOT, e.getMessage(), null);
+        } catch (JsonProcessingException e) {
+            // The schema admits what binds, bar numbers too large for their Java type; located, never Jackson's text.
+            ParseErrors.Described d = ParseErrors.describe(e, "JSON");
+            String path = d.path() == null ? JsonPaths.ROOT : d.path();
+            InputCoercionException range = e instanceof InputCoercionException c ? c
+                    : e.getCause() instanceof InputCoercionException c ? c : null;
+            if (range != null) {
+                problems.add(path, "number is too large", "an integer of at most " + maxOf(range.getTargetType()));
+            } else {
+                problems.add(path, "value cannot be used", "a value matching the schema");
+            }
+            throw new ConfigException(problems.items());
+        } catch (IllegalArgumentException e) {
+            problems.add(JsonPaths.ROOT, "config cannot be bound (" + e.getClass().getSimpleName() + ")",
+                    "a config matching the schema");
+            throw new ConfigException(problems.items());
         }
+    }
+
+    private static String maxOf(Class<?> type) {
+        return type == Integer.TYPE || type == Integer.class ? String.valueOf(Integer.MAX_VALUE) : String.valueOf(Long.MAX_VALUE);
     }
 
     private boolean isManaged(Path file) {
