@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,7 +94,7 @@ public final class ConfigLoader {
     private List<ConfigFileReader.ReadFile> readScopes(Path project, Path local) {
         List<ConfigFileReader.ReadFile> files = new ArrayList<>();
         List<ProblemItem> problems = new ArrayList<>();
-        for (Path candidate : List.of(absolute(scopes.managed()), absolute(scopes.user()), project, local)) {
+        for (Path candidate : Arrays.asList(absolute(scopes.managed()), absolute(scopes.user()), project, local)) {
             if (candidate == null || !Files.isRegularFile(candidate)) continue;
             if (files.stream().anyMatch(f -> f.path().equals(candidate))) continue; // same file in two scopes
             try {
