@@ -40,7 +40,7 @@ public class InitCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path cwd = Path.of("").toAbsolutePath();
+        Path cwd = session().resolver().cwd().toAbsolutePath();
         Path target = cwd.resolve(output).toAbsolutePath().normalize();
         if (Files.exists(target) && !force) {
             throw new CliException(ExitCodes.USAGE, "file_exists", "Refusing to overwrite",
