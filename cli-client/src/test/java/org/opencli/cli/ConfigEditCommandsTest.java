@@ -118,6 +118,17 @@ class ConfigEditCommandsTest {
     }
 
     @Test
+    void aLinkedConfigIsEditedWhereItLivesAndStaysALink() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("dotfiles")).resolve("helpdesk.cli.json");
+        Files.move(config, real);
+        Files.createSymbolicLink(config, real);
+        CliResult r = ocli("config", "add-secret", "token", "--type", "env", "--value", "T");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.isSymbolicLink(config)).isTrue();
+        assertThat(Json.MAPPER.readTree(real.toFile()).path("secrets").has("token")).isTrue();
+    }
+
+    @Test
     void removingAnUnknownSourceNamesTheExistingOnes() throws Exception {
         CliResult r = ocli("config", "remove-source", "nope");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);

@@ -25,9 +25,10 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  ocli config add-secret tickets.bearerAuth --type env --value TICKETS_TOKEN",
                 "  ocli config add-secret apiKey --type=file --value=./api-key.txt",
-                "  ocli config add-secret vault --type exec -- vault kv get -field=token secret/api",
-                "  ocli config add-secret github.oauth --type oauth2 --oauth2-mode clientCredentials --token-url https://auth.example.com/token \\",
-                "      --client-id env:GH_CLIENT_ID --client-secret env:GH_CLIENT_SECRET --scope repo"})
+                "  ocli config add-secret vault --type exec -- pass show api/token",
+                "  ocli config add-secret gh.oauth --type oauth2 \\",
+                "      --oauth2-mode clientCredentials --token-url https://auth.example.com/token \\",
+                "      --client-id env:GH_CLIENT_ID --client-secret env:GH_CLIENT_SECRET"})
 public class ConfigAddSecretCommand extends ConfigEditCommand {
     static final List<String> TYPES = List.of("env", "file", "osKeychain", "exec", "oauth2");
 

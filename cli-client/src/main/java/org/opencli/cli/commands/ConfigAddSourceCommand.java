@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
                 "The result is validated like 'ocli config validate' before it is written; an invalid result is not written."},
         footerHeading = "%nExamples:%n",
         footer = {"  ocli config add-source tickets --type openapi --uri ./tickets.yaml",
-                "  ocli config add-source billing --type=openapi --uri=https://api.example.com/openapi.json --service billing --alias bill"})
+                "  ocli config add-source billing --type=openapi \\",
+                "      --uri=https://api.example.com/openapi.json --service billing --alias bill"})
 public class ConfigAddSourceCommand extends ConfigEditCommand {
     static final List<String> TYPES = List.of("openapi", "serviceRoot", "apiCatalog");
 

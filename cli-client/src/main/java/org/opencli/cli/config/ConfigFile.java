@@ -99,18 +99,19 @@ public final class ConfigFile {
      * are reported against this file's real name.
      */
     public void save(Consumer<Path> check) {
-        Path dir = path.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            temp = Files.createTempFile(dir, ".cli-edit-", ".json.tmp");
+            // A linked config (dotfile managers) is edited where it lives; the link stays a link.
+            Path target = Files.isSymbolicLink(path) ? path.toRealPath() : path.toAbsolutePath();
+            temp = Files.createTempFile(target.getParent(), ".cli-edit-", ".json.tmp");
             Files.writeString(temp, render(), StandardCharsets.UTF_8);
-            copyPermissions(path, temp);
+            copyPermissions(target, temp);
             try {
                 check.accept(temp);
             } catch (ConfigException e) {
                 throw renamed(e, temp);
             }
-            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "write_failed", "Cannot write config",
