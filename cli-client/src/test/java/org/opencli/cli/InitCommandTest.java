@@ -50,7 +50,7 @@ class InitCommandTest {
 
     @Test
     void refusesToOverwriteWithoutForce() throws Exception {
-        Path api = Files.writeString(dir.resolve("a.yaml"), "info: {title: A}\n");
+        Path api = Files.writeString(dir.resolve("a.yaml"), "openapi: 3.0.3\ninfo: {title: A, version: '1'}\npaths: {}\n");
         Path out = Files.writeString(dir.resolve(".cli.json"), "keep me");
         CliResult r = cli().run("init", api.toString(), "--output", out.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -78,6 +78,60 @@ class InitCommandTest {
             assertThat(config.path("sources").path("remote-inventory").path("uri").asText()).isEqualTo(url);
         } finally {
             server.stop(0);
+        }
+    }
+
+    @Test
+    void namesTheToolCountTheSchemesAndTheSecretsTheyNeed() throws Exception {
+        Path api = Files.writeString(dir.resolve("tickets.yaml"), """
+                openapi: 3.0.3
+                info: {title: Helpdesk, version: "1"}
+                components:
+                  securitySchemes:
+                    bearerAuth: {type: http, scheme: bearer}
+                    apiKey: {type: apiKey, in: header, name: X-API-Key}
+                    oauth:
+                      type: oauth2
+                      flows:
+                        clientCredentials: {tokenUrl: "https://auth.example.com/token", scopes: {read: r}}
+                    unused: {type: http, scheme: basic}
+                security: [{bearerAuth: []}]
+                paths:
+                  /tickets:
+                    get: {operationId: listTickets, responses: {"200": {description: ok}}}
+                    post: {operationId: createTicket, security: [{apiKey: []}, {oauth: [read]}], responses: {"200": {description: ok}}}
+                """);
+        CliResult r = cli().run("init", "tickets.yaml");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(service 'helpdesk', 2 tools; try: ocli helpdesk --help)",
+                "bearerAuth: http bearer", "apiKey: apiKey in header X-API-Key", "oauth: oauth2 clientCredentials",
+                "ocli config add-secret helpdesk.bearerAuth --type env --value HELPDESK_BEARERAUTH",
+                "ocli config add-secret helpdesk.oauth --type oauth2 --oauth2-mode clientCredentials --token-url https://auth.example.com/token"
+                        + " --client-id env:HELPDESK_OAUTH_CLIENT_ID --client-secret env:HELPDESK_OAUTH_CLIENT_SECRET")
+                .doesNotContain("unused");
+        JsonNode json = Json.MAPPER.readTree(cli().run("init", api.toString(), "--force", "--format=json").out());
+        assertThat(json.path("tools").asInt()).isEqualTo(2);
+        assertThat(json.path("authSchemes").findValuesAsText("name")).containsExactly("bearerAuth", "apiKey", "oauth");
+        assertThat(json.path("secrets").findValuesAsText("name")).containsExactly("helpdesk.bearerAuth", "helpdesk.apiKey", "helpdesk.oauth");
+
+        // the printed lines work as typed and leave a valid config
+        for (JsonNode secret : json.path("secrets")) {
+            String[] words = secret.path("command").asText().split(" ");
+            CliResult added = cli().run(java.util.Arrays.copyOfRange(words, 1, words.length));
+            assertThat(added.exitCode()).as(added.err()).isZero();
+        }
+        assertThat(cli().run("config", "validate").exitCode()).isZero();
+    }
+
+    @Test
+    void anInvalidDocumentIsReportedAndNothingIsWritten() throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "openapi: 3.0.3\ninfo: {title: Bad, version: '1'}\npaths: []\n");
+        CliResult r = cli().run("init", "bad.yaml", "--output=proj/.cli.json");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("$.paths");
+        assertThat(dir.resolve("proj/.cli.json")).doesNotExist();
+        try (var left = Files.list(dir.resolve("proj"))) {
+            assertThat(left.toList()).isEmpty();
         }
     }
 

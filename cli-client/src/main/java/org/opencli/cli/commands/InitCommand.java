@@ -7,18 +7,23 @@ import java.nio.file.Path;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.cli.init.ApiDocument;
+import org.opencli.cli.init.InitReport;
 import org.opencli.cli.init.StarterConfig;
 import org.opencli.cli.output.OutputWriter;
-import org.opencli.core.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ocli init <openapi-url-or-file>}: writes a starter {@code .cli.json}. Needs no runtime. */
+/**
+ * {@code ocli init <openapi-url-or-file>}: checks the document with the engine, writes a starter
+ * {@code .cli.json} and says what the service needs: its tool count, the security schemes its
+ * operations use and the {@code secrets} entries that would serve them. Needs no runtime.
+ */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        footerHeading = "%nExample:%n",
-        footer = {"  ocli init examples/helpdesk.openapi.yaml --output .cli.json"},
-        description = "Write a starter .cli.json for one OpenAPI description.")
+        description = {"Check an OpenAPI description and write a starter .cli.json for it.",
+                "Prints the tool count, the auth schemes the operations use and the secrets they need."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ocli init ./tickets.yaml", "  ocli init https://api.example.com/openapi.json --output=project/.cli.json"})
 public class InitCommand extends BaseCommand {
     @Parameters(paramLabel = "OPENAPI", description = "OpenAPI document: a file path or an http(s) URL.")
     String document;
@@ -31,7 +36,7 @@ public class InitCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path cwd = Path.of("").toAbsolutePath();
+        Path cwd = session().resolver().cwd().toAbsolutePath();
         Path target = cwd.resolve(output).toAbsolutePath().normalize();
         if (Files.exists(target) && !force) {
             throw new CliException(ExitCodes.USAGE, "file_exists", "Refusing to overwrite",
@@ -40,17 +45,15 @@ public class InitCommand extends BaseCommand {
         ApiDocument doc = ApiDocument.read(document, cwd);
         String serviceId = doc.serviceId();
         ObjectNode config = StarterConfig.of(serviceId, sourceUri(doc, target));
+        InitReport report;
         try {
             Files.createDirectories(target.getParent());
+            report = InitReport.check(config, serviceId, target.getParent());
             Files.writeString(target, OutputWriter.json(config) + "\n");
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "write_failed", "Cannot write config", target + ": " + e.getMessage());
         }
-        ObjectNode result = Json.MAPPER.createObjectNode();
-        result.put("file", target.toString());
-        result.put("serviceId", serviceId);
-        result.put("source", doc.location());
-        output().writeStatus(result, "wrote " + target + " (service '" + serviceId + "'; try: ocli " + serviceId + " --help)");
+        output().writeStatus(report.json(target, doc.location()), report.text(target));
         return 0;
     }
 

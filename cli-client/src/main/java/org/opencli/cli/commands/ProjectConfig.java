@@ -21,7 +21,11 @@ final class ProjectConfig {
     }
 
     static Loaded load(BaseCommand command) {
-        Path path = path(command);
+        return load(path(command));
+    }
+
+    /** Loads the config at {@code path} as {@code ocli config validate} does; throws its problems. */
+    static Loaded load(Path path) {
         ConfigLoader loader = ConfigLoader.standard();
         Optional<LoadedConfig> client = loader.loadClient(path);
         return client.map(c -> new Loaded(c, true)).orElseGet(() -> new Loaded(loader.load(path), false));

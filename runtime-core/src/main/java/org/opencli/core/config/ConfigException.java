@@ -16,9 +16,12 @@ public class ConfigException extends OcliException {
         this(List.of(new ProblemItem(file, path, message, expected)));
     }
 
+    /**
+     * Only a count: the items themselves name file, path and expectation, and every renderer lists
+     * them under this line (repeating the first one here printed it twice).
+     */
     private static String summarize(List<ProblemItem> items) {
         if (items.isEmpty()) return "configuration is invalid";
-        String first = items.get(0).describe();
-        return items.size() == 1 ? first : first + " (and " + (items.size() - 1) + " more)";
+        return items.size() == 1 ? "1 problem" : items.size() + " problems";
     }
 }

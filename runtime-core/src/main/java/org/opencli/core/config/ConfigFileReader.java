@@ -79,6 +79,7 @@ final class ConfigFileReader {
         String expected = switch (d.kind()) {
             case TOO_DEEP -> "at most " + MAX_DEPTH + " levels of nesting";
             case TOO_LARGE -> "a config of at most " + MAX_BYTES + " bytes";
+            case SYNTAX -> SyntaxExpectation.of(e, "well-formed JSON");
             default -> "well-formed JSON";
         };
         return new ConfigException(file, JsonPaths.ROOT, d.message(), expected);

@@ -1,15 +1,18 @@
 package org.opencli.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.opencli.core.error.ProblemItem;
 import org.opencli.core.json.Json;
+import org.opencli.core.json.ParseErrors;
 
 /**
  * Loads and merges the four config scopes (managed, user, project, local), validating each file
@@ -91,7 +94,7 @@ public final class ConfigLoader {
     private List<ConfigFileReader.ReadFile> readScopes(Path project, Path local) {
         List<ConfigFileReader.ReadFile> files = new ArrayList<>();
         List<ProblemItem> problems = new ArrayList<>();
-        for (Path candidate : List.of(absolute(scopes.managed()), absolute(scopes.user()), project, local)) {
+        for (Path candidate : Arrays.asList(absolute(scopes.managed()), absolute(scopes.user()), project, local)) {
             if (candidate == null || !Files.isRegularFile(candidate)) continue;
             if (files.stream().anyMatch(f -> f.path().equals(candidate))) continue; // same file in two scopes
             try {
@@ -128,12 +131,27 @@ public final class ConfigLoader {
         ConfigDefaults.apply(merged);
         try {
             return Json.MAPPER.treeToValue(merged, CliConfig.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            // Unreachable once the schema passed; reported rather than thrown raw, just in case.
-            problems.add(JsonPaths.ROOT, "config cannot be read: " + e.getMessage(), "a config matching the schema");
-            problems.throwIfAny();
-            throw new ConfigException(provenance.fileFor(JsonPaths.ROOT), JsonPaths.ROOT, e.getMessage(), null);
+        } catch (JsonProcessingException e) {
+            // The schema admits what binds, bar numbers too large for their Java type; located, never Jackson's text.
+            ParseErrors.Described d = ParseErrors.describe(e, "JSON");
+            String path = d.path() == null ? JsonPaths.ROOT : d.path();
+            InputCoercionException range = e instanceof InputCoercionException c ? c
+                    : e.getCause() instanceof InputCoercionException c ? c : null;
+            if (range != null) {
+                problems.add(path, "number is too large", "an integer of at most " + maxOf(range.getTargetType()));
+            } else {
+                problems.add(path, "value cannot be used", "a value matching the schema");
+            }
+            throw new ConfigException(problems.items());
+        } catch (IllegalArgumentException e) {
+            problems.add(JsonPaths.ROOT, "config cannot be bound (" + e.getClass().getSimpleName() + ")",
+                    "a config matching the schema");
+            throw new ConfigException(problems.items());
         }
+    }
+
+    private static String maxOf(Class<?> type) {
+        return type == Integer.TYPE || type == Integer.class ? String.valueOf(Integer.MAX_VALUE) : String.valueOf(Long.MAX_VALUE);
     }
 
     private boolean isManaged(Path file) {

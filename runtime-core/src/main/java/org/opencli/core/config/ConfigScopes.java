@@ -2,7 +2,7 @@ package org.opencli.core.config;
 
 import java.nio.file.Path;
 
-/** Where the managed and user scope files live (either may be absent on disk). */
+/** Where the managed and user scope files live (either may be absent on disk, or null: no such scope). */
 public record ConfigScopes(Path managed, Path user) {
 
     public static ConfigScopes standard() {

@@ -35,7 +35,7 @@ final class RuntimeRules {
         }
         String ref = oauth.tokenRef();
         if (!SecretRules.isBlank(ref) && !(ref.startsWith("env:") && ref.length() > 4) && !(ref.startsWith("file:") && ref.length() > 5)) {
-            problems.add(JsonPaths.child(path, "tokenRef"), "tokenRef '" + ref + "' has the wrong form",
+            problems.add(JsonPaths.child(path, "tokenRef"), "tokenRef has the wrong form (its value is not repeated: it may be a token)",
                     "env:NAME (an environment variable) or file:PATH (a file holding the token)");
         }
         checkUrl(oauth.issuer(), JsonPaths.child(path, "issuer"), problems);

@@ -109,7 +109,7 @@ class ConfigValidationTest {
 
         assertThat(error.items()).extracting(ProblemItem::path)
                 .containsExactlyInAnyOrder("$.mode.default", "$.extra", "$.sources.a.enabled");
-        assertThat(error.getMessage()).contains("(and 2 more)");
+        assertThat(error.getMessage()).isEqualTo("3 problems");
     }
 
     @Test
@@ -122,16 +122,52 @@ class ConfigValidationTest {
         ProblemItem item = error.items().get(0);
         assertThat(item.file()).isEqualTo(project.toString());
         assertThat(item.message()).contains("line 3, column 22");
-        assertThat(item.expected()).isEqualTo("well-formed JSON");
+        assertThat(item.expected()).isEqualTo("':' after the key");
+    }
+
+    @Test
+    void aMissingCommaIsNamedWithoutTheFilesBytes() {
+        Path project = ConfigFixtures.write(root.resolve("p/.cli.json"), "{\n  \"cli\": \"1\"\n  \"mode\": {}\n}\n");
+
+        ConfigException error = catchThrowableOfType(ConfigException.class,
+                () -> ConfigFixtures.loaderIn(root).load(project));
+
+        assertThat(error.items()).singleElement().satisfies(item -> {
+            assertThat(item.describe()).isEqualTo(project + ": $: not well-formed JSON at line 3, column 3 (expected: ',' or '}')");
+        });
+        assertThat(error.detail()).isEqualTo("1 problem");
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIsLocatedWithoutParserText() {
+        Path project = ConfigFixtures.write(root.resolve("p/.cli.json"), """
+                {"cli": "1", "mode": {"default": "discover"},
+                 "sources": {"a": {"type": "openapi", "uri": "a.yaml"}},
+                 "audit": {"rotation": {"maxFileBytes": 99999999999999999999999}}}
+                """);
+
+        ConfigException error = catchThrowableOfType(ConfigException.class,
+                () -> ConfigFixtures.loaderIn(root).load(project));
+
+        assertThat(error.items()).singleElement().satisfies(item -> {
+            assertThat(item.path()).isEqualTo("$.audit.rotation.maxFileBytes");
+            assertThat(item.message()).isEqualTo("number is too large");
+            assertThat(item.expected()).isEqualTo("an integer of at most 9223372036854775807");
+            assertThat(item.describe()).doesNotContain("Source", "reference chain", "99999");
+        });
     }
 
     @Test
     void duplicateKeysAreSyntaxErrors() {
         Path project = ConfigFixtures.write(root.resolve("p/.cli.json"), "{\"cli\": \"1\", \"cli\": \"2\"}");
 
-        assertThatThrownBy(() -> ConfigFixtures.loaderIn(root).load(project))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("a key appears twice in one object at line 1");
+        ConfigException error = catchThrowableOfType(ConfigException.class,
+                () -> ConfigFixtures.loaderIn(root).load(project));
+
+        assertThat(error.items()).singleElement().satisfies(item -> {
+            assertThat(item.message()).contains("a key appears twice in one object at line 1");
+            assertThat(item.expected()).isEqualTo("each key once per object");
+        });
     }
 
     @Test

@@ -117,7 +117,8 @@ class InputStrictnessTest extends AsOwner {
                 refused(given().queryParam("config", p.toString()).when().get("/v1/catalog/effective").then(), 400,
                         "invalid_config")
                         .body(not(containsString(CANARY)))
-                        .body("detail", containsString("line 1, column"));
+                        .body("detail", equalTo("1 problem"))
+                        .body("errors[0].message", containsString("line 1, column"));
             }
         } finally {
             Files.deleteIfExists(notJson);
