@@ -53,6 +53,7 @@ bench-catalog: build github-openapi
 
 ## bench-cli: whole ocli processes (start-up, warm daemon, GitHub scale, embedded) vs a plain-java hello world; needs /usr/bin/time
 bench-cli: build github-openapi
+	@test -x /usr/bin/time || { echo "error: make bench-cli needs GNU time; run: sudo apt-get install -y time" >&2; exit 1; }
 	java -cp "$(FLEET_CP)" org.opencli.fleet.bench.CliBench "$(ROOT)" "$(GITHUB_OPENAPI)"
 
 ## bench-audit: audit store records/s per fsync mode vs a plain append+fsync loop on the same disk; latency batch adds
