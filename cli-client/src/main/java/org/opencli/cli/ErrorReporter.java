@@ -1,6 +1,10 @@
 package org.opencli.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.opencli.cli.options.OutputFormat;
 import org.opencli.cli.output.OutputWriter;
 import org.opencli.core.error.OcliException;
@@ -11,11 +15,13 @@ import picocli.CommandLine;
 
 /**
  * Turns any failure into stderr text and an exit code: {@code error: <title>: <detail>} plus one
- * line per located item and, for some problems, the next thing to try; or the problem JSON with
+ * line per located item the detail does not already name and, for some problems, the next thing to try; or the problem JSON with
  * {@code --format json}. Never a stack trace
  * (unless {@code OCLI_DEBUG} is set, for developers).
  */
 public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+    private static final Pattern MORE = Pattern.compile(" \\(and \\d+ more\\)$");
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         return report(ex, commandLine.getErr(), explicitFormat(commandLine));
@@ -49,7 +55,10 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         } else {
             err.println(headline(problem));
             if (problem.errors() != null) {
-                for (ProblemItem item : problem.errors()) err.println("  " + item.describe());
+                Set<String> named = namedInDetail(problem.detail());
+                for (ProblemItem item : problem.errors()) {
+                    if (!isNamed(item, named)) err.println("  " + item.describe());
+                }
             }
             NextSteps.forCode(problem.code()).ifPresent(err::println);
         }
@@ -61,6 +70,22 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
     static String headline(Problem problem) {
         String detail = problem.detail();
         return detail == null || detail.isBlank() ? "error: " + problem.title() : "error: " + problem.title() + ": " + detail;
+    }
+
+    /**
+     * The items a detail already names: a validation refusal's detail lists its first problems as
+     * {@code /priority: must be one of [...]; body: is required (and 2 more)}, so those are not
+     * printed again below it (a config error's detail, {@code 3 problems}, names none).
+     */
+    private static Set<String> namedInDetail(String detail) {
+        if (detail == null) return Set.of();
+        return Arrays.stream(MORE.matcher(detail).replaceFirst("").split("; ")).collect(Collectors.toSet());
+    }
+
+    /** Named as it is described, or (an item at the body's root, which has no path) as {@code body: message}. */
+    private static boolean isNamed(ProblemItem item, Set<String> named) {
+        String described = item.describe();
+        return named.contains(described) || (item.path() == null && item.file() == null && named.contains("body: " + described));
     }
 
     private static String describe(Throwable ex) {

@@ -2,6 +2,7 @@ package org.opencli.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -72,5 +73,54 @@ class CompletionCommandTest {
         assertThat(complete("--format", "p")).containsExactly(":words", "pretty");
         assertThat(complete("nosuch", "t")).containsExactly(":words");
         assertThat(runtime.requestsSeen()).as("completion sends no request").isEqualTo(requests);
+    }
+
+    /** {@code ocli __complete -- --state-dir S WORD...} in {@code cwd}: no runtime named, so embedded. */
+    private List<String> completeEmbedded(Path cwd, String... words) {
+        Stream<String> target = Stream.of("__complete", "--", "--state-dir", dir.resolve("state").toString());
+        CliResult r = new CliRunner(Map.of(), cwd).run(Stream.concat(target, Stream.of(words)).toArray(String[]::new));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        return r.out().lines().toList();
+    }
+
+    @Test
+    void anEmbeddedCallKeepsTheCopyCompletionReads() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("tickets.yaml"), """
+                openapi: 3.0.3
+                info: {title: Helpdesk, version: "1"}
+                paths:
+                  /tickets:
+                    get:
+                      operationId: listTickets
+                      tags: [tickets]
+                      parameters: [{name: status, in: query, schema: {type: string}}]
+                      responses: {"200": {description: ok}}
+                """);
+        CliRunner inProject = new CliRunner(Map.of(), project);
+        String state = dir.resolve("state").toString();
+        assertThat(inProject.run("--state-dir", state, "init", "tickets.yaml").exitCode()).isZero();
+        assertThat(completeEmbedded(project, "helpdesk", "t")).as("no call yet: no copy, only the built-ins").containsExactly(":words");
+
+        CliResult list = inProject.run("--state-dir", state, "catalog", "list");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(completeEmbedded(project, "he")).containsExactlyInAnyOrder(":words", "helpdesk", "help");
+        assertThat(completeEmbedded(project, "helpdesk", "t")).containsExactly(":words", "tickets");
+        assertThat(completeEmbedded(project, "helpdesk", "tickets", "list-tickets", "--st")).contains("--status");
+        assertThat(completeEmbedded(project, "--mode", "discover", "helpdesk", "t"))
+                .as("another mode is another context: its catalog was never computed").containsExactly(":words");
+
+        // the copy names the project's config: breaking the config afterwards shows completion builds nothing
+        Files.writeString(project.resolve(".cli.json"), "{ not json");
+        assertThat(completeEmbedded(project, "helpdesk", "t")).containsExactly(":words", "tickets");
+    }
+
+    @Test
+    void aDemoCallKeepsTheCopyForDemoCompletion() {
+        assertThat(completeEmbedded(dir, "--demo", "s")).doesNotContain("shop");
+        assertThat(cli.run("--state-dir", dir.resolve("state").toString(), "--demo", "catalog", "list").exitCode()).isZero();
+        assertThat(completeEmbedded(dir, "--demo", "s")).contains("shop");
+        assertThat(completeEmbedded(dir, "--demo", "shop", "i")).containsExactly(":words", "items");
     }
 }

@@ -33,13 +33,18 @@ public final class DemoEnvironment implements AutoCloseable {
             }
             Path key = dir.resolve("demo-api-key.txt");
             Files.writeString(key, DemoUpstream.API_KEY + "\n");
-            Path config = dir.resolve(".cli.json");
+            Path config = configFile(dir);
             Files.writeString(config, resource("cli.json"));
             return new DemoEnvironment(config, upstream);
         } catch (IOException | RuntimeException e) {
             upstream.close();
             throw new IllegalStateException("cannot write the demo files to " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where {@link #start} writes the demo's config in {@code dir}. */
+    public static Path configFile(Path dir) {
+        return dir.resolve(".cli.json");
     }
 
     public Path configPath() {

@@ -23,7 +23,7 @@ import org.opencli.core.instance.StateLayout;
 import org.opencli.core.io.BoundedFiles;
 
 /**
- * The last catalog answers a runtime sent, kept on disk per instance
+ * The last catalog answers a runtime sent (or the embedded engine computed), kept on disk per instance
  * ({@code <state-root>/instances/<id>/cache/catalogs/}, directories 0700, files 0600) so a call can
  * revalidate with {@code If-None-Match} and reuse its copy on {@code 304}.
  *
@@ -45,6 +45,12 @@ public final class CatalogCopies {
     private static final int MAX_ETAG = 256;
     private static final String SUFFIX = ".copy";
     private static final Duration ABANDONED_TEMP = Duration.ofMinutes(10);
+
+    /**
+     * What stands for the runtime URL in the context of an answer the embedded engine computed (no
+     * URL has this form, so it names no remote runtime's copy); it is also that copy's entity tag.
+     */
+    public static final String EMBEDDED = "embedded";
 
     private final Path dir;
 
@@ -74,6 +80,11 @@ public final class CatalogCopies {
     /** The context of {@code GET /v1/catalog/effective} at {@code runtimeUrl} with these query values. */
     public static String context(String runtimeUrl, String config, String mode, String agentProfile) {
         return hash(String.join("\u0000", "catalog/v1", runtimeUrl.replaceAll("/+$", ""), nz(config), nz(mode), nz(agentProfile)));
+    }
+
+    /** The key of the embedded engine's answer for these request values: no runtime URL, no caller. */
+    public static Key embeddedKey(String config, String mode, String agentProfile) {
+        return new Key(context(EMBEDDED, config, mode, agentProfile), identity(null));
     }
 
     /** The caller of a request sending {@code bearerToken} (null: none): a hash, the token is not kept. */

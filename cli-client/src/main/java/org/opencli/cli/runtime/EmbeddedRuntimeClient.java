@@ -24,12 +24,14 @@ import org.opencli.core.workflow.WorkflowRunRequest;
  */
 public final class EmbeddedRuntimeClient implements RuntimeClient {
     private final RuntimeEngine engine;
+    private final CatalogCopies copies;
 
     public EmbeddedRuntimeClient(Path configPath, String instanceId, Path stateRoot) {
         StateLayout layout = new StateLayout(stateRoot, instanceId);
         this.engine = RuntimeEngines.create(new EngineSettings(configPath, false, instanceId, stateRoot,
                 layout.cacheDir(), layout.defaultAuditPath(), "embedded", Clock.systemUTC()),
                 ExecutionSetup.defaults().withInteractiveAuthorizer(TerminalAuthorizer.forTerminal()));
+        this.copies = CatalogCopies.forInstance(stateRoot, instanceId);
     }
 
     /** Ends the engine with the command: its audit store writes what is queued and releases the trail's writer lock. */
@@ -41,7 +43,22 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
     @Override
     public JsonNode catalog(String configPath, String mode, String agentProfile) {
         String config = absolute(configPath);
-        return answer(() -> engine.effectiveCatalog(new CatalogQuery(config, mode, agentProfile)));
+        JsonNode answer = answer(() -> engine.effectiveCatalog(new CatalogQuery(config, mode, agentProfile)));
+        keep(CatalogCopies.embeddedKey(config, mode, agentProfile), answer);
+        return answer;
+    }
+
+    /**
+     * Keeps the answer as a catalog copy, as a remote runtime's answers are kept, so shell completion
+     * finds the catalog's words without building it. Never fails the call: no copy only means
+     * completion offers the built-ins until the next call keeps one.
+     */
+    private void keep(CatalogCopies.Key key, JsonNode answer) {
+        try {
+            copies.write(key, CatalogCopies.EMBEDDED, Json.MAPPER.writeValueAsBytes(answer));
+        } catch (java.io.IOException | RuntimeException e) {
+            // see above: a copy not kept costs completion only
+        }
     }
 
     @Override

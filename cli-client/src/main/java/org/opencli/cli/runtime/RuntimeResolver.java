@@ -77,22 +77,24 @@ public final class RuntimeResolver {
     }
 
     /**
-     * The catalog a call with these options last received from its runtime, as kept on disk
-     * ({@link CatalogCopies}), found without contacting, resolving credentials for or starting any
-     * runtime: for shell completion. Empty for the embedded engine and when no copy is kept.
+     * The catalog a call with these options last received from its runtime (or computed with the
+     * embedded engine, {@code --demo} included), as kept on disk ({@link CatalogCopies}), found
+     * without contacting, resolving credentials for or starting any runtime, and without building
+     * a catalog: for shell completion. Empty when no copy is kept.
      */
     public Optional<byte[]> keptCatalog(GlobalOptions options) {
-        if (options.demo) return Optional.empty();
         Path stateRoot = StateLayout.defaultStateRoot(options.stateDir);
-        Path configPath = configPath(options);
+        Path configPath = options.demo ? DemoEnvironment.configFile(stateRoot.resolve("demo")) : configPath(options);
         String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
         Supplier<Optional<String>> registry = registryLookup(stateRoot, instanceId);
         RuntimeChoice choice = throughLiveDaemon(choose(options, configPath, registry), registry);
-        if (choice.embedded()) return Optional.empty();
+        if (choice.embedded() && configPath == null) return Optional.empty();
         RequestTarget target = target(choice, configPath);
-        String context = CatalogCopies.context(choice.url(), target.config(), target.mode(options.mode),
-                target.agentProfile(options.agentProfile, options.mode));
-        return CatalogCopies.forInstance(stateRoot, instanceId).latest(context).map(CatalogCopies.Copy::body);
+        String mode = target.mode(options.mode);
+        String profile = target.agentProfile(options.agentProfile, options.mode);
+        CatalogCopies copies = CatalogCopies.forInstance(stateRoot, instanceId);
+        if (choice.embedded()) return copies.read(CatalogCopies.embeddedKey(target.config(), mode, profile)).map(CatalogCopies.Copy::body);
+        return copies.latest(CatalogCopies.context(choice.url(), target.config(), mode, profile)).map(CatalogCopies.Copy::body);
     }
 
     /**

@@ -20,10 +20,13 @@ import org.opencli.fleet.ProcResult;
  * {@code catalog list} against a real oclird is answered 304 (the daemon's access log) and prints
  * the same; concurrent ocli processes share the copy; then bash itself sources
  * {@code ocli completion bash} and completes {@code ocli he<TAB>} and {@code ocli helpdesk t<TAB>}
- * from that copy without a request to the daemon; zsh and fish parse their scripts.
+ * from that copy without a request to the daemon; an embedded project (no daemon for its instance)
+ * completes the same way from the copy its own {@code catalog list} kept; zsh and fish parse their
+ * scripts.
  */
 public final class CliCompletionLane implements Lane {
     private static final String INSTANCE = "fleet-complete";
+    private static final String EMBEDDED_INSTANCE = "fleet-complete-embedded";
     private static final String ACCESS_LOG = "-Dquarkus.http.access-log.enabled=true"
             + " -Dquarkus.log.category.\"io.quarkus.http.access-log\".level=INFO";
 
@@ -69,6 +72,7 @@ public final class CliCompletionLane implements Lane {
         completeInBash(ctx, project, env);
         ctx.check("completing asked the daemon nothing", catalogStatuses(ctx).size() == 7, "access log: " + catalogStatuses(ctx));
         completeWithoutACopy(ctx);
+        completeEmbedded(ctx);
         otherShells(ctx, project, env);
     }
 
@@ -100,6 +104,36 @@ public final class CliCompletionLane implements Lane {
         ctx.check("bash: with no kept catalog, 'ocli helpdesk t<TAB>' offers nothing and prints nothing",
                 none.exitCode() == 0 && none.stdout().isBlank() && none.stderr().isBlank(),
                 "stdout " + none.stdout().strip() + " stderr " + none.stderr().strip());
+    }
+
+    /**
+     * A project no daemon serves (its own instance): {@code ocli catalog list} runs the engine
+     * in-process, which keeps the copy completion then reads.
+     */
+    private static void completeEmbedded(LaneContext ctx) throws Exception {
+        Path project = Files.createDirectories(ctx.workDir().resolve("embedded"));
+        Path source = ctx.fixture("tickets");
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) Files.copy(f, project.resolve(f.getFileName()));
+        }
+        Map<String, String> env = Map.of("OCLI_INSTANCE_ID", EMBEDDED_INSTANCE);
+        ProcResult before = bashComplete(ctx, project, env, "ocli", "helpdesk", "t");
+        ctx.check("embedded: before any call, 'ocli helpdesk t<TAB>' offers nothing and prints nothing",
+                before.exitCode() == 0 && before.stdout().isBlank() && before.stderr().isBlank(),
+                "stdout " + before.stdout().strip() + " stderr " + before.stderr().strip());
+        ProcResult list = ctx.ocliIn(project, env, "catalog", "list");
+        ProcResult info = ctx.ocliIn(project, env, "--format", "json", "runtime", "info");
+        ctx.check("embedded: 'ocli catalog list' in the project runs the engine in-process and exits 0",
+                list.exitCode() == 0 && list.stdout().contains("helpdesk") && info.stdout().contains("embedded"),
+                "exit " + list.exitCode() + " " + list.stderr().strip() + " info " + info.stdout().strip());
+        Path catalogs = ctx.stateDir().resolve("instances").resolve(EMBEDDED_INSTANCE).resolve("cache/catalogs");
+        ctx.check("embedded: the call kept one copy, 0600", copies(catalogs).size() == 1
+                && "rw-------".equals(PosixFilePermissions.toString(Files.getPosixFilePermissions(copies(catalogs).get(0)))),
+                copies(catalogs).toString());
+        ProcResult group = bashComplete(ctx, project, env, "ocli", "helpdesk", "t");
+        ctx.check("embedded: bash completes 'ocli helpdesk t<TAB>' to tickets",
+                group.exitCode() == 0 && group.stdout().lines().toList().equals(List.of("tickets")),
+                group.stdout().strip() + " stderr " + group.stderr().strip());
     }
 
     private static void otherShells(LaneContext ctx, Path project, Map<String, String> env) throws Exception {
