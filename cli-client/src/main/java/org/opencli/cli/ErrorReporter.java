@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.opencli.cli.options.OutputFormat;
 import org.opencli.cli.output.OutputWriter;
+import org.opencli.cli.output.VisibleText;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.error.Problem;
 import org.opencli.core.error.ProblemItem;
@@ -53,14 +54,15 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         } else if (format == OutputFormat.YAML) {
             err.print(OutputWriter.yaml(Json.MAPPER.valueToTree(problem)));
         } else {
-            err.println(headline(problem));
+            // a title, detail or item may repeat what a user or a document supplied: no terminal controls
+            err.println(VisibleText.keepingLayout(headline(problem)));
             if (problem.errors() != null) {
                 Set<String> named = namedInDetail(problem.detail());
                 for (ProblemItem item : problem.errors()) {
-                    if (!isNamed(item, named)) err.println("  " + item.describe());
+                    if (!isNamed(item, named)) err.println("  " + VisibleText.keepingLayout(item.describe()));
                 }
             }
-            NextSteps.forCode(problem.code()).ifPresent(err::println);
+            NextSteps.forCode(problem.code()).map(VisibleText::keepingLayout).ifPresent(err::println);
         }
         if (System.getenv("OCLI_DEBUG") != null && exitCodeOf(ex) == ExitCodes.INTERNAL) ex.printStackTrace(err);
         err.flush();

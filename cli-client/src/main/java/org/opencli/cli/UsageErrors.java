@@ -3,6 +3,7 @@ package org.opencli.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.opencli.cli.output.VisibleText;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,8 +135,7 @@ public final class UsageErrors implements CommandLine.IParameterExceptionHandler
     }
 
     private static String bounded(String text, int max) {
-        String visible = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String visible = VisibleText.of(text);
         return visible.length() <= max ? visible : visible.substring(0, max) + "…";
     }
 

@@ -109,7 +109,7 @@ class CompletionCommandTest {
         assertThat(completeEmbedded(project, "helpdesk", "t")).containsExactly(":words", "tickets");
         assertThat(completeEmbedded(project, "helpdesk", "tickets", "list-tickets", "--st")).contains("--status");
         assertThat(completeEmbedded(project, "--mode", "discover", "helpdesk", "t"))
-                .as("another mode is another context: its catalog was never computed").containsExactly(":words");
+                .as("a context never fetched offers the catalog the instance last received").containsExactly(":words", "tickets");
 
         // the copy names the project's config: breaking the config afterwards shows completion builds nothing
         Files.writeString(project.resolve(".cli.json"), "{ not json");

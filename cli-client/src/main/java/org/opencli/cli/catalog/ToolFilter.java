@@ -28,6 +28,11 @@ public final class ToolFilter {
             this.field = field;
         }
 
+        /** The word users type for this class ({@code read-only}). */
+        public String word() {
+            return word;
+        }
+
         /** The class this word names; null for none; an unknown word is exit 2 naming the allowed ones. */
         public static SafetyClass of(String word) {
             if (word == null) return null;

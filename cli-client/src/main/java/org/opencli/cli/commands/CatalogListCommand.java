@@ -32,9 +32,17 @@ public class CatalogListCommand extends BaseCommand {
     @Option(names = "--group", paramLabel = "GROUP", description = "Only tools of this group.")
     String group;
 
-    @Option(names = "--safety", paramLabel = "SAFETY",
+    @Option(names = "--safety", paramLabel = "SAFETY", completionCandidates = SafetyWords.class,
             description = "Only tools that are read-only, destructive or requires-approval.")
     String safety;
+
+    /** The values --safety takes, for shell completion. */
+    static final class SafetyWords implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(ToolFilter.SafetyClass.values()).map(ToolFilter.SafetyClass::word).iterator();
+        }
+    }
 
     @Override
     public Integer call() {

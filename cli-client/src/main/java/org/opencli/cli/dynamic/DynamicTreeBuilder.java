@@ -127,8 +127,17 @@ public final class DynamicTreeBuilder {
         for (JsonNode flag : tool.path("flags")) {
             String[] names = optionNames(spec, flag);
             if (names.length == 0) continue;
-            boolean array = FlagSchema.of(flag.path("schema")).isArray();
+            FlagSchema schema = FlagSchema.of(flag.path("schema"));
+            boolean array = schema.isArray();
             OptionSpec.Builder builder = OptionSpec.builder(names).arity("1");
+            // an enum's values (of the items, for an array) are what shell completion offers
+            JsonNode enums = schema.enumValues() != null ? schema.enumValues()
+                    : schema.items() != null ? schema.items().enumValues() : null;
+            if (enums != null) {
+                List<String> values = new ArrayList<>();
+                enums.forEach(v -> values.add(v.asText()));
+                builder.completionCandidates(values);
+            }
             if (array) builder.type(List.class).auxiliaryTypes(String.class);
             else builder.type(String.class);
             OptionSpec option = builder

@@ -18,7 +18,9 @@ final class ToolExample {
         StringBuilder sb = new StringBuilder(spec.qualifiedName());
         for (PositionalParamSpec param : spec.positionalParameters()) sb.append(' ').append(param.paramLabel());
         for (OptionSpec option : spec.options()) {
-            if (!option.required() || option.inherited()) continue;
+            // at a terminal picocli is told a required flag is optional (it is prompted for): ask the tool
+            boolean required = spec.userObject() instanceof ToolInvocation tool ? tool.requiredByTool(option) : option.required();
+            if (!required || option.inherited()) continue;
             String name = option.names()[0];
             sb.append(' ').append(name).append(' ').append(ToolInvocation.BODY_OPTION.equals(name) ? "@body.json" : option.paramLabel());
         }

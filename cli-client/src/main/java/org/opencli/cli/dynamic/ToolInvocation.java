@@ -50,6 +50,12 @@ final class ToolInvocation implements Callable<Integer> {
         flags.put(option, flag);
     }
 
+    /** Whether the tool requires this option, whatever picocli was told (see DynamicTreeBuilder's prompts). */
+    boolean requiredByTool(OptionSpec option) {
+        JsonNode flag = flags.get(option);
+        return flag != null ? flag.path("required").asBoolean(false) : option.required();
+    }
+
     void bodyOption(OptionSpec option) {
         this.bodyOption = option;
     }

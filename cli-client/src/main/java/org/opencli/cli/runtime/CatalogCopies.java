@@ -102,7 +102,16 @@ public final class CatalogCopies {
      * offers, without asking any runtime.
      */
     public Optional<Copy> latest(String context) {
-        for (Path file : copies().stream().filter(f -> f.getFileName().toString().startsWith(context + "-"))
+        return latestWhere(name -> name.startsWith(context + "-"));
+    }
+
+    /** The most recently used intact copy of any context: the catalog the instance's last call received. */
+    public Optional<Copy> latest() {
+        return latestWhere(name -> true);
+    }
+
+    private Optional<Copy> latestWhere(java.util.function.Predicate<String> fileName) {
+        for (Path file : copies().stream().filter(f -> fileName.test(f.getFileName().toString()))
                 .sorted(Comparator.comparing(CatalogCopies::lastUsed).reversed()).toList()) {
             Optional<Copy> copy = read(file);
             if (copy.isPresent()) return copy;

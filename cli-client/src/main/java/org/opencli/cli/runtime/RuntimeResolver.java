@@ -93,8 +93,12 @@ public final class RuntimeResolver {
         String mode = target.mode(options.mode);
         String profile = target.agentProfile(options.agentProfile, options.mode);
         CatalogCopies copies = CatalogCopies.forInstance(stateRoot, instanceId);
-        if (choice.embedded()) return copies.read(CatalogCopies.embeddedKey(target.config(), mode, profile)).map(CatalogCopies.Copy::body);
-        return copies.latest(CatalogCopies.context(choice.url(), target.config(), mode, profile)).map(CatalogCopies.Copy::body);
+        Optional<CatalogCopies.Copy> exact = choice.embedded()
+                ? copies.read(CatalogCopies.embeddedKey(target.config(), mode, profile))
+                : copies.latest(CatalogCopies.context(choice.url(), target.config(), mode, profile));
+        // the line being completed may not repeat the options of the call that fetched the catalog
+        // (ocli --runtime URL catalog list, then ocli he<TAB>): offer what this instance last received
+        return exact.or(copies::latest).map(CatalogCopies.Copy::body);
     }
 
     /**

@@ -51,9 +51,12 @@ public final class RemoteRuntimeOAuthClientLane implements Lane {
             // even a command; the runtime refuses it all the same when asked directly or by a workflow
             rt.project.reset(ctx);
             ProcResult absent = rt.ocli(env, "upstream", "tickets", "create-ticket", "--body", "{\"title\":\"not allowed\"}");
-            ctx.check("ocli offers no create-ticket command to this token (exit 2, suggests the visible ones)",
-                    absent.exitCode() == 2 && absent.stderr().contains("list-tickets") && !absent.stderr().contains("eyJ"),
-                    "exit " + absent.exitCode());
+            ctx.check("ocli offers no create-ticket command to this token (exit 2, a visible one suggested, the scopes named as the likely reason)",
+                    absent.exitCode() == 2 && absent.stderr().contains("unknown command 'create-ticket'")
+                            && absent.stderr().contains("did you mean 'get-ticket'")
+                            && absent.stderr().contains("lists only the tools your token's scopes allow")
+                            && !absent.stderr().contains("eyJ"),
+                    "exit " + absent.exitCode() + ": " + absent.stderr().strip());
 
             ProcResult workflow = rt.ocli(env, "workflow", "run", "openAndClose", "--execute", "--input", "title=not allowed");
             ctx.check("a call of create-ticket outside the scope (workflow step) is refused with exit 5",
