@@ -94,6 +94,9 @@ public final class ToolCallHabitsLane implements Lane {
         ProcResult ended = calls.onTerminal("", "upstream", "tickets", "get-ticket");
         ctx.check("on a terminal, end of input (Ctrl-D) at the prompt is a usage error (exit 2)",
                 ended.exitCode() == 2 && ended.stdout().contains("<ticket-id> was not given"), "exit " + ended.exitCode());
+        ProcResult help = calls.onTerminal("", "probe", "probe", "echo-search", "--help");
+        ctx.check("on a terminal too, the help's example names the required flag (it is prompted for, still required)",
+                help.exitCode() == 0 && help.stdout().contains("probe probe echo-search <rest> --q Q"), help.stdout().strip());
         int before = project.requestCount(ctx);
         ProcResult script = calls.ocli("upstream", "tickets", "get-ticket");
         ProcResult scriptFlag = calls.ocli("probe", "probe", "echo-search", "spot");
