@@ -151,7 +151,7 @@ public final class DynamicTreeBuilder {
             boolean required = tool.path("requestBody").path("required").asBoolean(false);
             OptionSpec body = OptionSpec.builder(ToolInvocation.BODY_OPTION).type(String.class).arity("1").required(required)
                     .paramLabel("JSON|@FILE|-")
-                    .description("Request body: inline JSON, @file or - for stdin" + (required ? " (required)" : "") + ".")
+                    .description("Request body: inline JSON, @file or - for stdin, at most 10 MiB" + (required ? " (required)" : "") + ".")
                     .build();
             spec.addOption(body);
             invocation.bodyOption(body);
@@ -167,7 +167,7 @@ public final class DynamicTreeBuilder {
         spec.addOption(OptionSpec.builder(ToolInvocation.DRY_RUN_OPTION).type(boolean.class).arity("0")
                 .description("Print the request the runtime would send (credentials redacted) and send nothing.").build());
         spec.addOption(OptionSpec.builder(ToolInvocation.OUTPUT_OPTION).type(String.class).arity("1").paramLabel("FILE")
-                .description("Write the response body's bytes, as received, to FILE (checked before the call is sent).").build());
+                .description("Write the response body's bytes, as received, to FILE (checked before the call is sent; a symbolic link is followed, a device written in place).").build());
         spec.addOption(OptionSpec.builder(ToolInvocation.INCLUDE_OPTION, "-i").type(boolean.class).arity("0")
                 .description("Print the HTTP status line and the response headers before the body (like curl -i).").build());
     }

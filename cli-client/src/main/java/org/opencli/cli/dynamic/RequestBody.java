@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
@@ -17,7 +15,7 @@ import org.opencli.core.json.Json;
 
 /**
  * The {@code --body} argument as the execute request carries it. {@code @file} reads a file,
- * {@code -} reads stdin, anything else is the body itself. For a JSON media type the bytes must be
+ * {@code -} reads stdin, anything else is the body itself — at most {@link BoundedBody#LIMIT} bytes. For a JSON media type the bytes must be
  * JSON (checked here, with the error position) and are sent as JSON; other media types, and JSON
  * whose top level is a string, are sent as base64 bytes.
  *
@@ -46,17 +44,11 @@ record RequestBody(JsonNode body, String contentType) {
     }
 
     private static byte[] read(String argument, Path cwd, InputStream stdin) {
-        try {
-            if (argument.equals("-")) return stdin.readAllBytes();
-            if (argument.startsWith("@")) return Files.readAllBytes(cwd.resolve(argument.substring(1)));
-            return argument.getBytes(StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CliException(ExitCodes.USAGE, "body_file_not_found", "Cannot read request body",
-                    "no such file: " + argument.substring(1));
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.USAGE, "body_unreadable", "Cannot read request body",
-                    argument + ": " + e.getMessage());
-        }
+        if (argument.equals("-")) return BoundedBody.read(stdin, "stdin");
+        if (argument.startsWith("@")) return BoundedBody.readFile(cwd.resolve(argument.substring(1)), argument.substring(1));
+        byte[] bytes = argument.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > BoundedBody.LIMIT) throw BoundedBody.tooLarge("the argument");
+        return bytes;
     }
 
     /** The tool's first JSON media type, else its first one, else JSON. */

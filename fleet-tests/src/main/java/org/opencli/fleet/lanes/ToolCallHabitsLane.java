@@ -139,6 +139,8 @@ public final class ToolCallHabitsLane implements Lane {
                 "exit " + missingDir.exitCode() + " and " + isDir.exitCode() + ", upstream requests " + before + " -> "
                         + project.requestCount(ctx));
 
+        notPlainTargets(ctx, calls, project);
+
         ProcResult created = calls.ocli("upstream", "tickets", "create-ticket", "--body", "@ticket.json");
         String id = created.exitCode() == 0 ? ctx.json(created.stdout()).path("id").asText() : "";
         byte[] sent = ctx.http().send(HttpRequest.newBuilder(URI.create(upstream.apiUrl() + "/tickets/" + id)).GET().build(),
@@ -164,6 +166,32 @@ public final class ToolCallHabitsLane implements Lane {
         ctx.check("--output on a 404 saves the problem body and exits 6",
                 gone.exitCode() == 6 && Files.isRegularFile(project.dir.resolve("answers/gone.json")), "exit " + gone.exitCode());
         return id;
+    }
+
+    /**
+     * A create that would reach the upstream, aimed at what must not be replaced or cannot take a
+     * temporary file: refused before sending. {@code /dev/null} is written in place and stays a device.
+     */
+    private static void notPlainTargets(LaneContext ctx, Calls calls, UpstreamProject project) throws Exception {
+        int before = project.requestCount(ctx);
+        Path fifo = project.dir.resolve("answers/pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        boolean made = mkfifo.waitFor() == 0;
+        ProcResult toFifo = calls.ocli("upstream", "tickets", "create-ticket", "--body", "@ticket.json", "--output", fifo.toString());
+        ProcResult toProc = calls.ocli("upstream", "tickets", "create-ticket", "--body", "@ticket.json", "--output=/proc/version");
+        ProcResult endless = calls.ocli("upstream", "tickets", "create-ticket", "--body", "@/dev/zero");
+        ctx.check("--output onto a FIFO or /proc/version, --body @/dev/zero: exit 2 in words, nothing sent",
+                made && toFifo.exitCode() == 2 && toFifo.stderr().contains("not a regular file")
+                        && toProc.exitCode() == 2 && toProc.stderr().contains("nothing was sent") && !toProc.stderr().contains("Exception")
+                        && endless.exitCode() == 2 && endless.stderr().contains("larger than 10 MiB")
+                        && project.requestCount(ctx) == before,
+                "exits " + toFifo.exitCode() + ", " + toProc.exitCode() + ", " + endless.exitCode() + "; upstream requests "
+                        + before + " -> " + project.requestCount(ctx) + ": " + toProc.stderr().strip() + " / " + endless.stderr().strip());
+        Files.delete(fifo);
+        ProcResult toNull = calls.ocli("upstream", "tickets", "list-tickets", "--limit", "1", "--output", "/dev/null");
+        boolean stillDevice = !Files.isRegularFile(Path.of("/dev/null")) && !Files.isDirectory(Path.of("/dev/null"));
+        ctx.check("--output /dev/null is written in place: exit 0 and /dev/null is still a device",
+                toNull.exitCode() == 0 && stillDevice, "exit " + toNull.exitCode() + ": " + toNull.stderr().strip());
     }
 
     private static void status(LaneContext ctx, Calls calls, String id) throws Exception {
