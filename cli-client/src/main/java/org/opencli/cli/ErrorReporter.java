@@ -57,7 +57,7 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
             // a title, detail or item may repeat what a user or a document supplied: no terminal controls
             err.println(VisibleText.keepingLayout(headline(problem)));
             if (problem.errors() != null) {
-                Set<String> named = namedInDetail(problem.detail());
+                Set<String> named = namedInDetail(withoutTitle(problem));
                 for (ProblemItem item : problem.errors()) {
                     if (!isNamed(item, named)) err.println("  " + VisibleText.keepingLayout(item.describe()));
                 }
@@ -70,8 +70,15 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
     }
 
     static String headline(Problem problem) {
-        String detail = problem.detail();
+        String detail = withoutTitle(problem);
         return detail == null || detail.isBlank() ? "error: " + problem.title() : "error: " + problem.title() + ": " + detail;
+    }
+
+    /** The detail without a leading copy of the title ({@code Invalid OpenAPI document: …} under that title). */
+    public static String withoutTitle(Problem problem) {
+        String detail = problem.detail();
+        String prefix = problem.title() + ": ";
+        return detail != null && problem.title() != null && detail.startsWith(prefix) ? detail.substring(prefix.length()) : detail;
     }
 
     /**

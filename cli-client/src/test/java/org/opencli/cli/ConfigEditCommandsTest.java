@@ -32,9 +32,12 @@ class ConfigEditCommandsTest {
     Path dir;
     Path config;
 
+    static final String DOC = "openapi: 3.0.3\ninfo: {title: Billing, version: '1'}\npaths: {}\n";
+
     @BeforeEach
     void writeConfig() throws Exception {
         config = Files.writeString(dir.resolve(".cli.json"), CONFIG);
+        Files.writeString(dir.resolve("billing.yaml"), DOC);
     }
 
     CliResult ocli(String... args) {
@@ -62,7 +65,7 @@ class ConfigEditCommandsTest {
 
     @Test
     void theEqualsFormWorksAndAnAliasAloneNamesTheServiceAfterTheSource() throws Exception {
-        CliResult r = ocli("config", "add-source", "billing", "--type=openapi", "--uri=https://api.example.com/openapi.json",
+        CliResult r = ocli("config", "add-source", "billing", "--type=openapi", "--uri=./billing.yaml",
                 "--alias=bill");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(saved().path("services").path("billing").toString()).isEqualTo("{\"source\":\"billing\",\"alias\":\"bill\"}");
@@ -171,7 +174,9 @@ class ConfigEditCommandsTest {
         assertThat(noValue.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noValue.err()).contains("--type env needs --value");
         CliResult mixed = ocli("config", "add-secret", "x", "--type", "env", "--value", "X", "--token-url", "https://t");
-        assertThat(mixed.err()).contains("the oauth2 options apply to --type oauth2 only");
+        assertThat(mixed.err()).contains("--token-url applies to --type oauth2 only");
+        CliResult twoMixed = ocli("config", "add-secret", "x", "--type=env", "--value=X", "--token-url=https://t", "--scope", "read");
+        assertThat(twoMixed.err()).contains("--token-url, --scope apply to --type oauth2 only");
         CliResult badRef = ocli("config", "add-secret", "x", "--type", "oauth2", "--oauth2-mode", "clientCredentials",
                 "--token-url", "https://t", "--client-secret", "s3cr3t-bytes");
         assertThat(badRef.err()).contains("--client-secret takes TYPE:VALUE").doesNotContain("s3cr3t-bytes");
@@ -200,6 +205,43 @@ class ConfigEditCommandsTest {
                     .doesNotContain("StreamReadFeature", "Source:", "\"mode\"");
             assertThat(r.err().split("line 3, column 3", -1)).as(r.err()).hasSize(2);
         }
+    }
+
+    @Test
+    void aReadOnlyConfigIsRefusedEvenForRoot() throws Exception {
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("r--r--r--"));
+        CliResult r = ocli("config", "add-source", "billing", "--type", "openapi", "--uri", "billing.yaml");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(config + " is read-only (mode 0444); nothing was changed");
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(config)).isEqualTo(CONFIG);
+    }
+
+    @Test
+    void aSourceWhoseDocumentIsMissingOrInvalidIsNotAdded() throws Exception {
+        CliResult missing = ocli("config", "add-source", "bad", "--type", "openapi", "--uri", "./missing.yaml");
+        assertThat(missing.exitCode()).as(missing.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("(source 'bad' --uri ./missing.yaml not added)");
+        Files.writeString(dir.resolve("broken.yaml"), "openapi: 3.0.3\ninfo: {title: B, version: '1'}\npaths: []\n");
+        CliResult invalid = ocli("config", "add-source", "bad", "--type=openapi", "--uri=broken.yaml");
+        assertThat(invalid.exitCode()).as(invalid.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(invalid.err()).contains("error: Invalid OpenAPI document (source 'bad' --uri broken.yaml not added): file:", "broken.yaml: $.paths");
+        assertThat(invalid.err().split(java.util.regex.Pattern.quote("$.paths"), -1)).as(invalid.err()).hasSize(2);
+        assertThat(Files.readString(config)).isEqualTo(CONFIG);
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void namesWithControlCharactersAreRefusedAndShownSafely() throws Exception {
+        CliResult source = ocli("config", "add-source", "a\u001b[2Jb", "--type", "openapi", "--uri", "billing.yaml");
+        assertThat(source.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(source.err()).contains("NAME 'a?[2Jb' must start with a letter or digit").doesNotContain("\u001b");
+        CliResult secret = ocli("config", "add-secret", "s\u001b[2J", "--type", "env", "--value", "S");
+        assertThat(secret.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(secret.err()).contains("NAME 's?[2J'").doesNotContain("\u001b");
+        CliResult service = ocli("config", "add-source", "ok", "--type", "openapi", "--uri", "billing.yaml", "--service=-x");
+        assertThat(service.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(config)).isEqualTo(CONFIG);
     }
 
     private static List<String> fieldNames(JsonNode node) {

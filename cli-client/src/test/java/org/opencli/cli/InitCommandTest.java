@@ -136,6 +136,17 @@ class InitCommandTest {
     }
 
     @Test
+    void anInvalidDocumentSaysTheTitleOnceAndTheProblemOnce() throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "openapi: 3.0.3\ninfo: {title: Bad, version: '1'}\npaths:\n  /a:\n    get:\n"
+                + "      parameters: [{name: x}]\n      responses: {'200': {description: ok}}\n");
+        CliResult r = cli().run("init", "bad.yaml");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("error: Invalid OpenAPI document: file:");
+        assertThat(r.err().split("Invalid OpenAPI document", -1)).as(r.err()).hasSize(2);
+        assertThat(r.err().split(java.util.regex.Pattern.quote("parameters[0]"), -1)).as(r.err()).hasSize(2);
+    }
+
+    @Test
     void missingDocumentIsUsage() {
         CliResult r = cli().run("init", dir.resolve("none.yaml").toString(), "--output", dir.resolve("x.json").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);

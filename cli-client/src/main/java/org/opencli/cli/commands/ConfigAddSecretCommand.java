@@ -8,6 +8,7 @@ import org.opencli.cli.ExitCodes;
 import org.opencli.cli.config.ConfigFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,13 +59,17 @@ public class ConfigAddSecretCommand extends ConfigEditCommand {
             throw new CliException(ExitCodes.USAGE, "invalid_arguments", "Invalid secret type",
                     "--type " + type + " is not one of " + String.join(", ", TYPES));
         }
+        requireName("NAME", name);
         requireFitting();
         return edit(this::addTo);
     }
 
     /** Options of another type are mistakes worth naming as typed, before any JSON path. */
     private void requireFitting() {
-        if (!"oauth2".equals(type) && oauth2 != null) refuse("the oauth2 options apply to --type oauth2 only");
+        if (!"oauth2".equals(type) && oauth2 != null) {
+            List<String> given = oauth2OptionsGiven();
+            refuse(String.join(", ", given) + (given.size() == 1 ? " applies" : " apply") + " to --type oauth2 only");
+        }
         if (!"exec".equals(type) && !command.isEmpty()) refuse("a command (after '--') applies to --type exec only");
         boolean takesValue = !"exec".equals(type) && !"oauth2".equals(type);
         if (!takesValue && value != null) refuse("--value does not apply to --type " + type);
@@ -88,6 +93,15 @@ public class ConfigAddSecretCommand extends ConfigEditCommand {
         String note = "exec".equals(type) && !file.root().path("policy").path("allowExecSecrets").asBoolean(false)
                 ? " (exec secrets run only with policy.allowExecSecrets: true)" : "";
         return (replaced ? "replaced" : "added") + " secret '" + name + "' (" + type + ")" + note;
+    }
+
+    /** The oauth2 options on the command line, as typed (their longest names), in order. */
+    private List<String> oauth2OptionsGiven() {
+        List<String> given = new ArrayList<>();
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (option.group() != null && !given.contains(option.longestName())) given.add(option.longestName());
+        }
+        return given;
     }
 
     private static void refuse(String why) {

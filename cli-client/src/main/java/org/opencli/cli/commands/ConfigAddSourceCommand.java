@@ -1,7 +1,12 @@
 package org.opencli.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.List;
+import org.opencli.cli.ErrorReporter;
+import org.opencli.cli.init.DocumentCheck;
+import org.opencli.core.error.OcliException;
+import org.opencli.core.error.Problem;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.cli.config.ConfigFile;
@@ -12,7 +17,8 @@ import picocli.CommandLine.Parameters;
 /** {@code ocli config add-source NAME --type openapi --uri U [--service ID] [--alias A]}. */
 @Command(name = "add-source", mixinStandardHelpOptions = true,
         description = {"Add a source to the project config (and a service over it with --service/--alias).",
-                "The result is validated like 'ocli config validate' before it is written; an invalid result is not written."},
+                "The document is fetched and checked like 'ocli init' does, and the result validated like",
+                "'ocli config validate', before anything is written; a missing or invalid document is not added."},
         footerHeading = "%nExamples:%n",
         footer = {"  ocli config add-source tickets --type openapi --uri ./tickets.yaml",
                 "  ocli config add-source billing --type=openapi \\",
@@ -45,7 +51,22 @@ public class ConfigAddSourceCommand extends ConfigEditCommand {
             throw new CliException(ExitCodes.USAGE, "invalid_arguments", "Invalid source type",
                     "--type " + type + " is not one of " + String.join(", ", TYPES) + hint);
         }
+        requireName("NAME", name);
+        if (service != null) requireName("--service", service);
+        if (alias != null) requireName("--alias", alias);
         return edit(this::addTo);
+    }
+
+    /** The new source's document, checked by the engine as every catalog command will read it. */
+    @Override
+    void verify(Path configDir) {
+        try {
+            DocumentCheck.source(name, type, uri, configDir);
+        } catch (OcliException e) {
+            Problem problem = e.toProblem();
+            throw new CliException(ExitCodes.USAGE, "invalid_source_document", problem.title() + " (source '" + name + "' --uri " + uri + " not added)",
+                    ErrorReporter.withoutTitle(problem), problem.errors() == null ? List.of() : problem.errors());
+        }
     }
 
     private String addTo(ConfigFile file) {

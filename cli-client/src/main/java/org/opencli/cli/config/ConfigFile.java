@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -82,6 +85,24 @@ public final class ConfigFile {
         return root;
     }
 
+    /**
+     * Refuses a file whose owner-write bit is off: root may write anything (access(2) says yes),
+     * but a mode without it says the owner meant the file to stay as it is.
+     */
+    public void requireWritable() {
+        try {
+            Path target = path.toRealPath();
+            PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+            if (view == null) return;
+            Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+            if (permissions.contains(PosixFilePermission.OWNER_WRITE)) return;
+            throw new CliException(ExitCodes.USAGE, "config_read_only", "Config is read-only",
+                    path + " is read-only (mode " + octal(permissions) + "); nothing was changed");
+        } catch (IOException e) {
+            throw unwritable(e);
+        }
+    }
+
     /** The object at {@code key}, created (at the end) when absent. */
     public ObjectNode section(String key) {
         JsonNode existing = root.get(key);
@@ -114,8 +135,7 @@ public final class ConfigFile {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
         } catch (IOException e) {
-            throw new CliException(ExitCodes.INTERNAL, "write_failed", "Cannot write config",
-                    path + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            throw unwritable(e);
         } finally {
             if (temp != null) {
                 try {
@@ -144,6 +164,22 @@ public final class ConfigFile {
     static String indentOf(String text) {
         Matcher m = FIRST_INDENT.matcher(text);
         return m.find() ? m.group(1) : "  ";
+    }
+
+    /** Why a write failed, in words (a usage error: the user chose where the config lives). */
+    private CliException unwritable(IOException e) {
+        String why = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such file or directory"
+                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : "an I/O error";
+        return new CliException(ExitCodes.USAGE, "write_failed", "Cannot write config",
+                path + ": cannot write in " + path.toAbsolutePath().getParent() + " (" + why + "); nothing was changed");
+    }
+
+    static String octal(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission p : permissions) mode |= 1 << (8 - p.ordinal());
+        return String.format("%04o", mode);
     }
 
     private static void copyPermissions(Path from, Path to) throws IOException {

@@ -20,6 +20,7 @@ import org.opencli.core.config.ConfigScopes;
 import org.opencli.core.config.LoadedConfig;
 import org.opencli.core.discovery.DocumentFetchers;
 import org.opencli.cli.output.OutputWriter;
+import org.opencli.core.json.Json;
 
 /**
  * Runs the engine over a starter config before {@code init} writes it: the document is fetched,
@@ -37,6 +38,22 @@ public final class DocumentCheck {
     }
 
     public static Result run(ObjectNode starter, String serviceId, Path targetDir) {
+        List<Tool> tools = catalogOf(starter, targetDir).tools().stream().filter(t -> serviceId.equals(t.serviceId())).toList();
+        return new Result(tools.size(), schemesOf(tools));
+    }
+
+    /**
+     * {@code ocli config add-source}: the one new source, alone in a config beside the edited one
+     * (relative URIs resolve as they will), fetched and indexed; throws the engine's problem.
+     */
+    public static void source(String name, String type, String uri, Path configDir) {
+        ObjectNode config = Json.MAPPER.createObjectNode().put("cli", "1.0.0");
+        config.putObject("mode").put("default", "discover");
+        config.putObject("sources").putObject(name).put("type", type).put("uri", uri);
+        catalogOf(config, configDir);
+    }
+
+    private static Catalog catalogOf(ObjectNode starter, Path targetDir) {
         Path config = null;
         Path cache = null;
         try {
@@ -45,9 +62,7 @@ public final class DocumentCheck {
             cache = Files.createTempDirectory("ocli-init-cache-");
             LoadedConfig loaded = new ConfigLoader(new ConfigScopes(null, null)).load(config);
             Clock clock = Clock.systemUTC();
-            Catalog catalog = new CatalogBuilder(DocumentFetchers.standard(cache, clock), clock).build(loaded).catalog();
-            List<Tool> tools = catalog.tools().stream().filter(t -> serviceId.equals(t.serviceId())).toList();
-            return new Result(tools.size(), schemesOf(tools));
+            return new CatalogBuilder(DocumentFetchers.standard(cache, clock), clock).build(loaded).catalog();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a temporary file in " + targetDir, e);
         } finally {

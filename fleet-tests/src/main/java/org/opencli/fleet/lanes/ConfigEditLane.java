@@ -72,6 +72,18 @@ public final class ConfigEditLane implements Lane {
         ProcResult valid = ctx.ocliIn(project, Map.of(), "config", "validate");
         ctx.check("the edited config validates", valid.exitCode() == 0, valid.stderr());
 
+        byte[] edited = Files.readAllBytes(config);
+        ProcResult missing = ctx.ocliIn(project, Map.of(), "config", "add-source", "bad", "--type", "openapi", "--uri", "./missing.yaml");
+        ctx.check("add-source of a missing document is exit 2 naming the source and --uri, nothing written",
+                missing.exitCode() == 2 && missing.stderr().contains("(source 'bad' --uri ./missing.yaml not added)")
+                        && Arrays.equals(edited, Files.readAllBytes(config)), "exit " + missing.exitCode() + ": " + missing.stderr());
+        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        ProcResult readOnly = ctx.ocliIn(project, Map.of(), "config", "add-secret", "t", "--type", "env", "--value", "T");
+        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        ctx.check("a read-only config (mode 0444) is refused, exit 2, even for root",
+                readOnly.exitCode() == 2 && readOnly.stderr().contains(config + " is read-only (mode 0444); nothing was changed")
+                        && Arrays.equals(edited, Files.readAllBytes(config)), "exit " + readOnly.exitCode() + ": " + readOnly.stderr());
+
         Files.writeString(config, "{\n  \"cli\": \"1.0.0\"\n  \"mode\": {\"default\": \"discover\"}\n}\n");
         ProcResult broken = ctx.ocliIn(project, Map.of(), "config", "validate");
         ctx.check("a broken config names file, line, column and what was expected once, no parser internals",
