@@ -8,6 +8,7 @@ import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.cli.FileKind;
 import org.opencli.cli.IoReasons;
+import org.opencli.core.io.BoundedFiles;
 
 /**
  * Reads a {@code --body} source without trusting its size: at most {@link #LIMIT} + 1 bytes, so
@@ -36,9 +37,18 @@ final class BoundedBody {
     static byte[] readFile(Path path, String name) {
         FileKind kind = FileKind.of(path);
         switch (kind) {
-            case REGULAR, CHARACTER_DEVICE -> {
-                // a regular file's size is known up front; /proc files say 0 and are read bounded anyway
-                if (kind == FileKind.REGULAR && sizeOf(path) > LIMIT) throw tooLarge(name);
+            case REGULAR -> {
+                // the engine's bounded reader: size checked up front, /proc files (size 0) cut off as they are read
+                try {
+                    return BoundedFiles.read(path, LIMIT);
+                } catch (BoundedFiles.TooLarge e) {
+                    throw tooLarge(name);
+                } catch (IOException e) {
+                    throw unreadable(name, e);
+                }
+            }
+            case CHARACTER_DEVICE -> {
+                // /dev/stdin and the like: no size to trust, so read at most one byte past the limit
                 try (InputStream in = Files.newInputStream(path)) {
                     return bounded(in, name);
                 } catch (IOException e) {
@@ -61,14 +71,6 @@ final class BoundedBody {
         byte[] bytes = in.readNBytes(LIMIT + 1);
         if (bytes.length > LIMIT) throw tooLarge(source);
         return bytes;
-    }
-
-    private static long sizeOf(Path path) {
-        try {
-            return Files.size(path);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static CliException refused(String name, String reason) {
