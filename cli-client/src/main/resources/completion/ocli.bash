@@ -4,14 +4,15 @@
 _ocli_complete() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     local ocli=${COMP_WORDS[0]/#\~/$HOME}
-    local -a lines
-    local IFS=$'\n'
-    lines=($(command "$ocli" __complete -- "${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" 2>/dev/null)) || return 0
+    local -a lines=()
+    local line
+    # read line by line: a candidate is never split on blanks nor expanded as a glob (an enum value may be '*')
+    while IFS= read -r line; do lines+=("$line"); done < <(command "$ocli" __complete -- "${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" 2>/dev/null)
     COMPREPLY=()
     case ${lines[0]-} in
         :files)
             type compopt &>/dev/null && compopt -o filenames
-            COMPREPLY=($(compgen -f -- "$cur"))
+            while IFS= read -r line; do COMPREPLY+=("$line"); done < <(compgen -f -- "$cur")
             ;;
         :words)
             COMPREPLY=("${lines[@]:1}")

@@ -46,8 +46,10 @@ public record CompletionCandidates(boolean files, List<String> words) {
         return words(current.isEmpty() ? optionNames(spec, "--") : Stream.empty());
     }
 
+    /** One candidate per line for the shell: a word with a line break or other control character (an enum value from a document) is left out. */
     private static CompletionCandidates words(Stream<String> candidates) {
-        return new CompletionCandidates(false, List.copyOf(candidates.collect(java.util.stream.Collectors.toCollection(TreeSet::new))));
+        return new CompletionCandidates(false, List.copyOf(candidates.filter(c -> c.codePoints().noneMatch(Character::isISOControl))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new))));
     }
 
     private static Stream<String> subcommands(CommandSpec spec, String prefix) {

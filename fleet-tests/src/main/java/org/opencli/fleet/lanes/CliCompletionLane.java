@@ -73,7 +73,40 @@ public final class CliCompletionLane implements Lane {
         ctx.check("completing asked the daemon nothing", catalogStatuses(ctx).size() == 7, "access log: " + catalogStatuses(ctx));
         completeWithoutACopy(ctx);
         completeEmbedded(ctx);
+        completeOddEnumValues(ctx);
         otherShells(ctx, project, env);
+    }
+
+    /**
+     * Enum values come from the document: '*' must reach the shell as '*' (not the directory's file
+     * names), 'two words' as one candidate, and a value with a line break not at all.
+     */
+    private static void completeOddEnumValues(LaneContext ctx) throws Exception {
+        Path project = Files.createDirectories(ctx.workDir().resolve("odd-enums"));
+        Files.writeString(project.resolve("glob-bait.txt"), "a file '*' would expand to\n");
+        Files.writeString(project.resolve("odd.openapi.yaml"), """
+                openapi: 3.0.3
+                info: { title: Odd, version: "1" }
+                paths:
+                  /things:
+                    get:
+                      operationId: listThings
+                      tags: [things]
+                      parameters:
+                        - name: kind
+                          in: query
+                          schema: { type: string, enum: ["*", "two words", "line\\nbreak"] }
+                      responses: { "200": { description: ok } }
+                """);
+        Map<String, String> env = Map.of("OCLI_INSTANCE_ID", "fleet-complete-odd");
+        ProcResult init = ctx.ocliIn(project, env, "init", "odd.openapi.yaml");
+        ProcResult list = ctx.ocliIn(project, env, "catalog", "list");
+        ProcResult values = bashComplete(ctx, project, env, "ocli", "odd", "things", "list-things", "--kind", "");
+        ctx.check("bash: enum values reach the shell as written ('*' not globbed, 'two words' one candidate, a line break left out)",
+                init.exitCode() == 0 && list.exitCode() == 0 && values.exitCode() == 0
+                        && values.stdout().lines().toList().equals(List.of("*", "two words")),
+                "init " + init.exitCode() + " " + init.stderr().strip() + "; candidates " + values.stdout().lines().toList()
+                        + " stderr " + values.stderr().strip());
     }
 
     /** bash sources the script and calls its registered function as readline would on TAB. */
