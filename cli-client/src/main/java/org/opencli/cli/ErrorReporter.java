@@ -2,6 +2,7 @@ package org.opencli.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,7 +26,9 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        return report(ex, commandLine.getErr(), explicitFormat(commandLine));
+        // a usage refusal with no more specific next step points at the command's help, as parse errors do
+        String help = "Run '" + UsageErrors.helpCommand(commandLine, parseResult.originalArgs().toArray(String[]::new)) + "' for usage.";
+        return report(ex, commandLine.getErr(), explicitFormat(commandLine), help);
     }
 
     @Override
@@ -47,6 +50,11 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
     }
 
     public static int report(Throwable ex, PrintWriter err, OutputFormat format) {
+        return report(ex, err, format, null);
+    }
+
+    /** {@code usageHelp}: the last line of a usage error (exit 2) no problem code has a next step for; null for none. */
+    static int report(Throwable ex, PrintWriter err, OutputFormat format, String usageHelp) {
         Problem problem = problemOf(ex);
         int exitCode = exitCodeOf(ex);
         if (format == OutputFormat.JSON || format == OutputFormat.PRETTY) {
@@ -62,7 +70,9 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
                     if (!isNamed(item, named)) err.println("  " + VisibleText.keepingLayout(item.describe()));
                 }
             }
-            NextSteps.forCode(problem.code()).map(VisibleText::keepingLayout).ifPresent(err::println);
+            NextSteps.forCode(problem.code())
+                    .or(() -> Optional.ofNullable(exitCode == ExitCodes.USAGE ? usageHelp : null))
+                    .map(VisibleText::keepingLayout).ifPresent(err::println);
         }
         if (System.getenv("OCLI_DEBUG") != null && exitCodeOf(ex) == ExitCodes.INTERNAL) ex.printStackTrace(err);
         err.flush();

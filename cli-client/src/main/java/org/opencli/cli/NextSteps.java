@@ -9,7 +9,8 @@ final class NextSteps {
             "unknown_tool", "Run 'ocli catalog list' or 'ocli search TEXT' to find the tool.",
             "unknown_workflow", "Run 'ocli catalog list --format json' to see the workflows (catalog.workflows).",
             "unknown_profile", "Run 'ocli config show' to see the agent profiles.",
-            "config_not_found", "Run 'ocli init OPENAPI' to write a starter .cli.json, or try 'ocli --demo catalog list'.");
+            "config_not_found", "Run 'ocli init OPENAPI' to write a starter .cli.json, or try 'ocli --demo catalog list'.",
+            "invalid_config", "Fix the file where each line points, then run 'ocli config validate'.");
 
     private NextSteps() {
     }

@@ -62,7 +62,8 @@ class ValidationErrorsTest {
         CliResult r = ocli("helpdesk", "tickets", "create-ticket", "--body", "{\"title\":\"t\",\"priority\":\"urgent\"}");
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("error: Invalid request body: /priority: must be one of [low, normal, high]\n");
+        assertThat(r.err()).isEqualTo("error: Invalid request body: /priority: must be one of [low, normal, high]\n"
+                + "Run 'ocli --state-dir " + dir.resolve("state") + " helpdesk tickets create-ticket --help' for usage.\n");
     }
 
     @Test
@@ -72,7 +73,8 @@ class ValidationErrorsTest {
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err()).isEqualTo("error: Invalid request body: /priority: must be one of [low, normal, high];"
                 + " /tags: must be an array, not a string; /count: must be an integer, not a string (and 1 more)\n"
-                + "  /title: is required\n");
+                + "  /title: is required\n"
+                + "Run 'ocli --state-dir " + dir.resolve("state") + " helpdesk tickets create-ticket --help' for usage.\n");
     }
 
     @Test
@@ -84,6 +86,7 @@ class ValidationErrorsTest {
         assertThat(r.err()).isEqualTo("error: Invalid configuration: 3 problems\n"
                 + "  " + config + ": $.cli: wrong type: found an integer (expected: a string)\n"
                 + "  " + config + ": $.mode.default: value \"nope\" is not allowed (expected: one of: discover, curated)\n"
-                + "  " + config + ": $.sources: wrong type: found an array (expected: an object whose values are objects)\n");
+                + "  " + config + ": $.sources: wrong type: found an array (expected: an object whose values are objects)\n"
+                + "Fix the file where each line points, then run 'ocli config validate'.\n");
     }
 }
