@@ -1,18 +1,6 @@
 package org.opencli.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
-import org.opencli.cli.commands.AuditCommand;
-import org.opencli.cli.commands.AuthCommand;
-import org.opencli.cli.commands.CatalogCommand;
-import org.opencli.cli.commands.CompleteCommand;
-import org.opencli.cli.commands.CompletionCommand;
-import org.opencli.cli.commands.ConfigCommand;
-import org.opencli.cli.commands.ExplainCommand;
-import org.opencli.cli.commands.InitCommand;
-import org.opencli.cli.commands.RuntimeCommand;
-import org.opencli.cli.commands.WorkflowCommand;
-import org.opencli.cli.commands.SearchCommand;
-import org.opencli.cli.commands.ToolCommand;
 import org.opencli.cli.options.GlobalOptions;
 import org.opencli.cli.runtime.RuntimeResolver;
 import picocli.CommandLine;
@@ -22,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ocli}: the built-in commands; the service commands ({@code ocli <alias> ...}) are added at
+ * {@code ocli}: the built-in commands ({@link BuiltinCommands}, added as a command line needs them); the service commands ({@code ocli <alias> ...}) are added at
  * start from the catalog by {@link org.opencli.cli.dynamic.DynamicCommands}.
  */
 @TopCommand
@@ -30,10 +18,7 @@ import picocli.CommandLine.Spec;
         description = "A governed command line over OpenAPI-described APIs.",
         synopsisSubcommandLabel = "(COMMAND | <service> <group> <command>)",
         footerHeading = "%nExamples:%n",
-        footer = {"  ocli --demo catalog list", "  ocli --demo shop items get-item 1", "  ocli help catalog list"},
-        subcommands = {CatalogCommand.class, ToolCommand.class, ExplainCommand.class, SearchCommand.class,
-                InitCommand.class, ConfigCommand.class, RuntimeCommand.class, WorkflowCommand.class,
-                AuthCommand.class, AuditCommand.class, HelpCommand.class, CompletionCommand.class, CompleteCommand.class})
+        footer = {"  ocli --demo catalog list", "  ocli --demo shop items get-item 1", "  ocli help catalog list"})
 public class OcliCommand implements Runnable {
     @Mixin
     GlobalOptions options;

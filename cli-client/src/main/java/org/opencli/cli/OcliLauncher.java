@@ -27,7 +27,8 @@ public final class OcliLauncher {
     /** With explicit writers and console streams (null: the process's), for tests. */
     public static int run(CommandLine.IFactory factory, RuntimeResolver resolver, PrintWriter out, PrintWriter err,
                           ConsoleIo console, String... args) {
-        CommandLine commandLine = create(factory);
+        CommandLine commandLine = create(factory, args);
+        String first = DynamicCommands.firstWord(commandLine, args);
         if (out != null) commandLine.setOut(out);
         if (err != null) commandLine.setErr(err);
         OcliCommand root = commandLine.getCommand();
@@ -39,14 +40,46 @@ public final class OcliLauncher {
             } catch (RuntimeException e) {
                 return ErrorReporter.report(e, commandLine.getErr(), root.session().options().format);
             }
+            if (BuiltinCommands.addAllIfUnresolved(commandLine, first)) handOn(commandLine);
             return commandLine.execute(args);
         } finally {
             root.closeSession();
         }
     }
 
+    /** The whole tree: every built-in command (tests walk it). */
     public static CommandLine create(CommandLine.IFactory factory) {
         CommandLine commandLine = new CommandLine(OcliCommand.class, factory);
+        BuiltinCommands.addAll(commandLine);
+        configure(commandLine);
+        return commandLine;
+    }
+
+    /** The root with only the built-ins {@code args} need ({@link BuiltinCommands#addFor}). */
+    static CommandLine create(CommandLine.IFactory factory, String[] args) {
+        CommandLine commandLine = new CommandLine(OcliCommand.class, factory);
+        BuiltinCommands.addFor(commandLine, DynamicCommands.firstWord(commandLine, args), args);
+        configure(commandLine);
+        return commandLine;
+    }
+
+    /**
+     * Picocli hands a setting to the subcommands present when it is set: gives the ones added
+     * since the root's current settings (which may have changed since {@link #configure}).
+     */
+    private static void handOn(CommandLine root) {
+        root.setExpandAtFiles(root.isExpandAtFiles());
+        root.setExecutionExceptionHandler(root.getExecutionExceptionHandler());
+        root.setExitCodeExceptionMapper(root.getExitCodeExceptionMapper());
+        root.setParameterExceptionHandler(root.getParameterExceptionHandler());
+        root.setExecutionStrategy(root.getExecutionStrategy());
+        root.setHelpFactory(root.getHelpFactory());
+        root.setOut(root.getOut());
+        root.setErr(root.getErr());
+    }
+
+    /** The settings of the whole tree, once its built-ins are added. */
+    static void configure(CommandLine commandLine) {
         // "@file" is an option's value (--body @ticket.json reads the file itself), never picocli's
         // argument file: expanded, the file's words would become arguments.
         commandLine.setExpandAtFiles(false);
@@ -59,6 +92,5 @@ public final class OcliLauncher {
         CommandLine.Model.UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
         usage.footer(java.util.stream.Stream.concat(java.util.Arrays.stream(usage.footer()),
                 java.util.Arrays.stream(ExitCodes.HELP_FOOTER)).toArray(String[]::new));
-        return commandLine;
     }
 }

@@ -44,6 +44,33 @@ class LeanStartTest {
         }
     }
 
+    /**
+     * Picocli builds a command's model by reflection over its classes: {@code --version} builds no
+     * built-in command, a built-in builds only itself, a tool call none; help still lists them all.
+     */
+    @Test
+    void builtInCommandsAreBuiltOnlyWhenTheCommandLineNeedsThem() throws Exception {
+        try (FakeRuntime runtime = new FakeRuntime()) {
+            String version = runProbe(runtime.url(), "--version");
+            assertThat(version).contains("org.opencli.cli.OcliCommand").doesNotContain("org.opencli.cli.commands.");
+            String catalog = runProbe(runtime.url(), "catalog", "list", "--format", "json");
+            assertThat(catalog).contains("org.opencli.cli.commands.CatalogListCommand")
+                    .doesNotContain("org.opencli.cli.commands.AuditCommand").doesNotContain("org.opencli.cli.commands.ConfigCommand");
+            String call = runProbe(runtime.url(), "hd", "tickets", "get-ticket", "42");
+            assertThat(call).doesNotContain("org.opencli.cli.commands.CatalogCommand")
+                    .doesNotContain("org.opencli.cli.commands.AuditCommand").doesNotContain("org.opencli.cli.commands.ConfigCommand");
+            String help = runProbe(runtime.url(), "--help");
+            BuiltinCommands.names().stream().filter(name -> !name.startsWith("__"))
+                    .forEach(name -> assertThat(help).as("--help lists " + name).containsPattern("(?m)^  " + name + "\\b"));
+        }
+    }
+
+    @Test
+    void theRegistryNamesEachCommandAsItsAnnotationDoes() {
+        BuiltinCommands.names().forEach(name ->
+                assertThat(BuiltinCommands.type(name).getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
+    }
+
     private String runProbe(String url, String... command) throws Exception {
         Path log = dir.resolve("classes-" + System.nanoTime() + ".txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

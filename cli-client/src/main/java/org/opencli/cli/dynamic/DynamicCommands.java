@@ -2,6 +2,7 @@ package org.opencli.cli.dynamic;
 
 import java.util.List;
 import java.util.Optional;
+import org.opencli.cli.BuiltinCommands;
 import org.opencli.cli.CliSession;
 import org.opencli.cli.catalog.CatalogView;
 import org.opencli.cli.runtime.RuntimeResolver;
@@ -21,13 +22,18 @@ public final class DynamicCommands {
     private DynamicCommands() {
     }
 
+    /** The command line's first positional word (the command or service it names), or null. */
+    public static String firstWord(CommandLine root, String[] args) {
+        return ArgScan.firstPositional(args, root.getCommandSpec());
+    }
+
     public static void attachIfNeeded(CommandLine root, String[] args) {
         // <service> <group> <command>: the words that say which part of the tree to build
         List<String> words = ArgScan.positionals(args, root.getCommandSpec(), 4);
         // 'ocli help helpdesk tickets' asks for a catalog command's help
         if (!words.isEmpty() && HELP.equals(words.get(0))) words = words.subList(1, words.size());
         if (words.size() > 3) words = words.subList(0, 3);
-        if (words.isEmpty() || root.getSubcommands().containsKey(words.get(0))) return;
+        if (words.isEmpty() || BuiltinCommands.isBuiltin(words.get(0))) return;
         GlobalOptions options = GlobalOptionsParser.parse(args);
         if (options == null) return;
         CliSession session = ((OcliCommand) root.getCommand()).openSession(options);
@@ -48,7 +54,7 @@ public final class DynamicCommands {
      */
     public static void attachKept(CommandLine root, String[] typed, RuntimeResolver resolver) {
         String first = ArgScan.firstPositional(typed, root.getCommandSpec());
-        if (first != null && root.getSubcommands().containsKey(first)) return;
+        if (first != null && BuiltinCommands.isBuiltin(first)) return;
         GlobalOptions options = GlobalOptionsParser.parse(typed);
         if (options == null) return;
         Optional<byte[]> kept = resolver.keptCatalog(options);

@@ -1,5 +1,7 @@
 package org.opencli.cli.dynamic;
 
+import org.opencli.cli.BuiltinCommands;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +54,7 @@ public final class DynamicTreeBuilder {
                     .computeIfAbsent(tool.path("group").asText("misc"), g -> new ArrayList<>()).add(tool);
         }
         tree.forEach((alias, groups) -> {
-            if (root.getSubcommands().containsKey(alias)) return;
+            if (BuiltinCommands.isBuiltin(alias) || root.getSubcommands().containsKey(alias)) return;
             CommandLine service = node(root, alias, serviceDescription(groups));
             if (!selected(typed, 0, alias)) return;
             // the service's own help shows an example from its first listed group, so that one is built too
