@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencli.cli.support.FakeRuntime;
 
 /**
- * Daemon mode must not load the engine: runs {@code ocli --runtime URL catalog list}, a dynamic
+ * Daemon mode must not load the engine (nor java.net.http's client): runs {@code ocli --runtime URL catalog list}, a dynamic
  * tool's help and a tool execution in a fresh JVM with {@code -verbose:class} and checks no engine, catalog or OpenAPI
  * parser class was loaded (and that the embedded client was never touched).
  */
@@ -21,7 +21,9 @@ class LeanStartTest {
             "org.opencli.core.catalog.", "org.opencli.core.engine.RuntimeEngine", "org.opencli.core.config.ConfigLoader",
             "io.swagger.", "org.opencli.cli.runtime.EmbeddedRuntimeClient", "com.networknt.",
             "org.opencli.core.execution.Upstream", "org.opencli.core.execution.RequestRenderer",
-            "com.nimbusds.", "org.opencli.core.auth.client.OAuthFlows");
+            "com.nimbusds.", "org.opencli.core.auth.client.OAuthFlows",
+            // java.net.http's client costs half a second of CPU to start; the runtime API needs a socket
+            "jdk.internal.net.http.");
 
     @TempDir
     Path dir;

@@ -2,8 +2,6 @@ package org.opencli.cli.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
@@ -30,21 +28,19 @@ final class ConnectionRetry {
 
     /** True for a failed connection; false for a request that timed out waiting for its answer. */
     static boolean beforeAnswer(IOException e) {
-        if (e instanceof java.net.http.HttpConnectTimeoutException) return true;
-        return !(e instanceof HttpTimeoutException);
+        return !(e instanceof RuntimeHttp.AnswerFailed);
     }
 
     /** A gateway's 502/503/504 (its body is not the runtime's problem+json). */
-    static boolean gatewayFailure(HttpResponse<?> response) {
-        int status = response.statusCode();
+    static boolean gatewayFailure(RuntimeHttp.Response response) {
+        int status = response.status();
         if (status != 502 && status != 503 && status != 504) return false;
-        return !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+        return !response.header("Content-Type").orElse("").startsWith("application/problem+json");
     }
 
     /** The runtime's own 503 {@code shutting_down}: refused before anything was sent upstream. */
-    static boolean refusedWhileStopping(HttpResponse<byte[]> response) {
-        if (response.statusCode() != 503
-                || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+    static boolean refusedWhileStopping(RuntimeHttp.Response response) {
+        if (response.status() != 503 || !response.header("Content-Type").orElse("").startsWith("application/problem+json")) {
             return false;
         }
         try {

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,14 +19,13 @@ import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.json.Json;
 import org.opencli.core.workflow.WorkflowRunRequest;
 
-/** Talks to an {@code oclird} over its v1 HTTP API with the JDK's HTTP client. */
+/** Talks to an {@code oclird} over its v1 HTTP API ({@link RuntimeHttp}). */
 public final class HttpRuntimeClient implements RuntimeClient {
     private static final String SESSION_ID = CliSessionId.current();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private final URI base;
-    private final HttpClient http;
     private final BearerSource bearer;
     private final CatalogCopies copies;
 
@@ -66,7 +62,6 @@ public final class HttpRuntimeClient implements RuntimeClient {
             throw new CliException(ExitCodes.USAGE, "insecure_runtime_url", "Insecure runtime URL",
                     "refusing to send a bearer token over plain http to " + base + "; use https (plain http only to 127.0.0.1/localhost)");
         }
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     @Override
@@ -85,7 +80,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
         if (config != null) query.put("config", config);
         if (mode != null) query.put("mode", mode);
         if (agentProfile != null) query.put("agentProfile", agentProfile);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/v1/catalog/effective" + queryString(query))).GET();
+        RuntimeHttp.Request builder = RuntimeHttp.Request.get(URI.create(base + "/v1/catalog/effective" + queryString(query)));
         if (copies == null) return send(builder, false, true, reader);
         return revalidated(builder, CatalogCopies.context(base.toString(), config, mode, agentProfile), reader);
     }
@@ -95,29 +90,29 @@ public final class HttpRuntimeClient implements RuntimeClient {
      * context and caller exists; a 304 reuses it (nothing downloaded), a 200 with an {@code ETag}
      * replaces it.
      */
-    private JsonNode revalidated(HttpRequest.Builder builder, String context, BodyReader reader) {
+    private JsonNode revalidated(RuntimeHttp.Request builder, String context, BodyReader reader) {
         String token = bearer == null ? null : bearer.token();
         CatalogCopies.Key key = new CatalogCopies.Key(context, CatalogCopies.identity(token));
         Optional<CatalogCopies.Copy> copy = copies.read(key);
         copy.ifPresent(c -> builder.header("If-None-Match", c.etag()));
         Sent sent = authorizedExchange(builder, token, true);
         CatalogCopies.Key answered = new CatalogCopies.Key(context, CatalogCopies.identity(sent.token()));
-        HttpResponse<byte[]> response = sent.response();
-        if (response.statusCode() == 304 && copy.isPresent()) {
+        RuntimeHttp.Response response = sent.response();
+        if (response.status() == 304 && copy.isPresent()) {
             // a 304 names content by its hash: the copy holds exactly what this caller would get
             if (answered.equals(key)) copies.touch(key);
             else copies.write(answered, copy.get().etag(), copy.get().body());
             return parse(copy.get().body(), reader);
         }
         JsonNode answer = checked(response, reader);
-        response.headers().firstValue("ETag").ifPresent(etag -> copies.write(answered, etag, response.body()));
+        response.header("ETag").ifPresent(etag -> copies.write(answered, etag, response.body()));
         return answer;
     }
 
     @Override
     public JsonNode runtimeInfo() {
         // public endpoint (no token needed): a token is sent when there is one, its absence is no error
-        return send(HttpRequest.newBuilder(URI.create(base + "/v1/runtime/info")).GET(), true, true);
+        return send(RuntimeHttp.Request.get(URI.create(base + "/v1/runtime/info")), true, true);
     }
 
     @Override
@@ -147,26 +142,36 @@ public final class HttpRuntimeClient implements RuntimeClient {
      * is thrown as a problem like any other call, with 401/403 explained.
      */
     public java.util.stream.Stream<String> auditStream(Map<String, String> query, String lastEventId) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/v1/audit/stream" + queryString(query)))
-                .header("Accept", "text/event-stream").GET();
-        if (lastEventId != null) builder.header("Last-Event-ID", lastEventId);
-        if (bearer != null) builder.setHeader("Authorization", "Bearer " + bearer.token());
-        HttpResponse<java.util.stream.Stream<String>> response;
+        RuntimeHttp.Request request = RuntimeHttp.Request.get(URI.create(base + "/v1/audit/stream" + queryString(query)))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
+        if (SESSION_ID != null) request.header("X-Ocli-Session", SESSION_ID);
+        if (bearer != null) request.header("Authorization", "Bearer " + bearer.token());
+        RuntimeHttp.Opened opened;
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofLines());
+            opened = RuntimeHttp.open(request, CONNECT_TIMEOUT);
         } catch (IOException e) {
             throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(e);
         }
-        if (response.statusCode() / 100 == 2) return response.body();
+        java.io.InputStream in = opened.body();
+        if (opened.status() / 100 == 2) {
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return lines.lines().onClose(() -> {
+                try {
+                    lines.close();
+                } catch (IOException ignored) {
+                    // the stream is being given up either way
+                }
+            });
+        }
         byte[] body;
-        try (java.util.stream.Stream<String> lines = response.body()) {
-            body = lines.collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
+        try (in) {
+            body = in.readNBytes(64 * 1024);
+        } catch (IOException e) {
+            body = new byte[0];
         }
-        Problem problem = problemOf(response.statusCode(), body);
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
+        Problem problem = problemOf(opened.status(), body);
+        if (opened.status() == 401 || opened.status() == 403) {
             JsonNode json;
             try {
                 json = Json.MAPPER.readTree(body);
@@ -185,9 +190,8 @@ public final class HttpRuntimeClient implements RuntimeClient {
         } catch (IOException e) {
             throw new CliException(ExitCodes.INTERNAL, "bad_request_body", "Cannot encode request", e.getMessage());
         }
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)), false, idempotent);
+        return send(RuntimeHttp.Request.post(URI.create(base + path), json)
+                .header("Content-Type", "application/json"), false, idempotent);
     }
 
     @Override
@@ -198,10 +202,10 @@ public final class HttpRuntimeClient implements RuntimeClient {
     /** Every GET of the API is a read: idempotent. */
     private JsonNode get(String path, Map<String, String> query) {
         URI uri = URI.create(base + path + queryString(query));
-        return send(HttpRequest.newBuilder(uri).GET(), false, true);
+        return send(RuntimeHttp.Request.get(uri), false, true);
     }
 
-    private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional, boolean idempotent) {
+    private JsonNode send(RuntimeHttp.Request builder, boolean tokenOptional, boolean idempotent) {
         return send(builder, tokenOptional, idempotent, Json.MAPPER::readTree);
     }
 
@@ -210,7 +214,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
         JsonNode read(byte[] body) throws IOException;
     }
 
-    private JsonNode send(HttpRequest.Builder builder, boolean tokenOptional, boolean idempotent, BodyReader reader) {
+    private JsonNode send(RuntimeHttp.Request builder, boolean tokenOptional, boolean idempotent, BodyReader reader) {
         String token = null;
         if (bearer != null) {
             try {
@@ -223,30 +227,30 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     /** An answer and the bearer token it was sent with (null: none). */
-    private record Sent(HttpResponse<byte[]> response, String token) {
+    private record Sent(RuntimeHttp.Response response, String token) {
     }
 
     /** One call with {@code token} (null: none), sent once more with a renewed token when the runtime saw it expired. */
-    private Sent authorizedExchange(HttpRequest.Builder builder, String token, boolean idempotent) {
+    private Sent authorizedExchange(RuntimeHttp.Request builder, String token, boolean idempotent) {
         builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
-        if (SESSION_ID != null) builder.setHeader("X-Ocli-Session", SESSION_ID);
-        if (token != null) builder.setHeader("Authorization", "Bearer " + token);
-        HttpResponse<byte[]> response = exchange(builder.build(), idempotent);
-        if (response.statusCode() == 401 && bearer != null && renewable(bodyJson(response)) && bearer.renew()) {
+        if (SESSION_ID != null) builder.header("X-Ocli-Session", SESSION_ID);
+        if (token != null) builder.header("Authorization", "Bearer " + token);
+        RuntimeHttp.Response response = exchange(builder, idempotent);
+        if (response.status() == 401 && bearer != null && renewable(bodyJson(response)) && bearer.renew()) {
             // the runtime saw the token as expired (clock skew, early revocation of an access token):
             // one retry with a freshly refreshed or re-acquired token; a 401 means nothing was executed
             token = bearer.token();
-            builder.setHeader("Authorization", "Bearer " + token);
-            response = exchange(builder.build(), idempotent);
+            builder.header("Authorization", "Bearer " + token);
+            response = exchange(builder, idempotent);
         }
         return new Sent(response, token);
     }
 
     /** A 2xx answer's JSON; any other answer thrown as its problem, 401/403 explained. */
-    private JsonNode checked(HttpResponse<byte[]> response, BodyReader reader) {
-        if (response.statusCode() / 100 == 2) return parse(response.body(), reader);
+    private JsonNode checked(RuntimeHttp.Response response, BodyReader reader) {
+        if (response.status() / 100 == 2) return parse(response.body(), reader);
         Problem problem = problemOf(response);
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
+        if (response.status() == 401 || response.status() == 403) {
             problem = AuthProblems.explain(problem, bodyJson(response), base.toString(), bearer);
         }
         throw new ProblemException(problem);
@@ -265,19 +269,16 @@ public final class HttpRuntimeClient implements RuntimeClient {
      * One call; an idempotent one is sent again after a connection failure, any one after a
      * draining runtime's {@code shutting_down} ({@link ConnectionRetry}).
      */
-    private HttpResponse<byte[]> exchange(HttpRequest request, boolean idempotent) {
+    private RuntimeHttp.Response exchange(RuntimeHttp.Request request, boolean idempotent) {
         for (int attempt = 0; ; attempt++) {
             boolean last = attempt == ConnectionRetry.RETRIES;
             try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                RuntimeHttp.Response response = RuntimeHttp.send(request, CONNECT_TIMEOUT);
                 boolean again = ConnectionRetry.refusedWhileStopping(response)
                         || idempotent && ConnectionRetry.gatewayFailure(response);
                 if (last || !again) return response;
             } catch (IOException e) {
                 if (last || !idempotent || !ConnectionRetry.beforeAnswer(e)) throw unreachable(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw unreachable(e);
             }
             try {
                 ConnectionRetry.pause(attempt);
@@ -298,7 +299,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
         return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
-    private static JsonNode bodyJson(HttpResponse<byte[]> response) {
+    private static JsonNode bodyJson(RuntimeHttp.Response response) {
         try {
             return Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
@@ -307,8 +308,8 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     /** problem+json when the runtime sent one; otherwise a problem built from status and text. */
-    static Problem problemOf(HttpResponse<byte[]> response) {
-        return problemOf(response.statusCode(), response.body());
+    static Problem problemOf(RuntimeHttp.Response response) {
+        return problemOf(response.status(), response.body());
     }
 
     private static Problem problemOf(int status, byte[] bytes) {

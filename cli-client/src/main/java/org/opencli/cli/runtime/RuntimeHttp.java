@@ -1,0 +1,148 @@
+package org.opencli.cli.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request to the runtime's API over {@link HttpURLConnection}. Not {@code java.net.http}: its
+ * client starts a selector thread and an SSL context and loads some 200 classes before the first
+ * byte is sent, about half a second of CPU for a process that makes one or two requests
+ * (docs/performance.md); this one costs a socket. Redirects are never followed (a bearer token is
+ * not handed to wherever a redirect points), a request with a body is sent exactly once (streamed,
+ * so the connection never repeats it by itself), and an answer is read up to {@link #MAX_BODY}.
+ */
+final class RuntimeHttp {
+    /** A catalog at GitHub scale is about 7 MB; an answer past this bound is refused, not buffered. */
+    static final int MAX_BODY = 128 * 1024 * 1024;
+
+    static {
+        // belt and braces to the streamed body: the JDK would otherwise resend a failed POST once
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
+    private RuntimeHttp() {
+    }
+
+    /** A request: method, URI, headers (set, not added), an optional body, and how long to wait for the answer (null: no bound). */
+    static final class Request {
+        final String method;
+        final URI uri;
+        final Map<String, String> headers = new LinkedHashMap<>();
+        final byte[] body;
+        Duration timeout;
+
+        private Request(String method, URI uri, byte[] body) {
+            this.method = method;
+            this.uri = uri;
+            this.body = body;
+        }
+
+        static Request get(URI uri) {
+            return new Request("GET", uri, null);
+        }
+
+        static Request post(URI uri, byte[] body) {
+            return new Request("POST", uri, body);
+        }
+
+        Request header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        Request timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+    }
+
+    /** A whole answer. */
+    record Response(int status, Map<String, List<String>> headers, byte[] body) {
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+    }
+
+    /** An answer whose body is still to be read (a stream of events); the caller closes it. */
+    record Opened(int status, InputStream body) {
+    }
+
+    /**
+     * The request reached the runtime but its answer is unusable: none came in time (the runtime
+     * may still be doing it) or it is too large. Never a reason to send the request again.
+     */
+    static final class AnswerFailed extends IOException {
+        AnswerFailed(String message) {
+            super(message);
+        }
+    }
+
+    static Response send(Request request, Duration connectTimeout) throws IOException {
+        HttpURLConnection connection = connect(request, connectTimeout);
+        try (InputStream in = body(connection, awaitStatus(connection))) {
+            int status = connection.getResponseCode();
+            return new Response(status, connection.getHeaderFields(), readBounded(in));
+        } catch (SocketTimeoutException e) {
+            throw new AnswerFailed(request.timeout == null ? "no answer in time" : "no answer within " + request.timeout.toSeconds() + " s");
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    static Opened open(Request request, Duration connectTimeout) throws IOException {
+        HttpURLConnection connection = connect(request, connectTimeout);
+        int status = awaitStatus(connection);
+        InputStream in = body(connection, status);
+        return new Opened(status, in == null ? InputStream.nullInputStream() : in);
+    }
+
+    private static HttpURLConnection connect(Request request, Duration connectTimeout) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) request.uri.toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout((int) connectTimeout.toMillis());
+        connection.setReadTimeout(request.timeout == null ? 0 : (int) Math.min(Integer.MAX_VALUE, request.timeout.toMillis()));
+        connection.setRequestMethod(request.method);
+        request.headers.forEach(connection::setRequestProperty);
+        if (request.body != null) {
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(request.body.length);
+        }
+        connection.connect();
+        if (request.body != null) {
+            try (var out = connection.getOutputStream()) {
+                out.write(request.body);
+            }
+        }
+        return connection;
+    }
+
+    private static int awaitStatus(HttpURLConnection connection) throws IOException {
+        try {
+            return connection.getResponseCode();
+        } catch (SocketTimeoutException e) {
+            throw new AnswerFailed("no answer in time");
+        }
+    }
+
+    /** The answer's body stream: the error stream for 4xx/5xx (null when there is none). */
+    private static InputStream body(HttpURLConnection connection, int status) throws IOException {
+        return status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        if (in == null) return new byte[0];
+        byte[] bytes = in.readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) throw new AnswerFailed("its answer is larger than " + (MAX_BODY >> 20) + " MiB");
+        return bytes;
+    }
+}
