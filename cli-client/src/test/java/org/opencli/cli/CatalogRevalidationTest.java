@@ -126,4 +126,43 @@ class CatalogRevalidationTest {
         assertThat(list().out()).isEqualTo(expected);
         assertThat(runtime.catalogStatuses()).containsExactly(200, 200, 200, 304);
     }
+
+    /**
+     * ocli processes started at once share the instance's copies: each writes its copy whole or
+     * not at all, none reads a half-written one, and the next call still revalidates an intact copy.
+     */
+    @Test
+    void concurrentProcessesShareTheCopiesWithoutTearingThem() throws Exception {
+        String expected = list().out();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> processes = new java.util.ArrayList<>();
+        List<Path> outputs = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                // a different profile each second process: two contexts written side by side
+                Path out = dir.resolve("out-" + i + ".json");
+                outputs.add(out);
+                List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                        LeanStartTest.LeanStartProbe.class.getName(), "--runtime", runtime.url(),
+                        "--state-dir", dir.resolve("state").toString(), "catalog", "list", "--format", "json"));
+                if (i % 2 == 1) command.addAll(List.of("--mode", "curated"));
+                processes.add(new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
+                        .redirectError(dir.resolve("err-" + i + ".txt").toFile()).start());
+            }
+            for (int i = 0; i < processes.size(); i++) {
+                assertThat(processes.get(i).waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("process " + i + " ended").isTrue();
+                assertThat(processes.get(i).exitValue()).as(Files.readString(dir.resolve("err-" + i + ".txt"))).isZero();
+                if (i % 2 == 0) assertThat(Files.readString(outputs.get(i))).isEqualTo(expected);
+            }
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
+        try (Stream<Path> files = Files.list(catalogsDir())) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".copy")).toList())
+                    .as("no temporary file left behind").isEmpty();
+        }
+        int before = runtime.catalogStatuses().size();
+        assertThat(list().out()).isEqualTo(expected);
+        assertThat(runtime.catalogStatuses().subList(before, before + 1)).containsExactly(304);
+    }
 }
