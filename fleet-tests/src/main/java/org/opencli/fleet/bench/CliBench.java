@@ -38,7 +38,7 @@ public final class CliBench {
         Path scratch = Files.createDirectories(work.resolve("scratch"));
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
 
-        List<String> hello = CliBenchSetup.helloWorld(work);
+        List<String> hello = CliBenchSetup.helloWorld(root, work);
         try (TestUpstream upstream = TestUpstream.start(0);
              BenchDaemon small = BenchDaemon.start(root, work.resolve("small-state"), CliBenchSetup.smallConfig(root, work, upstream.url()));
              BenchDaemon github = BenchDaemon.start(root, work.resolve("github-state"), CliBenchSetup.githubConfig(work, openapi))) {

@@ -11,17 +11,32 @@ final class CliBenchSetup {
     }
 
     /**
-     * Compiles a hello world with the JDK {@code bin/ocli} runs on (JAVA_HOME, else the PATH's) and
-     * returns the command that runs it: plain {@code java}, no flags.
+     * Compiles a hello world and returns the command that runs it on the java {@code bin/ocli} runs
+     * on ({@link #ocliJava}): plain {@code java}, no flags.
      */
-    static List<String> helloWorld(Path work) throws Exception {
+    static List<String> helloWorld(Path root, Path work) throws Exception {
         Path dir = Files.createDirectories(work.resolve("hello"));
         Files.writeString(dir.resolve("Hello.java"),
                 "public class Hello { public static void main(String[] args) { System.out.println(\"hello\"); } }\n");
-        Process javac = new ProcessBuilder(jdkTool("javac"), "-d", dir.toString(), dir.resolve("Hello.java").toString())
+        Process javac = new ProcessBuilder(jdkTool("javac"), "--release", "17", "-d", dir.toString(), dir.resolve("Hello.java").toString())
                 .inheritIO().start();
         if (!javac.waitFor(120, TimeUnit.SECONDS) || javac.exitValue() != 0) throw new IllegalStateException("javac Hello.java failed");
-        return List.of(jdkTool("java"), "-cp", dir.toString(), "Hello");
+        return List.of(ocliJava(root), "-cp", dir.toString(), "Hello");
+    }
+
+    /**
+     * The java bin/ocli starts: OCLI_JAVA, else the one {@code make build} chose
+     * (cli-client/target/quarkus-app/ocli.java, scripts/ocli-cds.sh), else JAVA_HOME's, else the PATH's.
+     */
+    static String ocliJava(Path root) throws java.io.IOException {
+        String explicit = System.getenv("OCLI_JAVA");
+        if (explicit != null && !explicit.isBlank()) return explicit;
+        Path chosen = root.resolve("cli-client/target/quarkus-app/ocli.java");
+        if (Files.isRegularFile(chosen)) {
+            String java = Files.readString(chosen).strip();
+            if (Files.isExecutable(Path.of(java))) return java;
+        }
+        return jdkTool("java");
     }
 
     /** The test upstream's API (bench.cli.json) with its baseURL pointing at the running upstream. */
