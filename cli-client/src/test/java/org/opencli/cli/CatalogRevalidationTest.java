@@ -134,7 +134,7 @@ class CatalogRevalidationTest {
     @Test
     void concurrentProcessesShareTheCopiesWithoutTearingThem() throws Exception {
         String expected = list().out();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> processes = new java.util.ArrayList<>();
         List<Path> outputs = new java.util.ArrayList<>();
         try {
@@ -142,7 +142,7 @@ class CatalogRevalidationTest {
                 // a different profile each second process: two contexts written side by side
                 Path out = dir.resolve("out-" + i + ".json");
                 outputs.add(out);
-                List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
                         LeanStartTest.LeanStartProbe.class.getName(), "--runtime", runtime.url(),
                         "--state-dir", dir.resolve("state").toString(), "catalog", "list", "--format", "json"));
                 if (i % 2 == 1) command.addAll(List.of("--mode", "curated"));
