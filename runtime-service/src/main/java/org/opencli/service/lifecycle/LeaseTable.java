@@ -85,6 +85,11 @@ public final class LeaseTable {
                 : new Ended(lease.sessionId(), Ended.MISSED_HEARTBEATS, "no heartbeat or request for " + window.toSeconds() + "s");
     }
 
+    /** The session's lease, if it holds one. */
+    public java.util.Optional<Lease> lease(String sessionId) {
+        return java.util.Optional.ofNullable(leases.get(sessionId));
+    }
+
     public int active() {
         return leases.size();
     }
