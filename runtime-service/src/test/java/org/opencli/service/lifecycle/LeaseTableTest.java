@@ -127,6 +127,17 @@ class LeaseTableTest {
     }
 
     @Test
+    void aFullTableRefusesNewSessionsButRenewsKnownOnes() {
+        LeaseTable small = new LeaseTable(clock, 2);
+        small.heartbeat("a", null);
+        small.heartbeat("b", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.heartbeat("c", null)).isInstanceOf(LeaseTable.Full.class);
+        assertThat(small.heartbeat("a", null).sessionId()).isEqualTo("a");
+        small.close("b");
+        assertThat(small.heartbeat("c", null).sessionId()).isEqualTo("c");
+    }
+
+    @Test
     void closeEndsTheLeaseAtOnce() {
         table.heartbeat("term-a", null);
         table.heartbeat("term-b", null);
