@@ -1,8 +1,8 @@
 package org.opencli.service.lifecycle;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +39,16 @@ public final class LeaseTable {
         }
     }
 
-    private final Clock clock;
+    private final InstantSource clock;
     private final int maxLeases;
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private volatile boolean everHeld;
 
-    public LeaseTable(Clock clock) {
+    public LeaseTable(InstantSource clock) {
         this(clock, MAX_LEASES);
     }
 
-    LeaseTable(Clock clock, int maxLeases) {
+    LeaseTable(InstantSource clock, int maxLeases) {
         this.clock = clock;
         this.maxLeases = maxLeases;
     }

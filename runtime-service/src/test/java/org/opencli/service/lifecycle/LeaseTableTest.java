@@ -2,10 +2,8 @@ package org.opencli.service.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,33 +13,14 @@ import org.opencli.core.instance.ProcessIdentity;
 class LeaseTableTest {
     private static final Duration WINDOW = Duration.ofSeconds(60);
 
-    /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
-    private final LeaseTable table = new LeaseTable(clock);
+    /** The time the table sees; tests move it forward (no sleeping). */
+    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final LeaseTable table = new LeaseTable(() -> now);
     private Process owner;
+
+    private void advance(Duration d) {
+        now = now.plus(d);
+    }
 
     @AfterEach
     void endOwner() throws InterruptedException {
@@ -55,17 +34,17 @@ class LeaseTableTest {
     void aLeaseWithoutOwnerLapsesAWindowAfterItsLastHeartbeat() {
         assertThat(table.everHeld()).isFalse();
         LeaseTable.Lease lease = table.heartbeat("term-a", null);
-        assertThat(lease.expiresAt(WINDOW)).isEqualTo(clock.instant().plus(WINDOW));
+        assertThat(lease.expiresAt(WINDOW)).isEqualTo(now.plus(WINDOW));
         assertThat(table.everHeld()).isTrue();
 
-        clock.advance(WINDOW.minusSeconds(1));
+        advance(WINDOW.minusSeconds(1));
         assertThat(table.lapse(WINDOW)).isEmpty();
         table.heartbeat("term-a", null); // renewed
-        clock.advance(WINDOW.minusSeconds(1));
+        advance(WINDOW.minusSeconds(1));
         assertThat(table.lapse(WINDOW)).isEmpty();
         assertThat(table.active()).isEqualTo(1);
 
-        clock.advance(Duration.ofSeconds(1));
+        advance(Duration.ofSeconds(1));
         assertThat(table.lapse(WINDOW)).singleElement().satisfies(ended -> {
             assertThat(ended.sessionId()).isEqualTo("term-a");
             assertThat(ended.reason()).isEqualTo(LeaseTable.Ended.MISSED_HEARTBEATS);
@@ -77,10 +56,10 @@ class LeaseTableTest {
     @Test
     void aRequestWithTheSessionRenewsAKnownLeaseOnly() {
         table.heartbeat("term-a", null);
-        clock.advance(WINDOW.minusSeconds(1));
+        advance(WINDOW.minusSeconds(1));
         assertThat(table.renew("term-a")).isTrue();
         assertThat(table.renew("term-unknown")).isFalse();
-        clock.advance(WINDOW.minusSeconds(1));
+        advance(WINDOW.minusSeconds(1));
         assertThat(table.lapse(WINDOW)).isEmpty();
         assertThat(table.active()).as("renewing never creates a lease").isEqualTo(1);
     }
@@ -91,7 +70,7 @@ class LeaseTableTest {
         table.heartbeat("term-owned", ProcessIdentity.of(owner.toHandle()));
         table.heartbeat("term-free", null);
 
-        clock.advance(WINDOW.multipliedBy(3));
+        advance(WINDOW.multipliedBy(3));
         assertThat(table.lapse(WINDOW)).extracting(LeaseTable.Ended::sessionId).containsExactly("term-free");
         assertThat(table.active()).as("the owner still runs").isEqualTo(1);
 
@@ -111,7 +90,7 @@ class LeaseTableTest {
         String otherStart = Instant.parse(ProcessIdentity.of(owner.toHandle()).startedAt()).minusSeconds(5).toString();
         LeaseTable.Lease lease = table.heartbeat("term-a", new ProcessIdentity(owner.pid(), otherStart));
         assertThat(lease.owner()).as("not the recorded process: not kept").isNull();
-        clock.advance(WINDOW);
+        advance(WINDOW);
         assertThat(table.lapse(WINDOW)).extracting(LeaseTable.Ended::reason).containsExactly(LeaseTable.Ended.MISSED_HEARTBEATS);
     }
 
@@ -122,13 +101,13 @@ class LeaseTableTest {
         owner.destroy();
         assertThat(owner.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(table.lapse(WINDOW)).isEmpty();
-        clock.advance(WINDOW);
+        advance(WINDOW);
         assertThat(table.lapse(WINDOW)).extracting(LeaseTable.Ended::reason).containsExactly(LeaseTable.Ended.OWNER_EXITED);
     }
 
     @Test
     void aFullTableRefusesNewSessionsButRenewsKnownOnes() {
-        LeaseTable small = new LeaseTable(clock, 2);
+        LeaseTable small = new LeaseTable(() -> now, 2);
         small.heartbeat("a", null);
         small.heartbeat("b", null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.heartbeat("c", null)).isInstanceOf(LeaseTable.Full.class);
@@ -144,7 +123,7 @@ class LeaseTableTest {
         assertThat(table.close("term-a")).isTrue();
         assertThat(table.close("term-a")).as("already closed").isFalse();
         assertThat(table.active()).isEqualTo(1);
-        clock.advance(WINDOW);
+        advance(WINDOW);
         assertThat(table.lapse(WINDOW)).extracting(LeaseTable.Ended::sessionId).containsExactly("term-b");
     }
 
@@ -165,7 +144,7 @@ class LeaseTableTest {
         for (Thread thread : threads) thread.join();
         int active = table.active();
         assertThat(active).isBetween(1, 10);
-        clock.advance(WINDOW);
+        advance(WINDOW);
         assertThat(table.lapse(WINDOW)).extracting(LeaseTable.Ended::sessionId).hasSize(active).doesNotHaveDuplicates();
         assertThat(table.active()).isZero();
     }
