@@ -16,15 +16,17 @@ import java.util.Optional;
  * client starts a selector thread and an SSL context and loads some 200 classes before the first
  * byte is sent, about half a second of CPU for a process that makes one or two requests
  * (docs/performance.md); this one costs a socket. Redirects are never followed (a bearer token is
- * not handed to wherever a redirect points), a request with a body is sent exactly once (streamed,
- * so the connection never repeats it by itself), and an answer is read up to {@link #MAX_BODY}.
+ * not handed to wherever a redirect points), a request with a body is sent exactly once (the JDK's
+ * resend of a failed POST is off), and an answer is read up to {@link #MAX_BODY}. The body is not
+ * streamed: in streaming mode a 401 carrying {@code WWW-Authenticate} (every runtime 401 does) loses
+ * its problem+json body to the JDK's authentication handling.
  */
 final class RuntimeHttp {
     /** A catalog at GitHub scale is about 7 MB; an answer past this bound is refused, not buffered. */
     static final int MAX_BODY = 128 * 1024 * 1024;
 
     static {
-        // belt and braces to the streamed body: the JDK would otherwise resend a failed POST once
+        // the JDK would otherwise send a POST again once when reading its answer fails
         System.setProperty("sun.net.http.retryPost", "false");
     }
 
@@ -113,10 +115,7 @@ final class RuntimeHttp {
         connection.setReadTimeout(request.timeout == null ? 0 : (int) Math.min(Integer.MAX_VALUE, request.timeout.toMillis()));
         connection.setRequestMethod(request.method);
         request.headers.forEach(connection::setRequestProperty);
-        if (request.body != null) {
-            connection.setDoOutput(true);
-            connection.setFixedLengthStreamingMode(request.body.length);
-        }
+        if (request.body != null) connection.setDoOutput(true);
         connection.connect();
         if (request.body != null) {
             try (var out = connection.getOutputStream()) {

@@ -44,6 +44,15 @@ class ExecutionExitCodesTest extends ExecFixture {
         assertThat(r.err()).contains("error: Refused: managed_deny happened");
     }
 
+    /** A tool call is a POST: its 401 (with the runtime's WWW-Authenticate) still shows the runtime's problem. */
+    @Test
+    void anUnauthorizedToolCallShowsTheRuntimesProblem() {
+        runtime.answer("helpdesk:getTicket", 401, problem(401, "credentials_unresolved"));
+        CliResult r = ocli("hd", "tickets", "get-ticket", "9");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
+        assertThat(r.err()).contains("credentials_unresolved happened").doesNotContain("HTTP 401");
+    }
+
     @Test
     void unreachableRuntimeIsExit8() {
         String url = runtime.url();

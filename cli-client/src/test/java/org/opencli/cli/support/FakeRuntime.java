@@ -237,6 +237,8 @@ public final class FakeRuntime implements AutoCloseable {
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
+        // as the runtime does (ProblemMappers): HttpURLConnection treats such a 401 specially
+        if (status == 401) ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"open-cli\"");
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
