@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
+import org.opencli.core.config.ConfigException;
+import org.opencli.core.config.ConfigFiles;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.instance.RuntimeRegistry;
 import org.opencli.core.instance.StateLayout;
@@ -43,7 +45,7 @@ final class DaemonAttach {
             String code = refused.problem().code();
             if (CONFLICT.equals(code)) throw conflict(choice.url(), refused);
             if (!MISMATCH.equals(code)) throw refused;
-            if (managed == null || entry.isEmpty() || !isManaged(entry.get())) throw handStarted(choice.url());
+            if (managed == null || entry.isEmpty() || !entry.get().managed()) throw handStarted(choice.url());
             ManagedDaemon.Running fresh = managed.replace(entry.get(), client(choice.url()));
             try {
                 heartbeat(fresh.entry().url());
@@ -70,14 +72,14 @@ final class DaemonAttach {
         }
     }
 
-    /** TODO(issue 16): the config fingerprint from runtime-core once wt-daemon-runtime is merged; none is sent until then. */
+    /** The fingerprint of the config files as on disk now; none (the daemon then compares nothing) when they cannot be read. */
     private String fingerprint() {
-        return null;
-    }
-
-    /** TODO(issue 16): RegistryEntry.managed() once wt-daemon-runtime is merged. */
-    private static boolean isManaged(RegistryEntry entry) {
-        return false;
+        if (config == null) return null;
+        try {
+            return ConfigFiles.fingerprint(config);
+        } catch (ConfigException unreadable) {
+            return null;
+        }
     }
 
     private HttpRuntimeClient client(String url) {
