@@ -120,6 +120,14 @@ public final class HttpRuntimeClient implements RuntimeClient {
         return send(HttpRequest.newBuilder(URI.create(base + "/v1/runtime/info")).GET(), true, true);
     }
 
+    /**
+     * {@code POST /v1/runtime/<action>} of a local daemon's lifecycle API ({@code heartbeat},
+     * {@code stop}): sent once, a refusal thrown as its problem.
+     */
+    public JsonNode lifecycle(String action, Object body) {
+        return post("/v1/runtime/" + action, body, false);
+    }
+
     @Override
     public JsonNode execute(ExecuteRequest request) {
         return execute(request, request.dryRun());

@@ -51,6 +51,7 @@ public record AuditRecord(
     public static final String SESSION_CLOSE = "session_close";
     public static final String SESSION_EXPIRY = "session_expiry";
     public static final String AUDIT_RECOVERED = "audit_recovered";
+    public static final String RUNTIME_STOP = "runtime_stop";
 
     /** A record of {@code eventType} at {@code timestamp}; fill the rest with the {@code with…} methods. */
     public static AuditRecord event(String timestamp, String eventType) {

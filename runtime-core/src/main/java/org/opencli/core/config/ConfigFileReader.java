@@ -43,18 +43,7 @@ final class ConfigFileReader {
 
     static ReadFile read(Path path) {
         String file = path.toString();
-        byte[] bytes;
-        try {
-            bytes = BoundedFiles.read(path, MAX_BYTES);
-        } catch (BoundedFiles.TooLarge e) {
-            throw new ConfigException(file, JsonPaths.ROOT, "file is larger than " + MAX_BYTES + " bytes",
-                    "a config of at most " + MAX_BYTES + " bytes");
-        } catch (BoundedFiles.NotRegularFile e) {
-            throw new ConfigException(file, JsonPaths.ROOT, "not a regular file", "a regular file");
-        } catch (IOException e) {
-            throw new ConfigException(file, JsonPaths.ROOT, "cannot read file (" + e.getClass().getSimpleName() + ")",
-                    "a readable file");
-        }
+        byte[] bytes = readBytes(path);
         JsonNode node;
         try {
             node = READER.readTree(bytes);
@@ -71,6 +60,22 @@ final class ConfigFileReader {
             throw new ConfigException(file, JsonPaths.ROOT, "top level is " + SchemaText.kindOf(node), "a JSON object");
         }
         return new ReadFile(path, bytes, root);
+    }
+
+    /** The file's bytes, bounded like {@link #read}; a located {@link ConfigException} when it cannot be read. */
+    static byte[] readBytes(Path path) {
+        String file = path.toString();
+        try {
+            return BoundedFiles.read(path, MAX_BYTES);
+        } catch (BoundedFiles.TooLarge e) {
+            throw new ConfigException(file, JsonPaths.ROOT, "file is larger than " + MAX_BYTES + " bytes",
+                    "a config of at most " + MAX_BYTES + " bytes");
+        } catch (BoundedFiles.NotRegularFile e) {
+            throw new ConfigException(file, JsonPaths.ROOT, "not a regular file", "a regular file");
+        } catch (IOException e) {
+            throw new ConfigException(file, JsonPaths.ROOT, "cannot read file (" + e.getClass().getSimpleName() + ")",
+                    "a readable file");
+        }
     }
 
     /** Line, column and kind of error only: the parser's own message quotes the offending token. */

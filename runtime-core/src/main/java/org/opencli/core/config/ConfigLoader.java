@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -94,9 +93,7 @@ public final class ConfigLoader {
     private List<ConfigFileReader.ReadFile> readScopes(Path project, Path local) {
         List<ConfigFileReader.ReadFile> files = new ArrayList<>();
         List<ProblemItem> problems = new ArrayList<>();
-        for (Path candidate : Arrays.asList(absolute(scopes.managed()), absolute(scopes.user()), project, local)) {
-            if (candidate == null || !Files.isRegularFile(candidate)) continue;
-            if (files.stream().anyMatch(f -> f.path().equals(candidate))) continue; // same file in two scopes
+        for (Path candidate : ConfigFiles.scopeFiles(scopes, project, local)) {
             try {
                 ConfigFileReader.ReadFile file = ConfigFileReader.read(candidate);
                 Problems fileProblems = Problems.forFile(file.name());
@@ -158,7 +155,7 @@ public final class ConfigLoader {
         return scopes.managed() != null && file.equals(absolute(scopes.managed()));
     }
 
-    private static Path absolute(Path p) {
+    static Path absolute(Path p) {
         return p == null ? null : p.toAbsolutePath().normalize();
     }
 

@@ -13,8 +13,9 @@ import java.util.Optional;
 import org.opencli.core.json.Json;
 
 /**
- * Reads and writes an instance's {@code runtime.json}. An entry whose process is gone or whose port
- * refuses connections is stale and removed on read. The file may carry the daemon's owner key, so
+ * Reads and writes an instance's {@code runtime.json}. An entry whose process is gone (or whose pid
+ * now names another program) or whose port refuses connections is stale: its recorded children are
+ * ended and the file removed on read. The file may carry the daemon's owner key, so
  * it is written owner-only ({@code 0600}, in a {@code 0700} instance directory where the file
  * system supports POSIX permissions) and created with those permissions, never widened later.
  */
@@ -64,30 +65,43 @@ public final class RuntimeRegistry {
         }
     }
 
-    /** The entry when its daemon is alive and accepting connections; a stale file is removed. */
+    /**
+     * The entry when its daemon is alive and accepting connections. A stale entry is cleaned: its
+     * children still running (same pid and start instant) are ended, the file removed.
+     */
     public Optional<RegistryEntry> readLive() {
         Optional<RegistryEntry> entry = read();
         if (entry.isEmpty()) return entry;
         if (isLive(entry.get())) return entry;
+        clean(entry.get());
+        return Optional.empty();
+    }
+
+    /** Ends the stale entry's recorded children and removes the file if it still names that entry's daemon. */
+    public void clean(RegistryEntry stale) {
+        for (ProcessIdentity child : stale.children()) child.end();
+        Optional<RegistryEntry> now = read();
+        if (now.isPresent() && now.get().pid() != stale.pid()) return; // a new daemon wrote its entry meanwhile
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // best effort; the entry is ignored either way
         }
-        return Optional.empty();
     }
 
-    /** The entry's process is alive and its port answers (a pid reused by another program fails the second). */
+    /**
+     * The entry's process is alive — the same process: when {@code startedAt} is recorded, the pid's
+     * start instant equals it (a reused pid is another program) — and its port answers.
+     */
     public static boolean isLive(RegistryEntry entry) {
-        boolean processAlive = ProcessHandle.of(entry.pid()).map(ProcessHandle::isAlive).orElse(false);
-        if (!processAlive) return false;
+        if (!entry.process().alive()) return false;
         try {
             URI uri = URI.create(entry.url());
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 500);
                 return true;
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
             return false;
         }
     }

@@ -7,6 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +69,86 @@ class RuntimeRegistryTest {
         Path file = state.resolve("runtime.json");
         Files.writeString(file, "{not json");
         assertThat(new RuntimeRegistry(file).read()).isEmpty();
+    }
+
+    @Test
+    void aPidWhoseStartInstantDiffersIsAnotherProgramAndTheEntryIsStale() throws IOException {
+        RuntimeRegistry registry = new RuntimeRegistry(state.resolve("instances/x/runtime.json"));
+        ProcessIdentity me = ProcessIdentity.current();
+        assertThat(me.startedAt()).as("this platform reports process start instants").isNotNull();
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + socket.getLocalPort();
+            RegistryEntry same = entry(url, me.pid(), me.startedAt(), List.of());
+            assertThat(RuntimeRegistry.isLive(same)).isTrue();
+
+            // the same pid, listening, but started at another instant: the recorded daemon is gone
+            String earlier = java.time.Instant.parse(me.startedAt()).minusSeconds(3600).toString();
+            registry.write(entry(url, me.pid(), earlier, List.of()));
+            assertThat(registry.readLive()).isEmpty();
+            assertThat(registry.file()).doesNotExist();
+        }
+    }
+
+    @Test
+    void cleaningAStaleEntryEndsItsRecordedChildrenAndOnlyThem() throws Exception {
+        Process child = new ProcessBuilder("sleep", "300").start();
+        Process stranger = new ProcessBuilder("sleep", "300").start();
+        try {
+            ProcessIdentity childId = ProcessIdentity.of(child.toHandle());
+            // the stranger's pid recorded with another start instant: a reused pid, not ours to end
+            String notTheStrangers = java.time.Instant.parse(ProcessIdentity.of(stranger.toHandle()).startedAt())
+                    .minusSeconds(60).toString();
+            Process dead = new ProcessBuilder("true").start();
+            dead.waitFor();
+            RuntimeRegistry registry = new RuntimeRegistry(state.resolve("instances/x/runtime.json"));
+            registry.write(entry("http://127.0.0.1:1", dead.pid(), null,
+                    List.of(childId, new ProcessIdentity(stranger.pid(), notTheStrangers))));
+
+            assertThat(registry.readLive()).isEmpty();
+
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("the recorded child was ended").isTrue();
+            assertThat(stranger.isAlive()).as("a reused pid is left alone").isTrue();
+            assertThat(registry.file()).doesNotExist();
+        } finally {
+            child.destroyForcibly();
+            stranger.destroyForcibly();
+            stranger.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aChildThatIgnoresTermIsKilledAfterTheGrace() throws Exception {
+        Process child = new ProcessBuilder("sh", "-c", "trap '' TERM; echo ready; while :; do sleep 1; done").start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            assertThat(out.readLine()).isEqualTo("ready"); // the trap is set
+            long began = System.nanoTime();
+            ProcessIdentity.of(child.toHandle()).end();
+            assertThat(child.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(ProcessIdentity.GRACE);
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void newFieldsRoundTripAndOldFilesWithoutThemStillRead() throws IOException {
+        RuntimeRegistry registry = new RuntimeRegistry(state.resolve("runtime.json"));
+        RegistryEntry full = new RegistryEntry("x", "http://127.0.0.1:1", 42, "/a", "/c", "/p/.cli.json", "key", true,
+                "2026-01-02T03:04:05.678Z", "ab12", List.of(new ProcessIdentity(43, "2026-01-02T03:04:06Z")));
+        registry.write(full);
+        assertThat(registry.read()).contains(full);
+
+        Files.writeString(registry.file(), "{\"instanceId\":\"x\",\"url\":\"http://127.0.0.1:1\",\"pid\":42,"
+                + "\"auditPath\":\"/a\",\"cacheDir\":\"/c\",\"configPath\":\"/p/.cli.json\",\"clientKey\":\"k\"}");
+        RegistryEntry old = registry.read().orElseThrow();
+        assertThat(old.managed()).isFalse();
+        assertThat(old.startedAt()).isNull();
+        assertThat(old.configFingerprint()).isNull();
+        assertThat(old.children()).isEmpty();
+        assertThat(old.clientKey()).isEqualTo("k");
+    }
+
+    private static RegistryEntry entry(String url, long pid, String startedAt, List<ProcessIdentity> children) {
+        return new RegistryEntry("x", url, pid, null, null, null, null, true, startedAt, null, children);
     }
 }

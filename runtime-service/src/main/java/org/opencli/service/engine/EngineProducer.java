@@ -16,6 +16,7 @@ import org.opencli.core.execution.UpstreamClient;
 import org.opencli.service.upstream.VertxUpstreamClient;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.engine.RuntimeEngines;
+import org.opencli.core.instance.CacheLocation;
 import org.opencli.core.instance.InstanceId;
 import org.opencli.core.instance.StateLayout;
 
@@ -28,9 +29,14 @@ public class EngineProducer {
     @Produces
     @Singleton
     StateLayout stateLayout(OclirdSettings settings) {
-        Path config = settings.config().map(EngineProducer::absolute).orElse(null);
-        String instanceId = InstanceId.resolve(settings.instanceId().orElse(null), System.getenv("OCLI_INSTANCE_ID"), config);
-        return new StateLayout(StateLayout.defaultStateRoot(settings.stateDir().orElse(null)), instanceId);
+        return layout(settings.config().orElse(null), settings.instanceId().orElse(null), settings.stateDir().orElse(null));
+    }
+
+    /** The instance and state root from {@code --config}, {@code --instance-id}, {@code --state-dir} (each may be null). */
+    public static StateLayout layout(String config, String instanceId, String stateDir) {
+        Path configPath = config == null ? null : absolute(config);
+        String id = InstanceId.resolve(instanceId, System.getenv("OCLI_INSTANCE_ID"), configPath);
+        return new StateLayout(StateLayout.defaultStateRoot(stateDir), id);
     }
 
     /** runtime.server.auth of the daemon's --config, read once at startup. */
@@ -63,8 +69,10 @@ public class EngineProducer {
         // With runtime auth on, the daemon serves only its own config (CONTRACT.md §4): a request
         // naming another could bring its own policy, services or no auth at all. The same holds for
         // an unauthenticated daemon on a network address; only a loopback daemon's owner may name one.
+        Path cacheDir = CacheLocation.resolve(settings.cacheDir().orElse(null), settings.stateDir().orElse(null),
+                layout.instanceId());
         EngineSettings engineSettings = new EngineSettings(config, access.pinsConfig(), layout.instanceId(), layout.stateRoot(),
-                layout.cacheDir(), audit, settings.runtimeMode(), Clock.systemUTC(),
+                cacheDir, audit, settings.runtimeMode(), Clock.systemUTC(),
                 settings.fileCheckInterval());
         ExecutionSettings execution = ExecutionSettings.defaults();
         UpstreamClient upstream = new VertxUpstreamClient(vertx, execution.connectTimeout(), UPSTREAM_POOL_SIZE, eventLoops,

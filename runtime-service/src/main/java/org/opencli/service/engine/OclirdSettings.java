@@ -16,6 +16,13 @@ public interface OclirdSettings {
 
     Optional<String> auditPath();
 
+    /** {@code --cache-dir}: the cache root (see {@link org.opencli.core.instance.CacheLocation}). */
+    Optional<String> cacheDir();
+
+    /** {@code --managed}: started by ocli; leases govern its life per {@code runtime.local}. */
+    @WithDefault("false")
+    boolean managed();
+
     /**
      * How long a loaded config and a catalog built from local files are trusted before their files
      * are looked at again; edits take effect within this time. Keeps stat calls off hot executions.

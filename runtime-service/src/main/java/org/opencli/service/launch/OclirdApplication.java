@@ -7,12 +7,15 @@ import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.instance.RuntimeRegistry;
 import org.opencli.core.instance.StateLayout;
+import java.util.List;
 import org.opencli.service.auth.DaemonAccess;
+import org.opencli.service.lifecycle.LocalLifecycle;
 
 /**
  * Runs once the HTTP server is listening: publishes {@code runtime.json} (owner-only; it carries the
  * owner key of a local daemon) so CLIs can find this daemon, prints the URL, and removes the entry
- * again on shutdown.
+ * again on shutdown — also after {@code POST /v1/runtime/stop} or a managed daemon's last lease,
+ * which end {@link Quarkus#waitForExit()} the same way.
  */
 public class OclirdApplication implements QuarkusApplication {
 
@@ -28,6 +31,9 @@ public class OclirdApplication implements QuarkusApplication {
     @Inject
     DaemonAccess access;
 
+    @Inject
+    LocalLifecycle lifecycle;
+
     @Override
     public int run(String... args) {
         long pid = ProcessHandle.current().pid();
@@ -35,7 +41,8 @@ public class OclirdApplication implements QuarkusApplication {
         var settings = engine.settings();
         registry.write(new RegistryEntry(layout.instanceId(), address.url(), pid,
                 settings.auditPath().toString(), settings.cacheDir().toString(),
-                settings.defaultConfig() == null ? null : settings.defaultConfig().toString(), access.clientKey()));
+                settings.defaultConfig() == null ? null : settings.defaultConfig().toString(), access.clientKey(),
+                lifecycle.managed(), lifecycle.process().startedAt(), lifecycle.startFingerprint(), List.of()));
         System.out.println("oclird listening on " + address.url() + " (instance " + layout.instanceId() + ")");
         System.out.flush();
         try {

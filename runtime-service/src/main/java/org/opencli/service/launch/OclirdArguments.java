@@ -11,7 +11,7 @@ public final class OclirdArguments {
     static final String USAGE = String.join("\n",
             "Usage: oclird [--config FILE] [--addr HOST:PORT] [--instance-id ID] [--state-dir DIR]",
             "              [--audit-path FILE] [--runtime-mode local|remote] [--file-check-interval D]",
-            "              [--shutdown-timeout D] [--allow-unauthenticated-remote]",
+            "              [--shutdown-timeout D] [--allow-unauthenticated-remote] [--cache-dir DIR] [--managed]",
             "",
             "Serves the open-cli runtime HTTP API (v1).",
             "  --config FILE       default config for requests that name none",
@@ -19,6 +19,9 @@ public final class OclirdArguments {
             "  --instance-id ID    isolate state, cache, audit log and runtime.json under this id",
             "  --state-dir DIR     state root (default $OCLI_STATE_DIR, $XDG_STATE_HOME/oas-cli, ~/.local/state/oas-cli)",
             "  --audit-path FILE   audit log location (default <state>/instances/<id>/audit.log)",
+            "  --cache-dir DIR     cache root; the instance's cache is DIR/instances/<id> (default $OCLI_CACHE_DIR, else",
+            "                      <state>/instances/<id>/cache when the state root was given, else $XDG_CACHE_HOME/oas-cli",
+            "                      or ~/.cache/oas-cli)",
             "  --runtime-mode M    reported runtime mode: local (default) or remote",
             "  --file-check-interval D  how long config and local source files are trusted unchanged before",
             "                      they are looked at again: 500ms, 1s (default), 2m; 0 = on every request",
@@ -26,6 +29,8 @@ public final class OclirdArguments {
             "                      cut off (each is audited either way): 500ms, 30s (default), 2m",
             "  --allow-unauthenticated-remote  serve a non-loopback --addr without runtime.server.auth; only the",
             "                      daemon's own config is served. Without it such a daemon refuses to start",
+            "  --managed           started by ocli: with runtime.local.shutdown when-owner-exits the daemon stops",
+            "                      once no session holds a lease (see POST /v1/runtime/heartbeat)",
             "  -h, --help          show this help",
             "  -V, --version       show the version");
 
@@ -55,6 +60,11 @@ public final class OclirdArguments {
                 case "--instance-id" -> props.put("oclird.instance-id", value != null ? value : next(args, ++i, name));
                 case "--state-dir" -> props.put("oclird.state-dir", value != null ? value : next(args, ++i, name));
                 case "--audit-path" -> props.put("oclird.audit-path", value != null ? value : next(args, ++i, name));
+                case "--cache-dir" -> props.put("oclird.cache-dir", value != null ? value : next(args, ++i, name));
+                case "--managed" -> {
+                    if (value != null) throw new UsageException("--managed takes no value");
+                    props.put("oclird.managed", "true");
+                }
                 case "--runtime-mode" -> props.put("oclird.runtime-mode", runtimeMode(value != null ? value : next(args, ++i, name)));
                 case "--addr" -> putAddress(props, value != null ? value : next(args, ++i, name));
                 case "--file-check-interval" -> props.put("oclird.file-check-interval",
@@ -71,7 +81,7 @@ public final class OclirdArguments {
                 }
                 default -> throw new UsageException("unknown option '" + arg + "' (expected one of --config, --addr, "
                         + "--instance-id, --state-dir, --audit-path, --runtime-mode, --file-check-interval, --shutdown-timeout, "
-                        + "--allow-unauthenticated-remote, --help, --version)");
+                        + "--allow-unauthenticated-remote, --cache-dir, --managed, --help, --version)");
             }
         }
         return props;

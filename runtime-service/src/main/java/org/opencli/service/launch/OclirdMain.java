@@ -27,6 +27,12 @@ public class OclirdMain {
             System.exit(2);
             return;
         }
+        String refused = InstanceGuard.refusal(props);
+        if (refused != null) {
+            System.err.println("oclird: " + refused);
+            System.exit(2);
+            return;
+        }
         props.forEach(System::setProperty);
         Quarkus.run(OclirdApplication.class, (code, failure) -> {
             if (failure != null) System.err.println("oclird: failed to start: " + rootMessage(failure));

@@ -79,7 +79,7 @@ final class RequestJson {
         };
     }
 
-    private static OcliException invalid(String message, String path, String expected) {
+    static OcliException invalid(String message, String path, String expected) {
         String detail = path == null ? message : path + ": " + message;
         return new OcliException(ErrorKind.BAD_REQUEST, "invalid_request", "Invalid request", detail,
                 List.of(new ProblemItem(null, path, message, expected)));

@@ -10,13 +10,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.opencli.core.auth.AuthDescriptions;
 import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.core.engine.RuntimeInfo;
+import org.opencli.service.lifecycle.LocalLifecycle;
 import org.opencli.service.auth.BearerAuthFilter;
 import org.opencli.service.auth.DaemonAuth;
 import org.opencli.service.launch.ListeningAddress;
 
 /**
  * {@code GET /v1/runtime/info}: what this runtime is and how to reach and authenticate to it.
- * Answers without a token; a valid token adds {@code auth.principal}.
+ * Answers without a token; a valid token adds {@code auth.principal}. {@code lifecycle} says how the
+ * daemon lives (managed, leases, runtime.local settings; see {@link LocalLifecycle#describe()}).
  */
 @Path("/v1/runtime/info")
 public class RuntimeInfoResource {
@@ -30,9 +33,15 @@ public class RuntimeInfoResource {
     @Inject
     DaemonAuth auth;
 
+    @Inject
+    LocalLifecycle lifecycle;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response info(@Context RoutingContext rc) {
-        return JsonBodies.ok(engine.runtimeInfo(address.url(), AuthDescriptions.info(auth.config(), BearerAuthFilter.token(rc))));
+        RuntimeInfo info = engine.runtimeInfo(address.url(), AuthDescriptions.info(auth.config(), BearerAuthFilter.token(rc)));
+        return JsonBodies.ok(new RuntimeInfo(info.contractVersion(), info.capabilities(), info.instanceId(), info.url(),
+                info.runtimeMode(), info.auditPath(), info.stateDir(), info.cacheDir(), info.configPath(), info.auth(),
+                lifecycle.describe()));
     }
 }
