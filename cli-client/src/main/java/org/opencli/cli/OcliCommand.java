@@ -10,6 +10,7 @@ import org.opencli.cli.commands.ConfigCommand;
 import org.opencli.cli.commands.ExplainCommand;
 import org.opencli.cli.commands.InitCommand;
 import org.opencli.cli.commands.RuntimeCommand;
+import org.opencli.cli.commands.StatusCommand;
 import org.opencli.cli.commands.WorkflowCommand;
 import org.opencli.cli.commands.SearchCommand;
 import org.opencli.cli.commands.ToolCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  ocli --demo catalog list", "  ocli --demo shop items get-item 1", "  ocli help catalog list"},
         subcommands = {CatalogCommand.class, ToolCommand.class, ExplainCommand.class, SearchCommand.class,
-                InitCommand.class, ConfigCommand.class, RuntimeCommand.class, WorkflowCommand.class,
+                InitCommand.class, ConfigCommand.class, RuntimeCommand.class, StatusCommand.class, WorkflowCommand.class,
                 AuthCommand.class, AuditCommand.class, HelpCommand.class, CompletionCommand.class, CompleteCommand.class})
 public class OcliCommand implements Runnable {
     @Mixin

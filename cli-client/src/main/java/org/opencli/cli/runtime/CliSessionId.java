@@ -22,6 +22,11 @@ public final class CliSessionId {
         return of(System.getenv("OCLI_SESSION_ID"), ProcessHandle.current().parent().orElse(null));
     }
 
+    /** Whether {@code id} may be sent as a session id: 1..128 of {@code A-Za-z0-9._:-}. */
+    public static boolean isSafe(String id) {
+        return id != null && SAFE.matcher(id).matches();
+    }
+
     /**
      * The lease session of a call to a managed local daemon, per {@code runtime.local.sessionScope}:
      * {@code terminal} (default) as {@link #current()}; {@code agent}: {@code OCLI_SESSION_ID}, else

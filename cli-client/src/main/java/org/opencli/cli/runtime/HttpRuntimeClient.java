@@ -144,6 +144,18 @@ public final class HttpRuntimeClient implements RuntimeClient {
         return post("/v1/workflows/run", request, !request.execute());
     }
 
+    /** Sent once: a stop that reached the daemon before the connection dropped has already begun. */
+    @Override
+    public JsonNode stopRuntime() {
+        return post("/v1/runtime/stop", Map.of(), false);
+    }
+
+    /** Idempotent: closing a session twice leaves it closed. */
+    @Override
+    public JsonNode closeSession(String sessionId) {
+        return post("/v1/runtime/session-close", Map.of("sessionId", sessionId), true);
+    }
+
     /** {@code GET /v1/audit/events} with the given query parameters: {@code {events, nextCursor}}. */
     public JsonNode auditEvents(Map<String, String> query) {
         return get("/v1/audit/events", query);

@@ -213,7 +213,7 @@ public final class RuntimeResolver {
      * loopback port); else the credentials from the environment or config, or a cached sign-in for
      * this runtime; else none (and no OAuth class is loaded).
      */
-    private BearerSource bearer(RuntimeChoice choice, Path configPath, Path stateRoot, String instanceId) {
+    BearerSource bearer(RuntimeChoice choice, Path configPath, Path stateRoot, String instanceId) {
         BearerSource ownerKey = LocalDaemonKey.forUrl(choice.url(), stateRoot, instanceId);
         if (ownerKey != null) return ownerKey;
         RemoteCredentials credentials = credentials(choice, configPath);
@@ -280,6 +280,11 @@ public final class RuntimeResolver {
         if (configPath == null || fromConfig.remoteUrl() != null) return RuntimeChoice.embedded("auto");
         if (ManagedDaemon.launcher(env).isEmpty()) return RuntimeChoice.embedded("auto (no oclird launcher)");
         return RuntimeChoice.startLocal(LOCAL_DAEMON + " (runtime.mode auto)");
+    }
+
+    /** The instance id for {@code configPath}: {@code --instance-id}, else {@code OCLI_INSTANCE_ID}, else derived from the path. */
+    public String instanceId(GlobalOptions options, Path configPath) {
+        return InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
     }
 
     /** {@code --config} (must exist), else the nearest {@code .cli.json} upwards from the cwd, else null. */
