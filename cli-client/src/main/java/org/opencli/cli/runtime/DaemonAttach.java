@@ -66,7 +66,7 @@ final class DaemonAttach {
                 owner.flatMap(p -> p.info().startInstant()).map(Object::toString).orElse(null),
                 "group".equals(settings.share()) ? settings.shareKey() : null);
         try {
-            client(url).lifecycle("heartbeat", body);
+            client(url).heartbeat(body);
         } catch (ProblemException e) {
             if (e.problem().status() != 404) throw e; // a daemon from before leases: nothing to attach to
         }

@@ -98,7 +98,7 @@ final class ManagedDaemon {
     private void stop(RegistryEntry entry, HttpRuntimeClient client) {
         Optional<ProcessHandle> process = ProcessHandle.of(entry.pid());
         try {
-            client.lifecycle("stop", Map.of());
+            client.stopRuntime();
         } catch (RuntimeException unanswered) {
             process.ifPresent(ProcessHandle::destroy); // already stopping, or a daemon without the endpoint: SIGTERM
         }
