@@ -9,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.cli.runtime.HttpRuntimeClient;
-import org.opencli.cli.runtime.RuntimeClient;
 import org.opencli.cli.runtime.RuntimeProbe;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.json.Json;
@@ -39,8 +38,7 @@ public class RuntimeStopCommand extends BaseCommand {
                     "--timeout must be 1.." + MAX_TIMEOUT_SECONDS + " seconds, not " + timeoutSeconds);
         }
         RuntimeProbe probe = RuntimeProbe.of(session().resolver(), session().options());
-        HttpRuntimeClient client = probe.client(session().resolver())
-                .orElseThrow(() -> RuntimeClient.notADaemon("stop", "nothing to stop"));
+        HttpRuntimeClient client = probe.daemonClient(session().resolver(), "stop", "nothing to stop");
         Optional<RegistryEntry> local = probe.daemon();
         // the handle is taken before the stop: once the daemon ended, its pid may be given to another program
         Optional<ProcessHandle> process = local.flatMap(e -> ProcessHandle.of(e.pid()));
