@@ -141,12 +141,39 @@ class StatusAndStopCommandsTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode status = Json.MAPPER.readTree(r.out());
         assertThat(status.path("runtime").path("kind").asText()).isEqualTo("embedded");
-        assertThat(status.path("runtime").path("reason").asText()).isEqualTo("auto");
+        assertThat(status.path("runtime").path("reason").asText()).startsWith("auto");
         assertThat(status.path("config").path("files").get(0).asText()).isEqualTo(dir.resolve(".cli.json").toString());
         assertThat(status.path("sources").path("openapi").asInt()).isEqualTo(2);
         assertThat(status.path("health").path("state").asText()).isEqualTo("embedded");
         assertThat(status.path("tools").path("count").isNull()).as("documents that do not exist: no catalog was built").isTrue();
         assertThat(Files.exists(state.resolve("instances"))).as("no engine opened an audit trail or a cache").isFalse();
+    }
+
+    @Test
+    void aManagedDaemonThatIsNotRunningIsReportedAndNeitherStatusNorStopStartsOne() throws Exception {
+        Path marker = dir.resolve("oclird-was-started");
+        Path launcher = dir.resolve("oclird");
+        Files.writeString(launcher, "#!/bin/sh\ntouch '" + marker + "'\nexit 1\n");
+        launcher.toFile().setExecutable(true);
+        Files.writeString(dir.resolve(".cli.json"), "{\"cli\":\"1.0.0\",\"runtime\":{\"mode\":\"local\"},"
+                + "\"sources\":{\"a\":{\"type\":\"openapi\",\"uri\":\"./a.yaml\"}}}");
+        CliRunner withLauncher = new CliRunner(Map.of("OCLI_OCLIRD", launcher.toString()), dir);
+        CliResult r = withLauncher.run("--state-dir", state.toString(), "status", "--format=json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode status = Json.MAPPER.readTree(r.out());
+        assertThat(status.path("runtime").path("kind").asText()).isEqualTo("local-daemon");
+        assertThat(status.path("runtime").path("running").asBoolean(true)).isFalse();
+        assertThat(status.path("runtime").path("reason").asText()).contains("runtime.mode local");
+        assertThat(status.path("health").path("state").asText()).isEqualTo("not-running");
+        assertThat(status.path("health").path("detail").asText()).contains("the next call that needs a runtime starts one");
+        CliResult table = withLauncher.run("--state-dir", state.toString(), "status", "--format", "table");
+        assertThat(table.out()).containsPattern("runtime +local daemon \\(none running\\)");
+        for (String[] command : new String[][] {{"runtime", "stop"}, {"runtime", "session-close"}}) {
+            CliResult refused = withLauncher.run(concat(new String[] {"--state-dir", state.toString()}, command));
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.err()).contains("no local daemon is running for instance");
+        }
+        assertThat(marker).as("no daemon was started to report or refuse").doesNotExist();
     }
 
     @Test

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.cli.runtime.CliSessionId;
+import org.opencli.cli.runtime.ConfigRuntimeChoice;
 import org.opencli.cli.runtime.HttpRuntimeClient;
-import org.opencli.cli.runtime.RuntimeClient;
 import org.opencli.cli.runtime.RuntimeProbe;
 import org.opencli.cli.output.VisibleText;
 import org.opencli.core.json.Json;
@@ -25,20 +25,19 @@ import picocli.CommandLine.Option;
 public class RuntimeSessionCloseCommand extends BaseCommand {
 
     @Option(names = "--session", paramLabel = "ID",
-            description = "The session to close (default: OCLI_SESSION_ID, else this terminal's session).")
+            description = "The session to close (default: this call's own, per runtime.local.sessionScope: this terminal's, "
+                    + "OCLI_SESSION_ID for agents, the group's for shared-group).")
     String sessionId;
 
     @Override
     public Integer call() {
-        String id = sessionId != null ? sessionId : CliSessionId.current();
-        if (id == null || !CliSessionId.isSafe(id)) {
-            throw new CliException(ExitCodes.USAGE, "invalid_option", "Invalid option", id == null
-                    ? "no session to name: this process has no parent terminal; pass --session ID"
-                    : "--session '" + VisibleText.of(id) + "' is not a session id (1..128 of A-Z a-z 0-9 . _ : -)");
+        if (sessionId != null && !CliSessionId.isSafe(sessionId)) {
+            throw new CliException(ExitCodes.USAGE, "invalid_option", "Invalid option",
+                    "--session '" + VisibleText.of(sessionId) + "' is not a session id (1..128 of A-Z a-z 0-9 . _ : -)");
         }
         RuntimeProbe probe = RuntimeProbe.of(session().resolver(), session().options());
-        HttpRuntimeClient client = probe.client(session().resolver())
-                .orElseThrow(() -> RuntimeClient.notADaemon("session-close", "no session to close"));
+        String id = sessionId != null ? sessionId : ownSession(probe);
+        HttpRuntimeClient client = probe.daemonClient(session().resolver(), "session-close", "no session to close");
         JsonNode answer = client.closeSession(id);
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("sessionId", id);
@@ -50,5 +49,11 @@ public class RuntimeSessionCloseCommand extends BaseCommand {
                 ? "closed session " + id + " at " + client.location() + " (" + active + ")"
                 : "session " + id + " had no lease at " + client.location() + " (" + active + ")");
         return 0;
+    }
+
+    /** The session this call's heartbeats use, per the config's runtime.local.sessionScope (terminal by default). */
+    private static String ownSession(RuntimeProbe probe) {
+        ConfigRuntimeChoice settings = ConfigRuntimeChoice.read(probe.configPath());
+        return CliSessionId.forScope(settings.sessionScope(), settings.shareKey());
     }
 }

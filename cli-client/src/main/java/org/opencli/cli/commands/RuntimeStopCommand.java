@@ -9,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.cli.runtime.HttpRuntimeClient;
-import org.opencli.cli.runtime.RuntimeClient;
 import org.opencli.cli.runtime.RuntimeProbe;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.json.Json;
@@ -39,12 +38,19 @@ public class RuntimeStopCommand extends BaseCommand {
                     "--timeout must be 1.." + MAX_TIMEOUT_SECONDS + " seconds, not " + timeoutSeconds);
         }
         RuntimeProbe probe = RuntimeProbe.of(session().resolver(), session().options());
-        HttpRuntimeClient client = probe.client(session().resolver())
-                .orElseThrow(() -> RuntimeClient.notADaemon("stop", "nothing to stop"));
+        HttpRuntimeClient client = probe.daemonClient(session().resolver(), "stop", "nothing to stop");
         Optional<RegistryEntry> local = probe.daemon();
         // the handle is taken before the stop: once the daemon ended, its pid may be given to another program
         Optional<ProcessHandle> process = local.flatMap(e -> ProcessHandle.of(e.pid()));
-        JsonNode answer = client.stopRuntime();
+        JsonNode answer;
+        try {
+            answer = client.stopRuntime();
+        } catch (CliException dropped) {
+            // a daemon that exits as soon as it answered may close the connection before the answer is read:
+            // for a local daemon its process ending is the answer
+            if (!"runtime_unreachable".equals(dropped.problem().code()) || process.isEmpty() || !ended(process)) throw dropped;
+            answer = Json.MAPPER.createObjectNode().put("stopped", true);
+        }
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("stopped", answer.path("stopped").asBoolean(false));
         json.put("url", client.location());

@@ -47,7 +47,8 @@ public class StatusCommand extends BaseCommand {
     private static String runtime(StatusReport.Runtime rt) {
         return switch (rt.kind()) {
             case "embedded" -> "embedded (in-process engine)";
-            case "local-daemon" -> "local daemon" + (rt.pid() == null ? "" : " pid " + rt.pid()) + " at " + rt.url();
+            case "local-daemon" -> rt.url() == null ? "local daemon (none running)"
+                    : "local daemon" + (rt.pid() == null ? "" : " pid " + rt.pid()) + " at " + rt.url();
             default -> "remote runtime at " + rt.url();
         };
     }

@@ -3,6 +3,8 @@ package org.opencli.cli.runtime;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.opencli.cli.CliException;
+import org.opencli.cli.ExitCodes;
 import org.opencli.cli.demo.DemoEnvironment;
 import org.opencli.cli.options.GlobalOptions;
 import org.opencli.core.instance.RegistryEntry;
@@ -34,14 +36,32 @@ public record RuntimeProbe(RuntimeChoice choice, Path configPath, String instanc
         Supplier<Optional<String>> registry = memoized(() -> new RuntimeRegistry(new StateLayout(stateRoot, instanceId).registryFile())
                 .readLive().map(RegistryEntry::url));
         RuntimeChoice choice = RuntimeResolver.throughLiveDaemon(resolver.choose(options, configPath, registry), registry);
-        Optional<RegistryEntry> daemon = choice.embedded() ? Optional.empty()
+        Optional<RegistryEntry> daemon = choice.embedded() || choice.startsDaemon() ? Optional.empty()
                 : LocalDaemonKey.liveEntry(choice.url(), stateRoot, instanceId);
         return new RuntimeProbe(choice, configPath, instanceId, stateRoot, daemon);
     }
 
     public Kind kind() {
         if (choice.embedded()) return Kind.EMBEDDED;
-        return daemon.isPresent() ? Kind.LOCAL_DAEMON : Kind.REMOTE;
+        return daemon.isPresent() || choice.startsDaemon() ? Kind.LOCAL_DAEMON : Kind.REMOTE;
+    }
+
+    /** A managed local daemon would serve the call, but none is running: the next call that needs a runtime starts one. */
+    public boolean daemonNotRunning() {
+        return choice.startsDaemon();
+    }
+
+    /**
+     * A client for the daemon a daemon-only command ({@code ocli runtime stop|session-close}) acts on,
+     * with the credentials a call would send; a usage error when there is none: the embedded engine,
+     * or a managed daemon not running (nothing is started to find that out).
+     */
+    public HttpRuntimeClient daemonClient(RuntimeResolver resolver, String command, String nothing) {
+        if (choice.startsDaemon()) {
+            throw new CliException(ExitCodes.USAGE, "no_daemon", "No daemon", nothing + ": no local daemon is running for instance "
+                    + instanceId + " (the next call that needs a runtime starts one; 'ocli status' shows it)");
+        }
+        return client(resolver).orElseThrow(() -> RuntimeClient.notADaemon(command, nothing));
     }
 
     /** Where this instance keeps its files. */
@@ -54,7 +74,7 @@ public record RuntimeProbe(RuntimeChoice choice, Path configPath, String instanc
      * key, else the remote runtime's token); empty for the embedded engine.
      */
     public Optional<HttpRuntimeClient> client(RuntimeResolver resolver) {
-        if (choice.embedded()) return Optional.empty();
+        if (choice.embedded() || choice.startsDaemon()) return Optional.empty();
         return Optional.of(new HttpRuntimeClient(choice.url(), resolver.bearer(choice, configPath, stateRoot, instanceId),
                 CatalogCopies.forInstance(stateRoot, instanceId)));
     }
@@ -64,7 +84,7 @@ public record RuntimeProbe(RuntimeChoice choice, Path configPath, String instanc
      * remote runtime's token (getting one may mean a network round trip to an identity provider).
      */
     public Optional<HttpRuntimeClient> publicClient() {
-        if (choice.embedded()) return Optional.empty();
+        if (choice.embedded() || choice.startsDaemon()) return Optional.empty();
         return Optional.of(new HttpRuntimeClient(choice.url(), LocalDaemonKey.forUrl(choice.url(), stateRoot, instanceId)));
     }
 

@@ -41,15 +41,18 @@ public final class StatusCollector {
         RuntimeProbe probe = RuntimeProbe.of(resolver, options);
         ConfigFacts config = config(probe.configPath());
         Answer info = info(probe);
-        Optional<JsonNode> catalog = catalog(probe);
+        Optional<Catalog> catalog = catalog(probe);
         StatusReport.Health health = switch (probe.kind()) {
             case EMBEDDED -> new StatusReport.Health("embedded", "the engine runs inside each ocli call: no daemon to reach");
-            default -> info.json() != null
+            default -> probe.daemonNotRunning()
+                    ? new StatusReport.Health("not-running", "no local daemon is running for instance " + probe.instanceId()
+                            + "; the next call that needs a runtime starts one (status starts none)")
+                    : info.json() != null
                     ? new StatusReport.Health("ok", "answers /v1/runtime/info (contract " + info.json().path("contractVersion").asText("?") + ")")
                     : new StatusReport.Health("down", info.problem());
         };
         return new StatusReport(runtime(probe, info), probe.instanceId(), probe.stateRoot().toString(), config.report(),
-                sources(config, catalog), tools(probe, catalog), auth(probe), audit(probe), health);
+                sources(config, catalog), tools(catalog), auth(probe), audit(probe), health);
     }
 
     /** A runtime's JSON answer, or why there is none. */
@@ -69,7 +72,8 @@ public final class StatusCollector {
                 .orElse(lifecycle != null && lifecycle.hasNonNull("pid") ? lifecycle.get("pid").asLong() : null);
         return switch (probe.kind()) {
             case EMBEDDED -> new StatusReport.Runtime("embedded", null, null, probe.choice().reason(), null, null);
-            case LOCAL_DAEMON -> new StatusReport.Runtime("local-daemon", probe.choice().url(), pid, probe.choice().reason(), true, lifecycle);
+            case LOCAL_DAEMON -> new StatusReport.Runtime("local-daemon", probe.choice().url(), pid, probe.choice().reason(),
+                    !probe.daemonNotRunning(), lifecycle);
             case REMOTE -> new StatusReport.Runtime("remote", probe.choice().url(), pid, probe.choice().reason(), info.json() != null, lifecycle);
         };
     }
@@ -102,7 +106,7 @@ public final class StatusCollector {
      * Sources by type: a project config's own (enabled ones), else — a client config, whose runtime
      * serves its own config — those of the catalog the runtime sent.
      */
-    private static Map<String, Integer> sources(ConfigFacts config, Optional<JsonNode> catalog) {
+    private static Map<String, Integer> sources(ConfigFacts config, Optional<Catalog> catalog) {
         Map<String, Integer> byType = new TreeMap<>();
         if (config.loaded() != null && !config.loaded().client()) {
             Map<String, SourceConfig> sources = config.loaded().config().config().sources();
@@ -112,19 +116,24 @@ public final class StatusCollector {
             }
             return byType;
         }
-        catalog.ifPresent(c -> c.path("catalog").path("sources").forEach(s -> byType.merge(s.path("type").asText("?"), 1, Integer::sum)));
+        catalog.ifPresent(c -> c.json().path("catalog").path("sources").forEach(s -> byType.merge(s.path("type").asText("?"), 1, Integer::sum)));
         return byType;
     }
 
+    /** A catalog answer and where it came from ({@code daemon} or {@code kept copy}). */
+    private record Catalog(JsonNode json, String from) {
+    }
+
     /** The catalog: a live local daemon's answer (its catalog is kept warm), else the copy kept on disk. */
-    private Optional<JsonNode> catalog(RuntimeProbe probe) {
-        if (probe.kind() == RuntimeProbe.Kind.LOCAL_DAEMON) {
+    private Optional<Catalog> catalog(RuntimeProbe probe) {
+        Optional<HttpRuntimeClient> daemon = probe.kind() == RuntimeProbe.Kind.LOCAL_DAEMON ? probe.client(resolver) : Optional.empty();
+        if (daemon.isPresent()) {
             RequestTarget target = RuntimeResolver.target(probe.choice(), probe.configPath());
-            Answer answer = Answer.of(() -> probe.client(resolver).orElseThrow().catalog(target.config(),
+            Answer answer = Answer.of(() -> daemon.get().catalog(target.config(),
                     target.mode(options.mode), target.agentProfile(options.agentProfile, options.mode)));
-            if (answer.json() != null) return Optional.of(answer.json());
+            if (answer.json() != null) return Optional.of(new Catalog(answer.json(), "daemon"));
         }
-        return resolver.keptCatalog(options).flatMap(StatusCollector::parse);
+        return resolver.keptCatalog(options).flatMap(StatusCollector::parse).map(json -> new Catalog(json, "kept copy"));
     }
 
     private static Optional<JsonNode> parse(byte[] body) {
@@ -135,13 +144,12 @@ public final class StatusCollector {
         }
     }
 
-    private static StatusReport.Tools tools(RuntimeProbe probe, Optional<JsonNode> catalog) {
+    private static StatusReport.Tools tools(Optional<Catalog> catalog) {
         if (catalog.isEmpty()) {
             return new StatusReport.Tools(null, null, "none");
         }
-        JsonNode view = catalog.get().path("view");
-        String from = probe.kind() == RuntimeProbe.Kind.LOCAL_DAEMON ? "daemon" : "kept copy";
-        return new StatusReport.Tools(view.path("tools").size(), view.path("name").asText(null), from);
+        JsonNode view = catalog.get().json().path("view");
+        return new StatusReport.Tools(view.path("tools").size(), view.path("name").asText(null), catalog.get().from());
     }
 
     private StatusReport.Auth auth(RuntimeProbe probe) {
@@ -149,6 +157,7 @@ public final class StatusCollector {
             case EMBEDDED:
                 return new StatusReport.Auth("not needed (embedded engine)", null, null, null, null);
             case LOCAL_DAEMON:
+                if (probe.daemonNotRunning()) return new StatusReport.Auth("owner key (runtime.json, once the daemon runs)", null, null, null, null);
                 boolean key = probe.daemon().map(e -> e.clientKey() != null).orElse(false);
                 return new StatusReport.Auth(key ? "owner key (runtime.json)" : "runtime auth (no owner key)", null,
                         key ? probe.layout().registryFile().toString() : null, null, null);

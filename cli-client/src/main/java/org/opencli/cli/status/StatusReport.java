@@ -43,7 +43,10 @@ public record StatusReport(Runtime runtime, String instanceId, String stateDir, 
     public record Audit(String path, String where) {
     }
 
-    /** @param state {@code ok}, {@code down} or {@code embedded}; {@code detail} says what was seen */
+    /**
+     * @param state {@code ok} (answers /v1/runtime/info), {@code down} (does not), {@code not-running} (a managed
+     *              local daemon would serve the call, none runs) or {@code embedded}; {@code detail} says what was seen
+     */
     public record Health(String state, String detail) {
     }
 }
