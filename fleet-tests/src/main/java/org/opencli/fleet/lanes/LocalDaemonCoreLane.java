@@ -1,7 +1,9 @@
 package org.opencli.fleet.lanes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,7 @@ public final class LocalDaemonCoreLane implements Lane {
                     + " processes " + user.daemonProcesses(instance).size());
 
             sameAnswerAsEmbedded(ctx, user);
+            pid = configChanges(ctx, user, instance, pid);
             concurrentFirstCalls(ctx, user);
 
             ProcResult stopped = user.stop();
@@ -66,6 +69,36 @@ public final class LocalDaemonCoreLane implements Lane {
                         && ctx.json(viaDaemon.stdout()).equals(ctx.json(embedded.stdout())),
                 "create exit " + created.exitCode() + ", daemon exit " + viaDaemon.exitCode() + ", embedded exit " + embedded.exitCode()
                         + " " + embedded.stderr().strip());
+    }
+
+    /**
+     * An edit of the project config is seen by the very next call (managed daemons check files on
+     * every request); a user-scope config the daemon was not started with (another XDG_CONFIG_HOME)
+     * makes the files differ: the heartbeat's mismatch replaces the managed daemon, once. Returns the
+     * daemon's pid after that.
+     */
+    private static long configChanges(LaneContext ctx, LocalDaemonUser user, String instance, long pid) throws Exception {
+        String original = Files.readString(user.project.config);
+        ObjectNode denying = (ObjectNode) ctx.json(original);
+        denying.putObject("policy").putArray("deny").add("upstream:echoGet");
+        Files.writeString(user.project.config, denying.toString());
+        ProcResult denied = user.ocli("upstream", "diagnostics", "echo-get", "after-edit");
+        Files.writeString(user.project.config, original);
+        ProcResult allowed = user.ocli("upstream", "diagnostics", "echo-get", "after-revert");
+        ctx.check("a config edit is seen by the next call, and its revert by the one after (same daemon)",
+                denied.exitCode() == 5 && allowed.exitCode() == 0 && user.pid(instance) == pid,
+                "exit " + denied.exitCode() + " then " + allowed.exitCode() + ", pid " + user.pid(instance));
+
+        Path userScope = Files.createDirectories(ctx.workDir().resolve("xdg-config/oas-cli"));
+        Files.writeString(userScope.resolve(".cli.json"), "{\"cli\": \"1.0.0\"}");
+        ProcResult other = user.ocliWith(Map.of("XDG_CONFIG_HOME", userScope.getParent().toString()),
+                "upstream", "diagnostics", "echo-get", "other-user-scope");
+        long replaced = user.pid(instance);
+        ctx.check("config files the daemon does not serve (another user scope): the managed daemon is replaced once and the call succeeds",
+                other.exitCode() == 0 && replaced != pid && LocalDaemonUser.alive(replaced) && !LocalDaemonUser.alive(pid)
+                        && user.daemonProcesses(instance).size() == 1,
+                "exit " + other.exitCode() + " " + other.stderr().strip() + ", pid " + pid + " -> " + replaced);
+        return replaced;
     }
 
     private static void concurrentFirstCalls(LaneContext ctx, LocalDaemonUser user) throws Exception {
