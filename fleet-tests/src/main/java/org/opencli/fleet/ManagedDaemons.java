@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.instance.RuntimeRegistry;
@@ -67,25 +66,16 @@ final class ManagedDaemons {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        boolean ended = process.map(p -> waitFor(p, STOP_WAIT)).orElse(true);
+        boolean ended = Processes.ended(entry.pid(), STOP_WAIT);
         if (!ended) {
-            process.get().destroy();
-            if (!waitFor(process.get(), Duration.ofSeconds(5))) {
-                process.get().destroyForcibly();
-                waitFor(process.get(), Duration.ofSeconds(5));
+            process.ifPresent(ProcessHandle::destroy);
+            if (!Processes.ended(entry.pid(), Duration.ofSeconds(5))) {
+                process.ifPresent(ProcessHandle::destroyForcibly);
+                Processes.ended(entry.pid(), Duration.ofSeconds(5));
             }
         }
         ctx.log("lane end: stopped managed oclird pid " + entry.pid() + " (instance " + entry.instanceId() + ", POST /v1/runtime/stop -> "
                 + status + (ended ? ", exited" : ", did not exit in " + STOP_WAIT.toSeconds() + " s: ended by signal") + ")");
-    }
-
-    private static boolean waitFor(ProcessHandle process, Duration limit) {
-        try {
-            process.onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (Exception notYet) {
-            return !process.isAlive();
-        }
     }
 
     private static List<Path> registries(Path root) {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.opencli.core.instance.InstanceId;
 import org.opencli.fleet.LaneContext;
 import org.opencli.fleet.ProcResult;
@@ -100,13 +99,6 @@ final class LocalDaemonUser {
 
     /** Waits (bounded) for {@code pid} to be gone. */
     static boolean ended(long pid, Duration limit) {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty()) return true;
-        try {
-            process.get().onExit().get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (Exception notYet) {
-            return !process.get().isAlive();
-        }
+        return org.opencli.fleet.Processes.ended(pid, limit);
     }
 }
