@@ -103,6 +103,15 @@ class StatusAndStopCommandsTest {
     }
 
     @Test
+    void aRuntimeUrlThatIsNoUrlIsReportedAsDown() throws Exception {
+        CliResult r = cli.run("--runtime", "ftp:nothing", "--state-dir", state.toString(), "status", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode status = Json.MAPPER.readTree(r.out());
+        assertThat(status.path("health").path("state").asText()).isEqualTo("down");
+        assertThat(status.path("health").path("detail").asText()).contains("'ftp:nothing' is not an http(s) URL");
+    }
+
+    @Test
     void statusOfALocalDaemonNamesItsPidLifecycleToolsAndAuditTrail() throws Exception {
         registerLocalDaemon();
         runtime.serveInfo("{\"contractVersion\":\"1.1\",\"instanceId\":\"lease\",\"lifecycle\":{\"managed\":true,"
