@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
+import org.opencli.core.config.ConfigException;
+import org.opencli.core.config.ConfigFiles;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.instance.RuntimeRegistry;
 import org.opencli.core.instance.StateLayout;
@@ -43,7 +45,7 @@ final class DaemonAttach {
             String code = refused.problem().code();
             if (CONFLICT.equals(code)) throw conflict(choice.url(), refused);
             if (!MISMATCH.equals(code)) throw refused;
-            if (managed == null || entry.isEmpty() || !isManaged(entry.get())) throw handStarted(choice.url());
+            if (managed == null || entry.isEmpty() || !entry.get().managed()) throw handStarted(choice.url());
             ManagedDaemon.Running fresh = managed.replace(entry.get(), client(choice.url()));
             try {
                 heartbeat(fresh.entry().url());
@@ -64,20 +66,20 @@ final class DaemonAttach {
                 owner.flatMap(p -> p.info().startInstant()).map(Object::toString).orElse(null),
                 "group".equals(settings.share()) ? settings.shareKey() : null);
         try {
-            client(url).lifecycle("heartbeat", body);
+            client(url).heartbeat(body);
         } catch (ProblemException e) {
             if (e.problem().status() != 404) throw e; // a daemon from before leases: nothing to attach to
         }
     }
 
-    /** TODO(issue 16): the config fingerprint from runtime-core once wt-daemon-runtime is merged; none is sent until then. */
+    /** The fingerprint of the config files as on disk now; none (the daemon then compares nothing) when they cannot be read. */
     private String fingerprint() {
-        return null;
-    }
-
-    /** TODO(issue 16): RegistryEntry.managed() once wt-daemon-runtime is merged. */
-    private static boolean isManaged(RegistryEntry entry) {
-        return false;
+        if (config == null) return null;
+        try {
+            return ConfigFiles.fingerprint(config);
+        } catch (ConfigException unreadable) {
+            return null;
+        }
     }
 
     private HttpRuntimeClient client(String url) {

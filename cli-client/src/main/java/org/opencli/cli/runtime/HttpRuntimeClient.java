@@ -120,12 +120,9 @@ public final class HttpRuntimeClient implements RuntimeClient {
         return send(HttpRequest.newBuilder(URI.create(base + "/v1/runtime/info")).GET(), true, true);
     }
 
-    /**
-     * {@code POST /v1/runtime/<action>} of a local daemon's lifecycle API ({@code heartbeat},
-     * {@code stop}): sent once, a refusal thrown as its problem.
-     */
-    public JsonNode lifecycle(String action, Object body) {
-        return post("/v1/runtime/" + action, body, false);
+    /** {@code POST /v1/runtime/heartbeat}: takes or renews a lease, so sending it again changes nothing more. */
+    public JsonNode heartbeat(Object body) {
+        return post("/v1/runtime/heartbeat", body, true);
     }
 
     @Override

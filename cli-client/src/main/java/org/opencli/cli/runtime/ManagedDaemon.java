@@ -38,11 +38,14 @@ final class ManagedDaemon {
     private final Path config;
     private final StateLayout layout;
     private final RuntimeRegistry registry;
+    private final Path cacheDir;
 
-    ManagedDaemon(Path launcher, Path config, StateLayout layout) {
+    /** {@code cacheDir}: the instance's cache as the embedded engine would use it, so both topologies share one. */
+    ManagedDaemon(Path launcher, Path config, StateLayout layout, Path cacheDir) {
         this.launcher = launcher;
         this.config = config;
         this.layout = layout;
+        this.cacheDir = cacheDir;
         this.registry = new RuntimeRegistry(layout.registryFile());
     }
 
@@ -95,7 +98,7 @@ final class ManagedDaemon {
     private void stop(RegistryEntry entry, HttpRuntimeClient client) {
         Optional<ProcessHandle> process = ProcessHandle.of(entry.pid());
         try {
-            client.lifecycle("stop", Map.of());
+            client.stopRuntime();
         } catch (RuntimeException unanswered) {
             process.ifPresent(ProcessHandle::destroy); // already stopping, or a daemon without the endpoint: SIGTERM
         }
@@ -148,6 +151,9 @@ final class ManagedDaemon {
         SETSID.stream().filter(Files::isExecutable).findFirst().ifPresent(p -> command.add(p.toString()));
         command.addAll(List.of(launcher.toString(), "--config", config.toString(), "--instance-id", layout.instanceId(),
                 "--state-dir", layout.stateRoot().toString(), "--managed", "--file-check-interval", "0"));
+        // with --state-dir alone the daemon caches under the state root; a cache elsewhere (XDG_CACHE_HOME,
+        // ~/.cache, OCLI_CACHE_DIR) is named by its root: --cache-dir DIR means DIR/instances/<id>
+        if (!cacheDir.equals(layout.cacheDir())) command.addAll(List.of("--cache-dir", cacheDir.getParent().getParent().toString()));
         return command;
     }
 

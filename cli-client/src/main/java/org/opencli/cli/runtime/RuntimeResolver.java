@@ -17,6 +17,7 @@ import org.opencli.cli.ExitCodes;
 import org.opencli.cli.demo.DemoEnvironment;
 import org.opencli.cli.options.GlobalOptions;
 import org.opencli.core.error.ProblemItem;
+import org.opencli.core.instance.CacheLocation;
 import org.opencli.core.instance.InstanceId;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.instance.RuntimeRegistry;
@@ -62,7 +63,7 @@ public final class RuntimeResolver {
             DemoEnvironment demo = DemoEnvironment.start(stateRoot.resolve("demo"));
             String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), demo.configPath());
             try {
-                return new ResolvedRuntime(embedded(demo.configPath(), instanceId, stateRoot), "--demo",
+                return new ResolvedRuntime(embedded(demo.configPath(), instanceId, stateRoot, cacheDir(options, instanceId)), "--demo",
                         demo.configPath(), RequestTarget.localConfig(demo.configPath()), instanceId, stateRoot, demo);
             } catch (RuntimeException e) {
                 demo.close();
@@ -73,9 +74,12 @@ public final class RuntimeResolver {
         String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
         Supplier<Optional<String>> registry = registryLookup(stateRoot, instanceId);
         RuntimeChoice choice = throughLiveDaemon(choose(options, configPath, registry), registry);
-        if (choice.startsDaemon() || localDaemon(choice)) choice = attachLocal(choice, configPath, new StateLayout(stateRoot, instanceId));
+        Path cacheDir = cacheDir(options, instanceId);
+        if (choice.startsDaemon() || localDaemon(choice)) {
+            choice = attachLocal(choice, configPath, new StateLayout(stateRoot, instanceId), cacheDir);
+        }
         RuntimeClient client = choice.embedded()
-                ? embedded(configPath, instanceId, stateRoot)
+                ? embedded(configPath, instanceId, stateRoot, cacheDir)
                 : new HttpRuntimeClient(choice.url(), bearer(choice, configPath, stateRoot, instanceId),
                         CatalogCopies.forInstance(stateRoot, instanceId));
         return new ResolvedRuntime(client, choice.reason(), configPath, target(choice, configPath), instanceId, stateRoot, null);
@@ -85,9 +89,9 @@ public final class RuntimeResolver {
      * A local daemon for this instance: started now when {@code choice} asks for one (none was live),
      * then attached to with one heartbeat, which may replace a managed daemon serving an older config.
      */
-    private RuntimeChoice attachLocal(RuntimeChoice choice, Path configPath, StateLayout layout) {
-        ManagedDaemon managed = configPath == null ? null
-                : ManagedDaemon.launcher(env).map(launcher -> new ManagedDaemon(launcher, configPath, layout)).orElse(null);
+    private RuntimeChoice attachLocal(RuntimeChoice choice, Path configPath, StateLayout layout, Path cacheDir) {
+        ManagedDaemon managed = configPath == null ? null : ManagedDaemon.launcher(env)
+                .map(launcher -> new ManagedDaemon(launcher, configPath, layout, cacheDir)).orElse(null);
         if (choice.startsDaemon()) {
             if (managed == null) {
                 throw new CliException(ExitCodes.NOT_FOUND, "local_runtime_unavailable", "No local runtime",
@@ -295,11 +299,16 @@ public final class RuntimeResolver {
         return ConfigDiscovery.discover(cwd).orElse(null);
     }
 
-    static RuntimeClient embedded(Path configPath, String instanceId, Path stateRoot) {
+    /** The instance's cache directory, one rule for the embedded engine and the daemons ocli starts (CacheLocation). */
+    private Path cacheDir(GlobalOptions options, String instanceId) {
+        return CacheLocation.resolve(null, options.stateDir, instanceId, env::get, System.getProperty("user.home"));
+    }
+
+    static RuntimeClient embedded(Path configPath, String instanceId, Path stateRoot, Path cacheDir) {
         try {
             Class<?> type = Class.forName(EMBEDDED_CLIENT);
-            return (RuntimeClient) type.getConstructor(Path.class, String.class, Path.class)
-                    .newInstance(configPath, instanceId, stateRoot);
+            return (RuntimeClient) type.getConstructor(Path.class, String.class, Path.class, Path.class)
+                    .newInstance(configPath, instanceId, stateRoot, cacheDir);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException("cannot start the embedded runtime", e.getCause());

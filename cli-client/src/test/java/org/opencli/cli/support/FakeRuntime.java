@@ -45,6 +45,7 @@ public final class FakeRuntime implements AutoCloseable {
         server.createContext("/v1/runtime/info", ex -> send(ex, 200, "application/json", info)).getFilters().add(failures);
         server.createContext("/v1/runtime/stop", this::stop).getFilters().add(failures);
         server.createContext("/v1/runtime/session-close", this::sessionClose).getFilters().add(failures);
+        server.createContext("/v1/runtime/heartbeat", this::heartbeat).getFilters().add(failures);
         server.createContext("/v1/tools/execute", this::execute).getFilters().add(failures);
         server.createContext("/v1/workflows/run", this::workflow).getFilters().add(failures);
         server.start();
@@ -69,6 +70,27 @@ public final class FakeRuntime implements AutoCloseable {
     /** {@code stop} and {@code session-close <body>} calls, in order. */
     public List<String> lifecycleCalls() {
         return lifecycleCalls;
+    }
+
+    private volatile Canned heartbeatAnswer = new Canned(200,
+            "{\"sessionId\":\"s\",\"activeSessions\":1,\"heartbeatSeconds\":15,\"missedHeartbeatLimit\":4,\"leaseExpiresAt\":\"2030-01-01T00:00:00Z\"}");
+    private final List<JsonNode> heartbeats = new CopyOnWriteArrayList<>();
+
+    /** Answer heartbeats with this status and JSON from now on (a 409 problem, say). */
+    public FakeRuntime answerHeartbeats(int status, String json) {
+        heartbeatAnswer = new Canned(status, json);
+        return this;
+    }
+
+    /** The heartbeat bodies received, in order. */
+    public List<JsonNode> heartbeats() {
+        return heartbeats;
+    }
+
+    private void heartbeat(HttpExchange ex) throws IOException {
+        heartbeats.add(Json.MAPPER.readTree(ex.getRequestBody().readAllBytes()));
+        Canned answer = heartbeatAnswer;
+        send(ex, answer.status(), answer.status() == 200 ? "application/json" : "application/problem+json", answer.json());
     }
 
     private void stop(HttpExchange ex) throws IOException {

@@ -47,11 +47,12 @@ public final class LocalDaemonCoreLane implements Lane {
             sameAnswerAsEmbedded(ctx, user);
             concurrentFirstCalls(ctx, user);
 
-            int stopped = user.stopByHttp(instance);
+            ProcResult stopped = user.stop();
             boolean ended = LocalDaemonUser.ended(pid, Duration.ofSeconds(30));
-            ctx.check("stopping it ends the process and removes its registry entry", stopped == 200 && ended
+            ctx.check("ocli runtime stop ends the process and removes its registry entry", stopped.exitCode() == 0 && ended
                     && user.entry(instance).isEmpty() && user.daemonProcesses(instance).isEmpty(),
-                    "stop " + stopped + ", ended " + ended + ", entry " + user.entry(instance).isPresent());
+                    "stop exit " + stopped.exitCode() + " " + stopped.stderr().strip() + ", ended " + ended
+                            + ", entry " + user.entry(instance).isPresent());
         }
     }
 
@@ -89,7 +90,8 @@ public final class LocalDaemonCoreLane implements Lane {
         ctx.check("... and exactly one daemon process runs, the one in the registry", processes == 1
                 && LocalDaemonUser.alive(pid) && user.daemonProcesses(instance).get(0).pid() == pid,
                 processes + " processes, registry pid " + pid);
-        int stopped = user.stopByHttp(instance);
-        ctx.check("... stopped, it is gone", stopped == 200 && LocalDaemonUser.ended(pid, Duration.ofSeconds(30)), "stop " + stopped);
+        ProcResult stopped = user.stop("--instance-id", instance);
+        ctx.check("... stopped, it is gone", stopped.exitCode() == 0 && LocalDaemonUser.ended(pid, Duration.ofSeconds(30)),
+                "stop exit " + stopped.exitCode() + " " + stopped.stderr().strip());
     }
 }

@@ -2,9 +2,9 @@ package org.opencli.fleet.lanes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,15 +91,11 @@ final class LocalDaemonUser {
                 .map(c -> c.contains("quarkus-run.jar") && c.contains(state) && c.contains(instance)).orElse(false)).toList();
     }
 
-    /** {@code POST /v1/runtime/stop} with the owner key from runtime.json, as its owner; the status code. */
-    int stopByHttp(String instanceId) throws IOException, InterruptedException {
-        JsonNode entry = entry(instanceId).orElseThrow(() -> new IllegalStateException("no registry entry for " + instanceId));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(entry.path("url").asText() + "/v1/runtime/stop"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
-        if (entry.hasNonNull("clientKey")) request.header("Authorization", "Bearer " + entry.path("clientKey").asText());
-        int status = ctx.http().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        ctx.log("POST " + entry.path("url").asText() + "/v1/runtime/stop (owner key) -> " + status);
-        return status;
+    /** {@code ocli [flags] runtime stop} as typed, in the project directory: it waits for the daemon's process to end. */
+    ProcResult stop(String... flags) throws IOException, InterruptedException {
+        List<String> args = new java.util.ArrayList<>(List.of(flags));
+        args.addAll(List.of("runtime", "stop"));
+        return ocli(args.toArray(String[]::new));
     }
 
     /** Waits (bounded) for {@code pid} to be gone. */

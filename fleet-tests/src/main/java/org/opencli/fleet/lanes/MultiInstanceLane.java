@@ -59,14 +59,15 @@ public final class MultiInstanceLane implements Lane {
                     allOk && pids.size() == 3 && urls.size() == 3 && pids.stream().allMatch(LocalDaemonUser::alive),
                     pids + " " + urls);
             ctx.check("... their own cache directories and audit trails", caches.size() == 3 && audits.size() == 3
-                    && caches.stream().allMatch(c -> Files.isDirectory(Path.of(c))), caches + " " + audits);
+                    && instances.stream().allMatch(i -> caches.contains(i.user().home.resolve(".cache/oas-cli/instances").resolve(i.id()).toString())),
+                    caches + " " + audits);
 
             boolean noCrossTalk = true;
             StringBuilder seen = new StringBuilder();
             for (Instance instance : instances) {
                 String trail = Files.readString(Path.of(instance.user().entry(instance.id()).orElseThrow().path("auditPath").asText()));
                 for (Instance other : instances) {
-                    boolean present = trail.contains("/echo/" + other.marker());
+                    boolean present = trail.contains("\"sessionId\":\"" + other.marker() + "-session\"");
                     if (present != (other == instance)) noCrossTalk = false;
                     if (present) seen.append(instance.id()).append(" has ").append(other.marker()).append("; ");
                 }
@@ -75,15 +76,15 @@ public final class MultiInstanceLane implements Lane {
 
             Instance stopped = instances.get(0);
             long stoppedPid = stopped.user().pid(stopped.id());
-            int status = stopped.user().stopByHttp(stopped.id());
+            ProcResult stop = stopped.user().stop(stopped.flags().toArray(String[]::new));
             boolean ended = LocalDaemonUser.ended(stoppedPid, Duration.ofSeconds(30));
             ProcResult beta = instances.get(1).call("after-alpha-stopped");
             ProcResult gamma = instances.get(2).call("after-alpha-stopped");
-            ctx.check("stopping one leaves the others running and serving", status == 200 && ended
+            ctx.check("ocli runtime stop of one leaves the others running and serving", stop.exitCode() == 0 && ended
                     && beta.exitCode() == 0 && gamma.exitCode() == 0
                     && LocalDaemonUser.alive(instances.get(1).user().pid(instances.get(1).id()))
                     && LocalDaemonUser.alive(instances.get(2).user().pid(instances.get(2).id())),
-                    "stop " + status + ", ended " + ended + ", beta exit " + beta.exitCode() + ", gamma exit " + gamma.exitCode());
+                    "stop exit " + stop.exitCode() + ", ended " + ended + ", beta exit " + beta.exitCode() + ", gamma exit " + gamma.exitCode());
         }
     }
 }

@@ -52,8 +52,9 @@ public final class StaleRegistryLane implements Lane {
             boolean childEnded = LocalDaemonUser.ended(child.pid(), Duration.ofSeconds(10));
             ctx.check("the stale entry's still-running child was ended", childEnded, "child pid " + child.pid());
 
-            ctx.check("stopped, the new daemon is gone", user.stopByHttp(instance) == 200
-                    && LocalDaemonUser.ended(fresh, Duration.ofSeconds(30)), "pid " + fresh);
+            ProcResult stopped = user.stop();
+            ctx.check("ocli runtime stop: the new daemon is gone", stopped.exitCode() == 0
+                    && LocalDaemonUser.ended(fresh, Duration.ofSeconds(30)), "pid " + fresh + " stop exit " + stopped.exitCode());
             try (ServerSocket port = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
                 foreign = new ProcessBuilder("sleep", "300").start();
                 ObjectNode impostor = (ObjectNode) ctx.json("{}");

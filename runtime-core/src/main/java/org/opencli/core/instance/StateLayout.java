@@ -30,6 +30,7 @@ public record StateLayout(Path stateRoot, String instanceId) {
         return instanceDir().resolve("audit.log");
     }
 
+    /** {@code <instance>/cache}: the cache when the state root was given explicitly; {@link CacheLocation} has the whole rule. */
     public Path cacheDir() {
         return instanceDir().resolve("cache");
     }

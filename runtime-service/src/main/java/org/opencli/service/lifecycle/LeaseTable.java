@@ -1,8 +1,8 @@
 package org.opencli.service.lifecycle;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,22 +29,41 @@ public final class LeaseTable {
         public static final String MISSED_HEARTBEATS = "missed_heartbeats";
     }
 
-    private final Clock clock;
+    /** More sessions than any workstation has: a bound, so no caller can grow the table without end. */
+    public static final int MAX_LEASES = 10_000;
+
+    /** A new session was refused: {@link #MAX_LEASES} are held. */
+    public static final class Full extends IllegalStateException {
+        Full() {
+            super("already " + MAX_LEASES + " sessions hold a lease");
+        }
+    }
+
+    private final InstantSource clock;
+    private final int maxLeases;
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private volatile boolean everHeld;
 
-    public LeaseTable(Clock clock) {
+    public LeaseTable(InstantSource clock) {
+        this(clock, MAX_LEASES);
+    }
+
+    LeaseTable(InstantSource clock, int maxLeases) {
         this.clock = clock;
+        this.maxLeases = maxLeases;
     }
 
     /**
      * Takes or renews {@code sessionId}'s lease. The owner is kept only when it runs now (a pid from
      * another machine or an already ended process cannot hold a lease open); a renewal keeps the
      * owner the lease was taken with unless a new running one is named.
+     *
+     * @throws Full when the session is new and the table is full (known sessions always renew)
      */
     public Lease heartbeat(String sessionId, ProcessIdentity owner) {
         ProcessIdentity running = owner != null && owner.alive() ? owner : null;
         Instant now = clock.instant();
+        if (leases.size() >= maxLeases && !leases.containsKey(sessionId)) throw new Full();
         everHeld = true;
         return leases.merge(sessionId, new Lease(sessionId, running, now),
                 (old, fresh) -> new Lease(sessionId, fresh.owner() != null ? fresh.owner() : old.owner(), now));
@@ -83,6 +102,11 @@ public final class LeaseTable {
                 ? new Ended(lease.sessionId(), Ended.OWNER_EXITED, "the session's owner process " + lease.owner().pid()
                 + " ended and no heartbeat came for " + window.toSeconds() + "s")
                 : new Ended(lease.sessionId(), Ended.MISSED_HEARTBEATS, "no heartbeat or request for " + window.toSeconds() + "s");
+    }
+
+    /** The session's lease, if it holds one. */
+    public java.util.Optional<Lease> lease(String sessionId) {
+        return java.util.Optional.ofNullable(leases.get(sessionId));
     }
 
     public int active() {

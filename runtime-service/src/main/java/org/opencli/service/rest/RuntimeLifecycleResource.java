@@ -96,7 +96,14 @@ public class RuntimeLifecycleResource {
                 throw mismatch("this daemon serves " + lifecycle.configPath() + ", whose files (managed, user, project,"
                         + " local) differ from the caller's: fingerprint " + daemonFingerprint + " here");
             }
-            LeaseTable.Lease lease = lifecycle.leases().heartbeat(sessionId, owner);
+            LeaseTable.Lease lease;
+            try {
+                lease = lifecycle.leases().heartbeat(sessionId, owner);
+            } catch (LeaseTable.Full full) {
+                throw new OcliException(ErrorKind.UNAVAILABLE, "too_many_sessions", "Too many sessions",
+                        "this daemon already holds " + LeaseTable.MAX_LEASES + " leases; close sessions (ocli runtime"
+                                + " session-close) or wait for idle ones to lapse");
+            }
             return JsonBodies.ok(new HeartbeatAnswer(sessionId, lifecycle.leases().active(), settings.heartbeatSeconds(),
                     settings.missedHeartbeatLimit(), lease.expiresAt(settings.leaseWindow()).toString()));
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

@@ -210,6 +210,23 @@ class AuthBoundaryTest {
     }
 
     @Test
+    void leaseEndpointsNeedRuntimeAdmin() {
+        String plain = AuthWorld.token("kim", "bundle:helpdesk");
+        String admin = AuthWorld.token("kim", "runtime:admin");
+        for (String path : java.util.List.of("/v1/runtime/heartbeat", "/v1/runtime/session-close", "/v1/runtime/stop")) {
+            given().contentType("application/json").body("{\"sessionId\": \"term-k\"}").when().post(path)
+                    .then().statusCode(401).body("code", equalTo("unauthenticated"));
+            as(plain).contentType("application/json").body("{\"sessionId\": \"term-k\"}").when().post(path)
+                    .then().statusCode(403).body("code", equalTo("insufficient_scope"))
+                    .body("requiredScope", equalTo("runtime:admin"));
+        }
+        as(admin).contentType("application/json").body("{\"sessionId\": \"term-k\"}").when().post("/v1/runtime/heartbeat")
+                .then().statusCode(200).body("sessionId", equalTo("term-k"));
+        as(admin).contentType("application/json").body("{\"sessionId\": \"term-k\"}").when().post("/v1/runtime/session-close")
+                .then().statusCode(200).body("closed", equalTo(true));
+    }
+
+    @Test
     void authEventsAreAuditedAndNoTokenTextIsWrittenAnywhere() throws IOException {
         String first = AuthWorld.token("judy", "tool:helpdesk:listTickets");
         as(first).when().get("/v1/catalog/effective").then().statusCode(200);

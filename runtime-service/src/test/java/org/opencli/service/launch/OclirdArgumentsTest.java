@@ -37,6 +37,18 @@ class OclirdArgumentsTest {
     }
 
     @Test
+    void mapsManagedAndCacheDir() {
+        assertThat(OclirdArguments.toProperties(new String[] {"--managed", "--cache-dir", "/tmp/c"}))
+                .containsEntry("oclird.managed", "true").containsEntry("oclird.cache-dir", "/tmp/c");
+        assertThat(OclirdArguments.toProperties(new String[] {"--cache-dir=/tmp/d"})).containsEntry("oclird.cache-dir", "/tmp/d");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--managed=yes"}))
+                .hasMessageContaining("--managed takes no value");
+        assertThatThrownBy(() -> OclirdArguments.toProperties(new String[] {"--cache-dir"}))
+                .hasMessageContaining("needs a value");
+        assertThat(OclirdArguments.USAGE).contains("--managed").contains("--cache-dir DIR");
+    }
+
+    @Test
     void acceptsBracketedIpv6Hosts() {
         assertThat(OclirdArguments.toProperties(new String[] {"--addr", "[::1]:0"}))
                 .containsEntry("quarkus.http.host", "::1").containsEntry("quarkus.http.port", "0");
