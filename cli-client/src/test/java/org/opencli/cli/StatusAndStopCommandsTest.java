@@ -210,6 +210,25 @@ class StatusAndStopCommandsTest {
     }
 
     @Test
+    void aLocalDaemonThatEndsBeforeItsAnswerIsReadCountsAsStopped() throws Exception {
+        registerLocalDaemon();
+        runtime.stopDropsConnection().onStop(() -> daemonProcess.destroy());
+        CliResult r = local("runtime", "stop");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("stopped oclird at " + runtime.url());
+        assertThat(runtime.lifecycleCalls()).as("a stop is sent once").containsExactly("stop POST");
+    }
+
+    @Test
+    void aRemoteRuntimeThatDropsTheStopIsUnreachable() {
+        runtime.stopDropsConnection();
+        CliResult r = remote("runtime", "stop");
+        assertThat(r.exitCode()).isEqualTo(8);
+        assertThat(r.err()).contains("cannot reach the runtime at " + runtime.url());
+        assertThat(runtime.lifecycleCalls()).as("a stop is sent once").containsExactly("stop POST");
+    }
+
+    @Test
     void aDaemonThatDoesNotEndInTimeIsExitOneNamingItsPid() throws Exception {
         registerLocalDaemon();
         CliResult r = local("runtime", "stop", "--timeout", "1");
