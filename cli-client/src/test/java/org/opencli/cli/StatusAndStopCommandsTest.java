@@ -103,6 +103,15 @@ class StatusAndStopCommandsTest {
     }
 
     @Test
+    void aRuntimeUrlThatIsNoUrlIsReportedAsDown() throws Exception {
+        CliResult r = cli.run("--runtime", "ftp:nothing", "--state-dir", state.toString(), "status", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode status = Json.MAPPER.readTree(r.out());
+        assertThat(status.path("health").path("state").asText()).isEqualTo("down");
+        assertThat(status.path("health").path("detail").asText()).contains("'ftp:nothing' is not an http(s) URL");
+    }
+
+    @Test
     void statusOfALocalDaemonNamesItsPidLifecycleToolsAndAuditTrail() throws Exception {
         registerLocalDaemon();
         runtime.serveInfo("{\"contractVersion\":\"1.1\",\"instanceId\":\"lease\",\"lifecycle\":{\"managed\":true,"
@@ -198,6 +207,25 @@ class StatusAndStopCommandsTest {
         assertThat(json.path("ended").asBoolean()).isTrue();
         assertThat(json.path("pid").asLong()).isEqualTo(daemonProcess.pid());
         assertThat(json.path("url").asText()).isEqualTo(runtime.url());
+    }
+
+    @Test
+    void aLocalDaemonThatEndsBeforeItsAnswerIsReadCountsAsStopped() throws Exception {
+        registerLocalDaemon();
+        runtime.stopDropsConnection().onStop(() -> daemonProcess.destroy());
+        CliResult r = local("runtime", "stop");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("stopped oclird at " + runtime.url());
+        assertThat(runtime.lifecycleCalls()).as("a stop is sent once").containsExactly("stop POST");
+    }
+
+    @Test
+    void aRemoteRuntimeThatDropsTheStopIsUnreachable() {
+        runtime.stopDropsConnection();
+        CliResult r = remote("runtime", "stop");
+        assertThat(r.exitCode()).isEqualTo(8);
+        assertThat(r.err()).contains("cannot reach the runtime at " + runtime.url());
+        assertThat(runtime.lifecycleCalls()).as("a stop is sent once").containsExactly("stop POST");
     }
 
     @Test

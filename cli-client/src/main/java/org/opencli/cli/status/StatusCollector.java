@@ -78,9 +78,10 @@ public final class StatusCollector {
         };
     }
 
+    /** The runtime's public info; a URL that is no URL is reported like a runtime that does not answer. */
     private static Answer info(RuntimeProbe probe) {
-        Optional<HttpRuntimeClient> client = probe.publicClient();
-        return client.map(c -> Answer.of(c::runtimeInfo)).orElse(new Answer(null, null));
+        if (probe.kind() == RuntimeProbe.Kind.EMBEDDED || probe.daemonNotRunning()) return new Answer(null, null);
+        return Answer.of(() -> probe.publicClient().orElseThrow().runtimeInfo());
     }
 
     /** The config as reported, and as loaded when it loaded. */

@@ -93,9 +93,22 @@ public final class FakeRuntime implements AutoCloseable {
         send(ex, answer.status(), answer.status() == 200 ? "application/json" : "application/problem+json", answer.json());
     }
 
+    private volatile boolean stopDropsConnection;
+
+    /** A stop closes the connection without an answer (after running {@link #onStop}): a daemon exiting mid-answer. */
+    public FakeRuntime stopDropsConnection() {
+        stopDropsConnection = true;
+        return this;
+    }
+
     private void stop(HttpExchange ex) throws IOException {
         ex.getRequestBody().readAllBytes();
         lifecycleCalls.add("stop " + ex.getRequestMethod());
+        if (stopDropsConnection) {
+            onStop.run();
+            ex.close();
+            return;
+        }
         send(ex, 200, "application/json", "{\"stopped\":true}");
         onStop.run();
     }

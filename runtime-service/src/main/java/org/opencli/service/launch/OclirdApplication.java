@@ -43,6 +43,7 @@ public class OclirdApplication implements QuarkusApplication {
                 settings.auditPath().toString(), settings.cacheDir().toString(),
                 settings.defaultConfig() == null ? null : settings.defaultConfig().toString(), access.clientKey(),
                 lifecycle.managed(), lifecycle.process().startedAt(), lifecycle.startFingerprint(), List.of()));
+        lifecycle.published(java.time.Instant.now());
         System.out.println("oclird listening on " + address.url() + " (instance " + layout.instanceId() + ")");
         System.out.flush();
         try {

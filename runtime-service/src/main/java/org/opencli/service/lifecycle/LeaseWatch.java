@@ -19,7 +19,8 @@ import org.opencli.core.config.ConfigException;
  * config's files re-read: no event loop waits on that): ended leases are removed and audited as
  * {@code session_expiry}, and a managed daemon with {@code shutdown: when-owner-exits} stops once its
  * last lease has ended and no new one came within {@code heartbeatSeconds} — or when no session took
- * a first lease within {@code heartbeatSeconds × missedHeartbeatLimit} of its start.
+ * a first lease within {@code heartbeatSeconds × missedHeartbeatLimit} of its registry entry being
+ * written (from then on clients can find it).
  */
 @ApplicationScoped
 public class LeaseWatch {
@@ -39,13 +40,11 @@ public class LeaseWatch {
 
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService timer;
-    private Instant started;
     private Instant idleSince;
     private Instant settingsCheckedAt;
 
     void start(@Observes StartupEvent event) {
-        started = clock.instant();
-        settingsCheckedAt = started;
+        settingsCheckedAt = clock.instant();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ocli-lease-watch");
             t.setDaemon(true);
@@ -82,7 +81,8 @@ public class LeaseWatch {
         if (leases.active() > 0) {
             idleSince = null;
         } else if (!leases.everHeld()) {
-            if (!now.isBefore(started.plus(settings.leaseWindow()))) {
+            Instant findable = lifecycle.publishedAt();
+            if (findable != null && !now.isBefore(findable.plus(settings.leaseWindow()))) {
                 stop.stop("managed daemon: no session took a lease within " + settings.leaseWindow().toSeconds()
                         + "s of the start (runtime.local.shutdown: when-owner-exits)");
             }

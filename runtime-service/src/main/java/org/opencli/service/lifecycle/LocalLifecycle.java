@@ -32,6 +32,7 @@ public class LocalLifecycle {
     private boolean managed;
     private String startFingerprint;
     private volatile Loaded loaded = new Loaded(null, LocalSettings.DEFAULTS);
+    private volatile java.time.Instant publishedAt;
 
     /** The settings and the fingerprint of the files they were read from (null: none read). */
     private record Loaded(String fingerprint, LocalSettings settings) {
@@ -50,6 +51,16 @@ public class LocalLifecycle {
 
     public LeaseTable leases() {
         return leases;
+    }
+
+    /** The registry entry is written: clients can find the daemon from now on. */
+    public void published(java.time.Instant at) {
+        publishedAt = at;
+    }
+
+    /** When clients could first find the daemon (null: not yet). */
+    public java.time.Instant publishedAt() {
+        return publishedAt;
     }
 
     /** The daemon's {@code --config}, or null. */
