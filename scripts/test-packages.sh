@@ -20,6 +20,9 @@ command -v zsh >/dev/null || need+=(zsh)
 command -v fish >/dev/null || need+=(fish)
 # pseudo-terminal tests (prompts, terminal width) run ocli under script(1)
 command -v script >/dev/null || need+=(bsdutils)
+# the stale-registry lane kills a managed daemon with kill -9 as a person would (the kill program, not
+# bash's builtin); ocli starts managed daemons with setsid (util-linux, essential: always there)
+[ -x /bin/kill ] || [ -x /usr/bin/kill ] || need+=(procps)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

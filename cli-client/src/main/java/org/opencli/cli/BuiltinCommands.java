@@ -11,6 +11,7 @@ import org.opencli.cli.commands.ExplainCommand;
 import org.opencli.cli.commands.InitCommand;
 import org.opencli.cli.commands.RuntimeCommand;
 import org.opencli.cli.commands.SearchCommand;
+import org.opencli.cli.commands.StatusCommand;
 import org.opencli.cli.commands.ToolCommand;
 import org.opencli.cli.commands.WorkflowCommand;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine;
 public final class BuiltinCommands {
     /** In listing order. */
     private static final List<String> NAMES = List.of("catalog", "tool", "explain", "search", "init", "config",
-            "runtime", "workflow", "auth", "audit", "help", "completion", "__complete");
+            "runtime", "status", "workflow", "auth", "audit", "help", "completion", "__complete");
 
     private BuiltinCommands() {
     }
@@ -39,6 +40,7 @@ public final class BuiltinCommands {
             case "init" -> InitCommand.class;
             case "config" -> ConfigCommand.class;
             case "runtime" -> RuntimeCommand.class;
+            case "status" -> StatusCommand.class;
             case "workflow" -> WorkflowCommand.class;
             case "auth" -> AuthCommand.class;
             case "audit" -> AuditCommand.class;

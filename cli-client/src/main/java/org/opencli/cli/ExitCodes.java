@@ -25,7 +25,7 @@ public final class ExitCodes {
             "  0  ok",
             "  1  internal error",
             "  2  usage error or invalid config",
-            "  3  not found (unknown tool or profile)",
+            "  3  not found (unknown tool or profile), or no local daemon to attach to",
             "  4  authentication required or credentials unresolved (401)",
             "  5  forbidden by policy or scope, or approval required (403)",
             "  6  upstream answered 4xx (body still printed)",

@@ -73,11 +73,31 @@ class LeanStartTest {
                 assertThat(BuiltinCommands.type(name).getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
     }
 
+    /**
+     * A local daemon found through the registry gets one heartbeat with the config's fingerprint
+     * first: reading four small files must not load the config loader either.
+     */
+    @Test
+    void registryDaemonPathLoadsNoEngineClasses() throws Exception {
+        try (FakeRuntime runtime = new FakeRuntime()) {
+            Path config = Files.writeString(dir.resolve(".cli.json"), "{}");
+            String instanceId = org.opencli.core.instance.InstanceId.fromConfigPath(config);
+            org.opencli.core.instance.ProcessIdentity self = org.opencli.core.instance.ProcessIdentity.current();
+            new org.opencli.core.instance.RuntimeRegistry(new org.opencli.core.instance.StateLayout(dir.resolve("state"), instanceId)
+                    .registryFile()).write(new org.opencli.core.instance.RegistryEntry(instanceId, runtime.url(), self.pid(), null, null,
+                    config.toString(), null, true, self.startedAt(), null, List.of()));
+            String classes = runProbe(null, "catalog", "list", "--format", "json");
+            assertThat(runtime.heartbeats()).as("attached with one heartbeat").hasSize(1);
+            FORBIDDEN.forEach(prefix -> assertThat(classes).as("loaded " + prefix).doesNotContain(prefix));
+        }
+    }
+
     private String runProbe(String url, String... command) throws Exception {
         Path log = dir.resolve("classes-" + System.nanoTime() + ".txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> args = new java.util.ArrayList<>(List.of(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
-                LeanStartProbe.class.getName(), "--runtime", url, "--state-dir", dir.resolve("state").toString()));
+                LeanStartProbe.class.getName(), "--state-dir", dir.resolve("state").toString()));
+        if (url != null) args.addAll(List.of("--runtime", url));
         args.addAll(List.of(command));
         Process process = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

@@ -128,4 +128,62 @@ class RuntimeResolverTest {
         assertThat(RuntimeResolver.target(new RuntimeChoice(true, null, "--embedded"), config).config()).isEqualTo(config.toString());
         assertThat(RuntimeResolver.target(new RuntimeChoice(false, "http://x", "registry"), config).config()).isEqualTo(config.toString());
     }
+
+    @Test
+    void withAConfigAutoStartsALocalDaemonWhenALauncherIsKnownElseStaysEmbedded() throws Exception {
+        Path config = Files.writeString(dir.resolve(".cli.json"), "{}");
+        assertThat(choose(Map.of(), options(), config, null)).isEqualTo(new RuntimeChoice(true, null, "auto (no oclird launcher)"));
+        Path launcher = executable("oclird");
+        RuntimeChoice start = choose(Map.of("OCLI_OCLIRD", launcher.toString()), options(), config, null);
+        assertThat(start).isEqualTo(new RuntimeChoice(false, null, "local daemon (runtime.mode auto)"));
+        assertThat(start.startsDaemon()).isTrue();
+        assertThat(choose(Map.of("OCLI_OCLIRD", launcher.toString()), options(), config, "http://reg"))
+                .isEqualTo(new RuntimeChoice(false, "http://reg", "registry"));
+        Files.writeString(dir.resolve(".cli.local.json"), "{\"runtime\":{\"mode\":\"local\"}}");
+        GlobalOptions flag = options();
+        flag.runtimeUrl = "http://flag";
+        assertThat(choose(Map.of(), flag, config, null)).as("local: the config's mode wins, as embedded and remote do")
+                .isEqualTo(new RuntimeChoice(false, null, "local daemon (runtime.mode local)"));
+    }
+
+    @Test
+    void localModeWithoutALauncherIsExit3NamingOcliOclird() throws Exception {
+        Files.writeString(dir.resolve(".cli.json"), "{\"runtime\":{\"mode\":\"local\"}}");
+        GlobalOptions o = options();
+        o.stateDir = dir.resolve("state").toString();
+        assertThatThrownBy(() -> new RuntimeResolver(Map.of(), dir).resolve(o))
+                .isInstanceOfSatisfying(CliException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(3);
+                    assertThat(e.problem().code()).isEqualTo("local_runtime_unavailable");
+                    assertThat(e.problem().detail()).contains("OCLI_OCLIRD");
+                });
+    }
+
+    @Test
+    void aLauncherThatFailsIsReportedWithItsLogAndNoEntryIsLeft() throws Exception {
+        Files.writeString(dir.resolve(".cli.json"), "{\"runtime\":{\"mode\":\"local\"}}");
+        Path launcher = executable("broken-oclird", "echo \"refusing: $*\"; exit 2");
+        GlobalOptions o = options();
+        o.stateDir = dir.resolve("state").toString();
+        o.instanceId = "broken";
+        Path instanceDir = dir.resolve("state/instances/broken");
+        assertThatThrownBy(() -> new RuntimeResolver(Map.of("OCLI_OCLIRD", launcher.toString()), dir).resolve(o))
+                .isInstanceOfSatisfying(CliException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+                    assertThat(e.problem().code()).isEqualTo("local_runtime_start_failed");
+                    assertThat(e.problem().detail()).contains("exited with 2").contains(instanceDir.resolve("oclird.log").toString());
+                });
+        assertThat(Files.readString(instanceDir.resolve("oclird.log")))
+                .as("the start command as DAEMON-API.md gives it, output appended to the log")
+                .contains("refusing: --config " + dir.resolve(".cli.json") + " --instance-id broken --state-dir " + dir.resolve("state")
+                        + " --managed --file-check-interval 0");
+        assertThat(instanceDir.resolve("runtime.json")).doesNotExist();
+    }
+
+    private Path executable(String name, String... body) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "#!/bin/sh\n" + String.join("\n", body) + "\n");
+        file.toFile().setExecutable(true);
+        return file;
+    }
 }

@@ -37,6 +37,8 @@ public final class LaneContext implements AutoCloseable {
     private final List<String> artifacts = new ArrayList<>();
     private final List<Daemon> daemons = new ArrayList<>();
     private final List<Background> backgrounds = new ArrayList<>();
+    /** Every state root an ocli run of this lane could have started a managed daemon under. */
+    private final java.util.Set<Path> stateRoots = new java.util.LinkedHashSet<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public LaneContext(Path repoRoot, Path laneDir) throws IOException {
@@ -44,6 +46,7 @@ public final class LaneContext implements AutoCloseable {
         this.laneDir = laneDir;
         this.workDir = Files.createDirectories(laneDir.resolve("work"));
         this.stateDir = Files.createDirectories(laneDir.resolve("state"));
+        stateRoots.add(stateDir);
         this.transcript = new PrintWriter(Files.newBufferedWriter(laneDir.resolve("transcript.log"), StandardCharsets.UTF_8), true);
         artifacts.add("transcript.log");
     }
@@ -188,6 +191,7 @@ public final class LaneContext implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
         environment(pb, env);
+        stateRoots.add(ManagedDaemons.stateRoot(pb.environment(), cwd, command));
         Process process = pb.start();
         if (!process.waitFor(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             Processes.stop(process);
@@ -227,6 +231,7 @@ public final class LaneContext implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
         environment(pb, env);
+        stateRoots.add(ManagedDaemons.stateRoot(pb.environment(), cwd, command));
         Background background = new Background(this, command, pb.start(), out, err);
         backgrounds.add(background);
         return background;
@@ -352,6 +357,12 @@ public final class LaneContext implements AutoCloseable {
         if (!artifacts.contains(name)) artifacts.add(name);
     }
 
+    /** A file under the lane's directory (a managed daemon's log in the lane's state) kept as an artifact. */
+    void keepArtifact(Path file) {
+        Path relative = laneDir.relativize(file.toAbsolutePath().normalize());
+        if (!relative.startsWith("..") && !artifacts.contains(relative.toString())) artifacts.add(relative.toString());
+    }
+
     List<Check> checks() {
         return checks;
     }
@@ -369,6 +380,9 @@ public final class LaneContext implements AutoCloseable {
                 log("could not remove the output of a background process: " + e.getMessage());
             }
         }
+        java.util.Set<Long> own = new java.util.HashSet<>();
+        daemons.forEach(d -> own.add(d.process().pid()));
+        ManagedDaemons.stopAll(this, stateRoots, own);
         daemons.forEach(Daemon::close);
         transcript.close();
     }

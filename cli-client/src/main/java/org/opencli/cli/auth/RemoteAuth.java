@@ -187,6 +187,14 @@ public final class RemoteAuth implements BearerSource {
     }
 
     /**
+     * {@link #current} without a network round trip: empty for client credentials from the
+     * environment, which are exchanged for a token on every call and never cached.
+     */
+    public Optional<TokenSet> cachedSignIn() {
+        return processOnly ? Optional.empty() : current();
+    }
+
+    /**
      * What {@code ocli auth status} shows: the cached sign-in, or for providedToken the token it
      * would send now (described from its claims), for the environment's client credentials the token
      * this process gets; empty when there is none.

@@ -12,12 +12,12 @@ import org.opencli.core.config.LoadedConfig;
  * merged — as a client config when it is one (only {@code runtime} and the mode/agents choices),
  * else as a project config.
  */
-final class ProjectConfig {
+public final class ProjectConfig {
     private ProjectConfig() {
     }
 
     /** The loaded config and whether it is a client config. */
-    record Loaded(LoadedConfig config, boolean client) {
+    public record Loaded(LoadedConfig config, boolean client) {
     }
 
     static Loaded load(BaseCommand command) {
@@ -25,7 +25,7 @@ final class ProjectConfig {
     }
 
     /** Loads the config at {@code path} as {@code ocli config validate} does; throws its problems. */
-    static Loaded load(Path path) {
+    public static Loaded load(Path path) {
         ConfigLoader loader = ConfigLoader.standard();
         Optional<LoadedConfig> client = loader.loadClient(path);
         return client.map(c -> new Loaded(c, true)).orElseGet(() -> new Loaded(loader.load(path), false));

@@ -22,6 +22,29 @@ public final class CliSessionId {
         return of(System.getenv("OCLI_SESSION_ID"), ProcessHandle.current().parent().orElse(null));
     }
 
+    /** Whether {@code id} may be sent as a session id: 1..128 of {@code A-Za-z0-9._:-}. */
+    public static boolean isSafe(String id) {
+        return id != null && SAFE.matcher(id).matches();
+    }
+
+    /**
+     * The lease session of a call to a managed local daemon, per {@code runtime.local.sessionScope}:
+     * {@code terminal} (default) as {@link #current()}; {@code agent}: {@code OCLI_SESSION_ID}, else
+     * one per parent process ({@code agent-…}); {@code shared-group}: one per share key, so every
+     * member of the group holds the same lease ({@code group-…}).
+     */
+    public static String forScope(String sessionScope, String shareKey) {
+        if ("shared-group".equals(sessionScope)) return "group-" + digest(shareKey == null ? "" : shareKey).substring(0, 16);
+        if ("agent".equals(sessionScope)) {
+            String explicit = System.getenv("OCLI_SESSION_ID");
+            if (explicit != null && SAFE.matcher(explicit).matches()) return explicit;
+            ProcessHandle parent = ProcessHandle.current().parent().orElse(ProcessHandle.current());
+            return "agent-" + digest(parent.pid() + "@" + parent.info().startInstant().map(Object::toString).orElse("")).substring(0, 16);
+        }
+        String current = current();
+        return current != null ? current : "term-" + digest(String.valueOf(ProcessHandle.current().pid())).substring(0, 16);
+    }
+
     static String of(String explicit, ProcessHandle parent) {
         if (explicit != null && SAFE.matcher(explicit).matches()) return explicit;
         if (parent == null) return null;

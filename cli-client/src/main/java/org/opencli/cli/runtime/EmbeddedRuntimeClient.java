@@ -26,10 +26,11 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
     private final RuntimeEngine engine;
     private final CatalogCopies copies;
 
-    public EmbeddedRuntimeClient(Path configPath, String instanceId, Path stateRoot) {
+    /** {@code cacheDir}: the instance's cache, by the rule the daemon uses ({@code CacheLocation}). */
+    public EmbeddedRuntimeClient(Path configPath, String instanceId, Path stateRoot, Path cacheDir) {
         StateLayout layout = new StateLayout(stateRoot, instanceId);
         this.engine = RuntimeEngines.create(new EngineSettings(configPath, false, instanceId, stateRoot,
-                layout.cacheDir(), layout.defaultAuditPath(), "embedded", Clock.systemUTC()),
+                cacheDir, layout.defaultAuditPath(), "embedded", Clock.systemUTC()),
                 ExecutionSetup.defaults().withInteractiveAuthorizer(TerminalAuthorizer.forTerminal()));
         this.copies = CatalogCopies.forInstance(stateRoot, instanceId);
     }

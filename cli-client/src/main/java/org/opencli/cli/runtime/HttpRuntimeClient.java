@@ -115,6 +115,11 @@ public final class HttpRuntimeClient implements RuntimeClient {
         return send(RuntimeHttp.Request.get(URI.create(base + "/v1/runtime/info")), true, true);
     }
 
+    /** {@code POST /v1/runtime/heartbeat}: takes or renews a lease, so sending it again changes nothing more. */
+    public JsonNode heartbeat(Object body) {
+        return post("/v1/runtime/heartbeat", body, true);
+    }
+
     @Override
     public JsonNode execute(ExecuteRequest request) {
         return execute(request, request.dryRun());
@@ -129,6 +134,18 @@ public final class HttpRuntimeClient implements RuntimeClient {
     @Override
     public JsonNode runWorkflow(WorkflowRunRequest request) {
         return post("/v1/workflows/run", request, !request.execute());
+    }
+
+    /** Sent once: a stop that reached the daemon before the connection dropped has already begun. */
+    @Override
+    public JsonNode stopRuntime() {
+        return post("/v1/runtime/stop", Map.of(), false);
+    }
+
+    /** Idempotent: closing a session twice leaves it closed. */
+    @Override
+    public JsonNode closeSession(String sessionId) {
+        return post("/v1/runtime/session-close", Map.of("sessionId", sessionId), true);
     }
 
     /** {@code GET /v1/audit/events} with the given query parameters: {@code {events, nextCursor}}. */

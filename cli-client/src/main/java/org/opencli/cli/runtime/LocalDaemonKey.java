@@ -26,12 +26,19 @@ final class LocalDaemonKey implements BearerSource {
 
     /** The key for {@code url}, or null when no local daemon registered at that URL uses one. */
     static BearerSource forUrl(String url, Path stateRoot, String instanceId) {
+        return liveEntry(url, stateRoot, instanceId).map(RegistryEntry::clientKey).filter(k -> k != null && !k.isBlank())
+                .map(LocalDaemonKey::new).orElse(null);
+    }
+
+    /**
+     * The live registry entry of the local daemon at {@code url}: the instance's own, else any under
+     * the state root with that URL; empty for a non-loopback URL.
+     */
+    static Optional<RegistryEntry> liveEntry(String url, Path stateRoot, String instanceId) {
         URI target = uri(url);
-        if (target == null || !isLoopback(target.getHost())) return null;
+        if (target == null || !isLoopback(target.getHost())) return Optional.empty();
         Optional<RegistryEntry> own = new RuntimeRegistry(new StateLayout(stateRoot, instanceId).registryFile()).read();
-        Optional<String> key = own.filter(e -> sameRuntime(e, target) && RuntimeRegistry.isLive(e)).map(RegistryEntry::clientKey)
-                .or(() -> anyInstance(stateRoot, target));
-        return key.filter(k -> !k.isBlank()).map(LocalDaemonKey::new).orElse(null);
+        return own.filter(e -> sameRuntime(e, target) && RuntimeRegistry.isLive(e)).or(() -> anyInstance(stateRoot, target));
     }
 
     @Override
@@ -44,13 +51,12 @@ final class LocalDaemonKey implements BearerSource {
         return "clientKey";
     }
 
-    private static Optional<String> anyInstance(Path stateRoot, URI target) {
+    private static Optional<RegistryEntry> anyInstance(Path stateRoot, URI target) {
         Path instances = stateRoot.resolve("instances");
         if (!Files.isDirectory(instances)) return Optional.empty();
         try (Stream<Path> dirs = Files.list(instances)) {
             return dirs.limit(1000).map(d -> new RuntimeRegistry(d.resolve("runtime.json")).read())
-                    .flatMap(Optional::stream).filter(e -> sameRuntime(e, target) && RuntimeRegistry.isLive(e))
-                    .map(RegistryEntry::clientKey).filter(k -> k != null).findFirst();
+                    .flatMap(Optional::stream).filter(e -> sameRuntime(e, target) && RuntimeRegistry.isLive(e)).findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

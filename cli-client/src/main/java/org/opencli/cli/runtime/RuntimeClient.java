@@ -1,6 +1,8 @@
 package org.opencli.cli.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.opencli.cli.CliException;
+import org.opencli.cli.ExitCodes;
 import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.workflow.WorkflowRunRequest;
 
@@ -47,6 +49,29 @@ public interface RuntimeClient extends AutoCloseable {
      * step ran (unknown workflow, policy) are problems; step failures are in the answer.
      */
     JsonNode runWorkflow(WorkflowRunRequest request);
+
+    /**
+     * {@code POST /v1/runtime/stop}: {@code {stopped}}; the daemon then drains and exits. Only a
+     * daemon can be stopped: any other runtime refuses as a usage error.
+     */
+    default JsonNode stopRuntime() {
+        throw notADaemon("stop", "nothing to stop");
+    }
+
+    /** {@code POST /v1/runtime/session-close}: {@code {closed, activeSessions}}; only a daemon holds sessions. */
+    default JsonNode closeSession(String sessionId) {
+        throw notADaemon("session-close", "no session to close");
+    }
+
+    /**
+     * The refusal of a daemon-only command ({@code ocli runtime stop|session-close}) for a runtime
+     * that is not a daemon: the engine inside this ocli, or a daemon that is not running.
+     */
+    static CliException notADaemon(String command, String nothing) {
+        return new CliException(ExitCodes.USAGE, "no_daemon", "No daemon",
+                nothing + ": this call runs the engine inside ocli (embedded), no daemon is involved; "
+                        + "'ocli status' shows which runtime a call uses ('ocli runtime " + command + "' acts on a daemon)");
+    }
 
     /** Where this client talks to: a URL, or {@code embedded}. */
     String location();

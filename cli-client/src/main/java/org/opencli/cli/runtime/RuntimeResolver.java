@@ -17,6 +17,7 @@ import org.opencli.cli.ExitCodes;
 import org.opencli.cli.demo.DemoEnvironment;
 import org.opencli.cli.options.GlobalOptions;
 import org.opencli.core.error.ProblemItem;
+import org.opencli.core.instance.CacheLocation;
 import org.opencli.core.instance.InstanceId;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.instance.RuntimeRegistry;
@@ -25,7 +26,9 @@ import org.opencli.core.instance.StateLayout;
 /**
  * Decides which runtime a command talks to (docs/cli.md, "Runtime resolution"):
  * {@code --demo}/{@code --embedded} → config {@code runtime.mode} (embedded, or remote's URL) →
- * {@code --runtime} → {@code OCLI_RUNTIME_URL} → the instance's live registry entry → embedded.
+ * {@code --runtime} → {@code OCLI_RUNTIME_URL} → the instance's live registry entry → with a config,
+ * a managed local daemon started on demand ({@link ManagedDaemon}) → embedded. A local daemon is
+ * attached to with one heartbeat ({@link DaemonAttach}).
  */
 public final class RuntimeResolver {
     /** Named, not referenced: the engine is linked only when embedded mode is actually chosen. */
@@ -34,6 +37,8 @@ public final class RuntimeResolver {
     public static final String ENV_INSTANCE_ID = "OCLI_INSTANCE_ID";
     /** The reason of a choice made from the instance's registry entry: a local daemon for this config. */
     static final String REGISTRY = "registry";
+    /** Part of every reason naming a managed local daemon chosen (or started) by runtime.mode. */
+    static final String LOCAL_DAEMON = "local daemon";
 
     private final Map<String, String> env;
     private final Path cwd;
@@ -58,7 +63,7 @@ public final class RuntimeResolver {
             DemoEnvironment demo = DemoEnvironment.start(stateRoot.resolve("demo"));
             String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), demo.configPath());
             try {
-                return new ResolvedRuntime(embedded(demo.configPath(), instanceId, stateRoot), "--demo",
+                return new ResolvedRuntime(embedded(demo.configPath(), instanceId, stateRoot, cacheDir(options, instanceId)), "--demo",
                         demo.configPath(), RequestTarget.localConfig(demo.configPath()), instanceId, stateRoot, demo);
             } catch (RuntimeException e) {
                 demo.close();
@@ -69,11 +74,39 @@ public final class RuntimeResolver {
         String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
         Supplier<Optional<String>> registry = registryLookup(stateRoot, instanceId);
         RuntimeChoice choice = throughLiveDaemon(choose(options, configPath, registry), registry);
+        Path cacheDir = cacheDir(options, instanceId);
+        if (choice.startsDaemon() || localDaemon(choice)) {
+            choice = attachLocal(choice, configPath, new StateLayout(stateRoot, instanceId), cacheDir);
+        }
         RuntimeClient client = choice.embedded()
-                ? embedded(configPath, instanceId, stateRoot)
+                ? embedded(configPath, instanceId, stateRoot, cacheDir)
                 : new HttpRuntimeClient(choice.url(), bearer(choice, configPath, stateRoot, instanceId),
                         CatalogCopies.forInstance(stateRoot, instanceId));
         return new ResolvedRuntime(client, choice.reason(), configPath, target(choice, configPath), instanceId, stateRoot, null);
+    }
+
+    /**
+     * A local daemon for this instance: started now when {@code choice} asks for one (none was live),
+     * then attached to with one heartbeat, which may replace a managed daemon serving an older config.
+     */
+    private RuntimeChoice attachLocal(RuntimeChoice choice, Path configPath, StateLayout layout, Path cacheDir) {
+        ManagedDaemon managed = configPath == null ? null : ManagedDaemon.launcher(env)
+                .map(launcher -> new ManagedDaemon(launcher, configPath, layout, cacheDir)).orElse(null);
+        if (choice.startsDaemon()) {
+            if (managed == null) {
+                throw new CliException(ExitCodes.NOT_FOUND, "local_runtime_unavailable", "No local runtime",
+                        "runtime.mode is local but ocli does not know where oclird is: set " + ManagedDaemon.LAUNCHER_ENV
+                                + " to the path of bin/oclird (bin/ocli sets it itself), or set runtime.mode embedded");
+            }
+            ManagedDaemon.Running running = managed.ensure();
+            choice = RuntimeChoice.http(running.entry().url(), running.started() ? "started " + choice.reason() : REGISTRY);
+        }
+        return new DaemonAttach(configPath, layout, managed).attach(choice);
+    }
+
+    /** A daemon found through the instance's registry or started for it: sent the config path, the owner key, a heartbeat. */
+    static boolean localDaemon(RuntimeChoice choice) {
+        return !choice.embedded() && (choice.reason().startsWith(REGISTRY) || choice.reason().contains(LOCAL_DAEMON));
     }
 
     /**
@@ -95,6 +128,7 @@ public final class RuntimeResolver {
         CatalogCopies copies = CatalogCopies.forInstance(stateRoot, instanceId);
         Optional<CatalogCopies.Copy> exact = choice.embedded()
                 ? copies.read(CatalogCopies.embeddedKey(target.config(), mode, profile))
+                : choice.startsDaemon() ? Optional.empty()
                 : copies.latest(CatalogCopies.context(choice.url(), target.config(), mode, profile));
         // the line being completed may not repeat the options of the call that fetched the catalog
         // (ocli --runtime URL catalog list, then ocli he<TAB>): offer what this instance last received
@@ -109,7 +143,7 @@ public final class RuntimeResolver {
      * mode/profile choices as parameters.
      */
     public static RequestTarget target(RuntimeChoice choice, Path configPath) {
-        if (choice.embedded() || choice.reason().startsWith(REGISTRY)) return RequestTarget.localConfig(configPath);
+        if (choice.embedded() || localDaemon(choice)) return RequestTarget.localConfig(configPath);
         return RequestTarget.remote(ConfigRuntimeChoice.read(configPath));
     }
 
@@ -122,7 +156,7 @@ public final class RuntimeResolver {
         Path configPath = configPath(options);
         String instanceId = InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
         RuntimeChoice choice = choose(options, configPath, registryLookup(stateRoot, instanceId));
-        if (choice.embedded()) {
+        if (choice.embedded() || choice.startsDaemon()) {
             throw new CliException(ExitCodes.USAGE, "no_remote_runtime", "No remote runtime",
                     "signing in needs a remote runtime: set runtime.mode \"remote\" and runtime.remote.url in .cli.json, "
                             + "or pass --runtime URL (or set " + ENV_RUNTIME_URL + ")");
@@ -143,7 +177,8 @@ public final class RuntimeResolver {
         Path local = live.map(RegistryEntry::auditPath).filter(p -> p != null && !p.isBlank()).map(Path::of)
                 .orElse(layout.defaultAuditPath());
         RuntimeChoice choice = choose(options, configPath, () -> live.map(RegistryEntry::url));
-        return new AuditLocation(!choice.embedded(), choice.url(), local, instanceId);
+        // a daemon not started yet has written nothing: its trail is the instance's files
+        return new AuditLocation(!choice.embedded() && !choice.startsDaemon(), choice.url(), local, instanceId);
     }
 
     /**
@@ -158,7 +193,7 @@ public final class RuntimeResolver {
      * </ul>
      */
     RemoteCredentials credentials(RuntimeChoice choice, Path configPath) {
-        if (choice.embedded() || choice.reason().startsWith(REGISTRY)) return RemoteCredentials.NONE;
+        if (choice.embedded() || localDaemon(choice)) return RemoteCredentials.NONE;
         Optional<RemoteCredentials> fromEnv = EnvCredentials.read(env);
         String envUrl = env.get(ENV_RUNTIME_URL);
         if (fromEnv.isPresent() && (!notBlank(envUrl) || trim(envUrl).equals(trim(choice.url())))) return fromEnv.get();
@@ -178,7 +213,7 @@ public final class RuntimeResolver {
      * loopback port); else the credentials from the environment or config, or a cached sign-in for
      * this runtime; else none (and no OAuth class is loaded).
      */
-    private BearerSource bearer(RuntimeChoice choice, Path configPath, Path stateRoot, String instanceId) {
+    BearerSource bearer(RuntimeChoice choice, Path configPath, Path stateRoot, String instanceId) {
         BearerSource ownerKey = LocalDaemonKey.forUrl(choice.url(), stateRoot, instanceId);
         if (ownerKey != null) return ownerKey;
         RemoteCredentials credentials = credentials(choice, configPath);
@@ -233,12 +268,23 @@ public final class RuntimeResolver {
             }
             return RuntimeChoice.http(fromConfig.remoteUrl(), "config runtime.remote.url");
         }
+        if ("local".equals(fromConfig.mode())) {
+            return registryUrl.get().map(url -> RuntimeChoice.http(url, REGISTRY))
+                    .orElseGet(() -> RuntimeChoice.startLocal(LOCAL_DAEMON + " (runtime.mode local)"));
+        }
         if (notBlank(options.runtimeUrl)) return RuntimeChoice.http(options.runtimeUrl, "--runtime");
         String fromEnv = env.get(ENV_RUNTIME_URL);
         if (notBlank(fromEnv)) return RuntimeChoice.http(fromEnv, ENV_RUNTIME_URL);
         Optional<String> registered = registryUrl.get();
         if (registered.isPresent()) return RuntimeChoice.http(registered.get(), REGISTRY);
-        return RuntimeChoice.embedded("auto");
+        if (configPath == null || fromConfig.remoteUrl() != null) return RuntimeChoice.embedded("auto");
+        if (ManagedDaemon.launcher(env).isEmpty()) return RuntimeChoice.embedded("auto (no oclird launcher)");
+        return RuntimeChoice.startLocal(LOCAL_DAEMON + " (runtime.mode auto)");
+    }
+
+    /** The instance id for {@code configPath}: {@code --instance-id}, else {@code OCLI_INSTANCE_ID}, else derived from the path. */
+    public String instanceId(GlobalOptions options, Path configPath) {
+        return InstanceId.resolve(options.instanceId, env.get(ENV_INSTANCE_ID), configPath);
     }
 
     /** {@code --config} (must exist), else the nearest {@code .cli.json} upwards from the cwd, else null. */
@@ -253,11 +299,16 @@ public final class RuntimeResolver {
         return ConfigDiscovery.discover(cwd).orElse(null);
     }
 
-    static RuntimeClient embedded(Path configPath, String instanceId, Path stateRoot) {
+    /** The instance's cache directory, one rule for the embedded engine and the daemons ocli starts (CacheLocation). */
+    private Path cacheDir(GlobalOptions options, String instanceId) {
+        return CacheLocation.resolve(null, options.stateDir, instanceId, env::get, System.getProperty("user.home"));
+    }
+
+    static RuntimeClient embedded(Path configPath, String instanceId, Path stateRoot, Path cacheDir) {
         try {
             Class<?> type = Class.forName(EMBEDDED_CLIENT);
-            return (RuntimeClient) type.getConstructor(Path.class, String.class, Path.class)
-                    .newInstance(configPath, instanceId, stateRoot);
+            return (RuntimeClient) type.getConstructor(Path.class, String.class, Path.class, Path.class)
+                    .newInstance(configPath, instanceId, stateRoot, cacheDir);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException("cannot start the embedded runtime", e.getCause());

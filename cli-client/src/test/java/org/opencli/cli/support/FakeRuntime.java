@@ -42,10 +42,83 @@ public final class FakeRuntime implements AutoCloseable {
     public FakeRuntime() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/catalog/effective", this::catalog).getFilters().add(failures);
-        server.createContext("/v1/runtime/info", ex -> send(ex, 200, "application/json", INFO)).getFilters().add(failures);
+        server.createContext("/v1/runtime/info", ex -> send(ex, 200, "application/json", info)).getFilters().add(failures);
+        server.createContext("/v1/runtime/stop", this::stop).getFilters().add(failures);
+        server.createContext("/v1/runtime/session-close", this::sessionClose).getFilters().add(failures);
+        server.createContext("/v1/runtime/heartbeat", this::heartbeat).getFilters().add(failures);
         server.createContext("/v1/tools/execute", this::execute).getFilters().add(failures);
         server.createContext("/v1/workflows/run", this::workflow).getFilters().add(failures);
         server.start();
+    }
+
+    private volatile String info = INFO;
+    private volatile Runnable onStop = () -> { };
+    private final List<String> lifecycleCalls = new CopyOnWriteArrayList<>();
+
+    /** Serve {@code json} as the runtime info from now on (a daemon with a lifecycle block, say). */
+    public FakeRuntime serveInfo(String json) {
+        info = json;
+        return this;
+    }
+
+    /** Run {@code action} when a stop is asked for (after answering): end the process the registry names, say. */
+    public FakeRuntime onStop(Runnable action) {
+        onStop = action;
+        return this;
+    }
+
+    /** {@code stop} and {@code session-close <body>} calls, in order. */
+    public List<String> lifecycleCalls() {
+        return lifecycleCalls;
+    }
+
+    private volatile Canned heartbeatAnswer = new Canned(200,
+            "{\"sessionId\":\"s\",\"activeSessions\":1,\"heartbeatSeconds\":15,\"missedHeartbeatLimit\":4,\"leaseExpiresAt\":\"2030-01-01T00:00:00Z\"}");
+    private final List<JsonNode> heartbeats = new CopyOnWriteArrayList<>();
+
+    /** Answer heartbeats with this status and JSON from now on (a 409 problem, say). */
+    public FakeRuntime answerHeartbeats(int status, String json) {
+        heartbeatAnswer = new Canned(status, json);
+        return this;
+    }
+
+    /** The heartbeat bodies received, in order. */
+    public List<JsonNode> heartbeats() {
+        return heartbeats;
+    }
+
+    private void heartbeat(HttpExchange ex) throws IOException {
+        heartbeats.add(Json.MAPPER.readTree(ex.getRequestBody().readAllBytes()));
+        Canned answer = heartbeatAnswer;
+        send(ex, answer.status(), answer.status() == 200 ? "application/json" : "application/problem+json", answer.json());
+    }
+
+    private volatile boolean stopDropsConnection;
+
+    /** A stop closes the connection without an answer (after running {@link #onStop}): a daemon exiting mid-answer. */
+    public FakeRuntime stopDropsConnection() {
+        stopDropsConnection = true;
+        return this;
+    }
+
+    private void stop(HttpExchange ex) throws IOException {
+        ex.getRequestBody().readAllBytes();
+        lifecycleCalls.add("stop " + ex.getRequestMethod());
+        if (stopDropsConnection) {
+            onStop.run();
+            ex.close();
+            return;
+        }
+        send(ex, 200, "application/json", "{\"stopped\":true}");
+        onStop.run();
+    }
+
+    /** Closes the session named {@code open-*} (one other stays active); any other had no lease. */
+    private void sessionClose(HttpExchange ex) throws IOException {
+        JsonNode body = Json.MAPPER.readTree(ex.getRequestBody().readAllBytes());
+        lifecycleCalls.add("session-close " + ex.getRequestMethod() + " " + body);
+        boolean known = body.path("sessionId").asText().startsWith("open-");
+        send(ex, 200, "application/json", "{\"closed\":" + known + ",\"activeSessions\":1}");
     }
 
     /** The next {@code n} requests have their connection closed without any answer (a replica dying mid-call). */

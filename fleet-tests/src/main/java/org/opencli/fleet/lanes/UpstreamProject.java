@@ -42,6 +42,17 @@ final class UpstreamProject {
         return new UpstreamProject(dir, upstream);
     }
 
+    /** A second project over the same upstream: this one's files copied to {@code <work>/<name>} (its own config path, so its own instance). */
+    UpstreamProject copyTo(LaneContext ctx, String name) throws IOException {
+        Path target = Files.createDirectories(ctx.workDir().resolve(name));
+        try (var files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return new UpstreamProject(target, upstream);
+    }
+
     /** The secrets every scheme of the upstream needs, as the config's env secrets name them. */
     Map<String, String> env() {
         UpstreamCredentials c = upstream.credentials();

@@ -51,11 +51,16 @@ public final class ConfigFiles {
     /** The scope files that exist as regular files, in merge order, each once (one file may fill two scopes). */
     static List<Path> scopeFiles(ConfigScopes scopes, Path project, Path local) {
         List<Path> files = new ArrayList<>();
-        for (Path candidate : Arrays.asList(ConfigLoader.absolute(scopes.managed()), ConfigLoader.absolute(scopes.user()),
+        for (Path candidate : Arrays.asList(absolute(scopes.managed()), absolute(scopes.user()),
                 project, local)) {
             if (candidate == null || !Files.isRegularFile(candidate) || files.contains(candidate)) continue;
             files.add(candidate);
         }
         return files;
+    }
+
+    /** Not ConfigLoader's: a client computing a fingerprint before each call must not load the loader (docs/cli.md, lean start). */
+    private static Path absolute(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize();
     }
 }
