@@ -47,6 +47,10 @@ public final class CliBench {
             Map<String, String> githubEnv = env(home, work.resolve("github-state"));
             Map<String, String> plainEnv = env(home, work.resolve("own-state"));
             Path githubConfig = work.resolve("github/.cli.json");
+            // runtime.mode auto with no daemon running: the first call starts a managed oclird
+            Map<String, String> managedEnv = env(home, work.resolve("managed-state"));
+            String coldConfig = CliBenchSetup.managedConfig(root, work, "managed-cold", upstream.url()).toString();
+            String warmConfig = CliBenchSetup.managedConfig(root, work, "managed-warm", upstream.url()).toString();
             List<CliRow> rows = List.of(
                     new CliRow("ocli --version", cmd(ocli, "--version"), plainEnv, 4.0, null),
                     new CliRow("daemon: catalog list", cmd(ocli, "--runtime", small.url(), "catalog", "list"), smallEnv, 8.0, null),
@@ -56,6 +60,10 @@ public final class CliBench {
                             "list-tickets"), smallEnv, 8.0, null),
                     new CliRow("daemon, GitHub (1,223 tools): tool call --dry-run",
                             cmd(ocli, "--runtime", github.url(), GITHUB_CALL.split(" ")), githubEnv, 10.0, 128L * 1024),
+                    new CliRow("managed daemon: first call (starts oclird)", cmd(ocli, "--config", coldConfig, "upstream", "tickets",
+                            "list-tickets"), managedEnv, null, null, cmd(ocli, "--config", coldConfig, "runtime", "stop")),
+                    new CliRow("managed daemon: later call", cmd(ocli, "--config", warmConfig, "upstream", "tickets",
+                            "list-tickets"), managedEnv, null, null),
                     new CliRow("embedded: --demo catalog list", cmd(ocli, "--demo", "catalog", "list"), plainEnv, 15.0, null),
                     new CliRow("embedded, GitHub: tool call --dry-run",
                             cmd(ocli, "--embedded", "--config", githubConfig.toString(), GITHUB_CALL.split(" ")), plainEnv, null, null));
@@ -63,7 +71,10 @@ public final class CliBench {
             // one unmeasured pass: the daemons build their catalogs, the page cache holds the jars
             TimedProcess.Result warm = TimedProcess.run(hello, Map.of(), cwd, scratch);
             check("hello world", warm);
-            for (CliRow row : rows) check(row.name(), TimedProcess.run(row.command(), row.env(), cwd, scratch));
+            for (CliRow row : rows) {
+                check(row.name(), TimedProcess.run(row.command(), row.env(), cwd, scratch));
+                after(row, cwd, scratch);
+            }
 
             List<TimedProcess.Result> baseline = new ArrayList<>();
             Map<CliRow, List<TimedProcess.Result>> results = new LinkedHashMap<>();
@@ -71,13 +82,19 @@ public final class CliBench {
                 baseline.add(check("hello world", TimedProcess.run(hello, Map.of(), cwd, scratch)));
                 for (CliRow row : rows) {
                     results.computeIfAbsent(row, r -> new ArrayList<>()).add(check(row.name(), TimedProcess.run(row.command(), row.env(), cwd, scratch)));
+                    after(row, cwd, scratch);
                 }
             }
+            check("stop the managed daemon", TimedProcess.run(cmd(ocli, "--config", warmConfig, "runtime", "stop"), managedEnv, cwd, scratch));
             long[] smallBytes = catalogBytes(small, cmd(ocli, "catalog", "list"), home, work, cwd, scratch);
             long[] githubBytes = catalogBytes(github, cmd(ocli, GITHUB_CALL.split(" ")), home, work, cwd, scratch);
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).strip();
             report(runs, hello, baseline, results, smallBytes, githubBytes, loadBefore, loadAfter, root.resolve("target/bench/cli.json"));
         }
+    }
+
+    private static void after(CliRow row, Path cwd, Path scratch) throws Exception {
+        if (row.after() != null) check(row.name() + " (after)", TimedProcess.run(row.after(), row.env(), cwd, scratch));
     }
 
     /** Catalog body bytes of two consecutive calls through the counting proxy (the second may reuse a cached copy). */

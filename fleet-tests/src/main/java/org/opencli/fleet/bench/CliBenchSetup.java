@@ -41,7 +41,16 @@ final class CliBenchSetup {
 
     /** The test upstream's API (bench.cli.json) with its baseURL pointing at the running upstream. */
     static Path smallConfig(Path root, Path work, String upstreamUrl) throws Exception {
-        Path dir = Files.createDirectories(work.resolve("small"));
+        return projectConfig(root, work, "small", upstreamUrl);
+    }
+
+    /** The small config in a project directory of its own (so an instance of its own), choosing no runtime: auto mode. */
+    static Path managedConfig(Path root, Path work, String name, String upstreamUrl) throws Exception {
+        return projectConfig(root, work, name, upstreamUrl);
+    }
+
+    private static Path projectConfig(Path root, Path work, String name, String upstreamUrl) throws Exception {
+        Path dir = Files.createDirectories(work.resolve(name));
         Path fixtures = root.resolve("fleet-tests/fixtures/upstream");
         Files.copy(fixtures.resolve("upstream.openapi.yaml"), dir.resolve("upstream.openapi.yaml"));
         String config = Files.readString(fixtures.resolve("bench.cli.json"))
