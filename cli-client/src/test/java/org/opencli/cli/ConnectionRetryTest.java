@@ -69,6 +69,8 @@ class ConnectionRetryTest {
         runtime.dropNextAfter(1, 1);
         CliResult created = ocli("hd", "tickets", "create-ticket", "--notify=true", "--body", "{\"title\":\"x\"}");
         assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(created.err()).as("the call left whole: not 'cannot reach', but a warning before a retry by hand")
+                .contains("No answer from the runtime").contains("may have been carried out").doesNotContain("cannot reach");
         assertThat(runtime.requestsSeen()).as("catalog + the one execute attempt").isEqualTo(2);
         assertThat(runtime.executions()).isEmpty();
 

@@ -295,6 +295,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
                         || idempotent && ConnectionRetry.gatewayFailure(response);
                 if (last || !again) return response;
             } catch (IOException e) {
+                if (!idempotent && sent(e)) throw answerLost(e);
                 if (last || !idempotent || !ConnectionRetry.beforeAnswer(e)) throw unreachable(e);
             }
             try {
@@ -343,6 +344,17 @@ public final class HttpRuntimeClient implements RuntimeClient {
         }
         String detail = body.isBlank() ? "HTTP " + status : body.strip();
         return new Problem("about:blank", "Runtime error", status, detail, "http_" + status, List.of());
+    }
+
+    private static boolean sent(IOException e) {
+        return e instanceof RuntimeHttp.AnswerFailed || e instanceof RuntimeHttp.Unanswered;
+    }
+
+    /** A call that is not idempotent left whole and no usable answer came: it may have been carried out. */
+    private CliException answerLost(IOException e) {
+        return new CliException(ExitCodes.UNREACHABLE, "runtime_answer_lost", "No answer from the runtime",
+                "the call was sent to the runtime at " + base + " but no usable answer came back (" + e.getMessage()
+                        + "); it may have been carried out, so check (ocli audit list --since 10m) before sending it again");
     }
 
     private CliException unreachable(Exception e) {

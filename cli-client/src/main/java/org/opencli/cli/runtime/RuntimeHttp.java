@@ -6,6 +6,8 @@ import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ import java.util.Optional;
 final class RuntimeHttp {
     /** A catalog at GitHub scale is about 7 MB; an answer past this bound is refused, not buffered. */
     static final int MAX_BODY = 128 * 1024 * 1024;
+    /** How much is read between two looks at the request's deadline. */
+    private static final int CHUNK = 64 * 1024;
 
     static {
         // the JDK would otherwise send a POST again once when reading its answer fails
@@ -88,13 +92,33 @@ final class RuntimeHttp {
         }
     }
 
+    /**
+     * The request was sent whole, then the connection failed (reset, closed) before a complete
+     * answer: the runtime may have carried it out. An idempotent call may still be sent again.
+     */
+    static final class Unanswered extends IOException {
+        Unanswered(IOException cause) {
+            super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Sends the request and reads its whole answer. The request's timeout bounds each wait for data
+     * and the whole answer too: a runtime that sends a byte now and then never holds ocli past it.
+     */
     static Response send(Request request, Duration connectTimeout) throws IOException {
+        long started = System.nanoTime();
         HttpURLConnection connection = connect(request, connectTimeout);
         try (InputStream in = body(connection, awaitStatus(connection))) {
             int status = connection.getResponseCode();
-            return new Response(status, connection.getHeaderFields(), readBounded(in));
+            if (connection.getContentLengthLong() > MAX_BODY) throw tooLarge();
+            return new Response(status, connection.getHeaderFields(), readBounded(in, request, started));
         } catch (SocketTimeoutException e) {
-            throw new AnswerFailed(request.timeout == null ? "no answer in time" : "no answer within " + request.timeout.toSeconds() + " s");
+            throw noAnswer(request);
+        } catch (AnswerFailed e) {
+            throw e;
+        } catch (IOException e) {
+            throw new Unanswered(e);
         } finally {
             connection.disconnect();
         }
@@ -133,15 +157,44 @@ final class RuntimeHttp {
         }
     }
 
+    private static AnswerFailed noAnswer(Request request) {
+        return new AnswerFailed(request.timeout == null ? "no answer in time" : "no complete answer within " + request.timeout.toSeconds() + " s");
+    }
+
+    private static AnswerFailed tooLarge() {
+        return new AnswerFailed("its answer is larger than " + (MAX_BODY >> 20) + " MiB");
+    }
+
     /** The answer's body stream: the error stream for 4xx/5xx (null when there is none). */
     private static InputStream body(HttpURLConnection connection, int status) throws IOException {
         return status >= 400 ? connection.getErrorStream() : connection.getInputStream();
     }
 
-    private static byte[] readBounded(InputStream in) throws IOException {
+    /** The body, read in chunks; the request's deadline is looked at after every read (each is bounded by the read timeout). */
+    private static byte[] readBounded(InputStream in, Request request, long startedNanos) throws IOException {
         if (in == null) return new byte[0];
-        byte[] bytes = in.readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) throw new AnswerFailed("its answer is larger than " + (MAX_BODY >> 20) + " MiB");
+        List<byte[]> chunks = new ArrayList<>();
+        int total = 0;
+        byte[] chunk = new byte[CHUNK];
+        int filled = 0;
+        for (int n; (n = in.read(chunk, filled, CHUNK - filled)) != -1; ) {
+            if (n > MAX_BODY - total) throw tooLarge();
+            total += n;
+            filled += n;
+            if (filled == CHUNK) {
+                chunks.add(chunk);
+                chunk = new byte[CHUNK];
+                filled = 0;
+            }
+            if (request.timeout != null && System.nanoTime() - startedNanos > request.timeout.toNanos()) throw noAnswer(request);
+        }
+        chunks.add(Arrays.copyOf(chunk, filled));
+        byte[] bytes = new byte[total];
+        int at = 0;
+        for (byte[] part : chunks) {
+            System.arraycopy(part, 0, bytes, at, part.length);
+            at += part.length;
+        }
         return bytes;
     }
 }

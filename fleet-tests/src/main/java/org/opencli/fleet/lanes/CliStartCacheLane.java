@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.opencli.fleet.Lane;
@@ -42,6 +43,14 @@ public final class CliStartCacheLane implements Lane {
         ProcResult fresh = ctx.ocliIn(ctx.workDir(), Map.of("OCLI_JAVA_OPTS", "-Xlog:class+load:file=" + loaded), "--version");
         ctx.check("bin/ocli runs on that java and loads its own classes from the cache",
                 fresh.exitCode() == 0 && fresh.stdout().equals(version) && fromCache(loaded), firstLine(loaded));
+
+        for (String notJava : List.of(ctx.workDir().resolve("no-such-jdk/bin/java").toString(), ctx.workDir().toString())) {
+            ProcResult wrong = ctx.ocliIn(ctx.workDir(), Map.of("OCLI_JAVA", notJava), "--version");
+            ctx.check("OCLI_JAVA naming no runnable java (" + notJava + "): exit 1 and a message naming OCLI_JAVA",
+                    wrong.exitCode() == 1 && wrong.stdout().isEmpty()
+                            && wrong.stderr().startsWith("ocli: OCLI_JAVA is '" + notJava + "', which is not a java"),
+                    "exit " + wrong.exitCode() + " " + wrong.stderr());
+        }
 
         Path copy = copyLauncher(ctx, root);
         Path copiedApp = copy.resolve("cli-client/target/quarkus-app");

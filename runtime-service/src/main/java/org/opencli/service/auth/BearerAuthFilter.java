@@ -51,6 +51,7 @@ public class BearerAuthFilter {
     /** Routing-context keys the resources read. */
     public static final String CALLER = "ocli.caller";
     public static final String TOKEN = "ocli.validatedToken";
+    private static final String VERIFIED = "ocli.verified";
 
     private static final Logger LOG = Logger.getLogger(BearerAuthFilter.class);
 
@@ -110,6 +111,14 @@ public class BearerAuthFilter {
         return caller != null ? caller : Caller.anonymous();
     }
 
+    /**
+     * Whether the request proved it may use the daemon: the owner key or a valid token was presented
+     * (an open endpoint such as {@code GET /v1/runtime/info} lets anyone through without either).
+     */
+    public static boolean verified(RoutingContext rc) {
+        return rc != null && Boolean.TRUE.equals(rc.get(VERIFIED));
+    }
+
     public static ValidatedToken token(RoutingContext rc) {
         return rc == null ? null : rc.get(TOKEN);
     }
@@ -133,12 +142,16 @@ public class BearerAuthFilter {
         rc.response().putHeader(REQUEST_ID, requestId);
         if (!auth.enabled()) {
             rc.put(CALLER, new Caller(null, null, sessionId(rc.request().getHeader(SESSION_ID)), requestId, null));
-            if (access.requiresOwnerKey() && !isOpen(rc.request().method(), rc.normalizedPath())) {
+            boolean open = isOpen(rc.request().method(), rc.normalizedPath());
+            if (access.requiresOwnerKey()) {
                 OcliException refused = ownerKeyRefusal(rc.request().getHeader("Authorization"));
-                if (refused != null) {
+                if (refused != null && !open) {
                     refuse(rc, refused, requestId);
                     return;
                 }
+                if (refused == null) rc.put(VERIFIED, Boolean.TRUE);
+            } else if (!open) {
+                rc.put(VERIFIED, Boolean.TRUE); // --allow-unauthenticated-remote: every caller is let in alike
             }
             rc.next();
             return;
@@ -221,6 +234,7 @@ public class BearerAuthFilter {
             sendAfter(recorded, rc, e.toProblem(), AuthChallenges.insufficientScope(java.util.List.of(required)));
             return;
         }
+        rc.put(VERIFIED, Boolean.TRUE);
         rc.next();
     }
 

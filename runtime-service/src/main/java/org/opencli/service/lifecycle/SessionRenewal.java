@@ -10,8 +10,10 @@ import org.opencli.service.auth.BearerAuthFilter;
 
 /**
  * A request carrying {@code X-Ocli-Session} of a known lease renews it: a session that is busy
- * calling the daemon keeps its lease without extra heartbeats. Runs after the auth filter, so only
- * requests it let through count; renewing is an in-memory update, fine on the event loop.
+ * calling the daemon keeps its lease without extra heartbeats. Runs after the auth filter, and only a
+ * request that presented the owner key or a valid token counts: an open endpoint ({@code GET
+ * /v1/runtime/info}, health) lets anyone through, and anyone must not keep a session's daemon alive.
+ * Renewing is an in-memory update, fine on the event loop.
  */
 @ApplicationScoped
 public class SessionRenewal {
@@ -24,7 +26,7 @@ public class SessionRenewal {
 
     private void handle(RoutingContext rc) {
         String session = BearerAuthFilter.caller(rc).sessionId(); // the header, when it is a safe token
-        if (session != null) lifecycle.leases().renew(session);
+        if (session != null && BearerAuthFilter.verified(rc)) lifecycle.leases().renew(session);
         rc.next();
     }
 }

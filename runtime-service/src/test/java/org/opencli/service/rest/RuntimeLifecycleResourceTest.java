@@ -160,6 +160,19 @@ class RuntimeLifecycleResourceTest extends AsOwner {
     }
 
     @Test
+    void aRequestWithoutTheOwnerKeyRenewsNoLease() {
+        post("/v1/runtime/heartbeat", "{\"sessionId\": \"term-unrenewed\"}").statusCode(200);
+        Instant first = lifecycle.leases().lease("term-unrenewed").orElseThrow().lastSeen();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(first));
+        io.restassured.RestAssured.requestSpecification = null; // anyone on the machine: the info endpoint is open
+        given().header("X-Ocli-Session", "term-unrenewed").when().get("/v1/runtime/info").then().statusCode(200);
+        given().header("X-Ocli-Session", "term-unrenewed").header("Authorization", "Bearer not-the-key")
+                .when().get("/v1/runtime/info").then().statusCode(200);
+        given().header("X-Ocli-Session", "term-unrenewed").when().get("/q/health/ready").then().statusCode(200);
+        assertThat(lifecycle.leases().lease("term-unrenewed").orElseThrow().lastSeen()).isEqualTo(first);
+    }
+
+    @Test
     void sessionCloseEndsTheLeaseAndIsAudited() throws IOException {
         post("/v1/runtime/heartbeat", "{\"sessionId\": \"term-close\"}").statusCode(200);
         post("/v1/runtime/session-close", "{\"sessionId\": \"term-close\"}").statusCode(200)
