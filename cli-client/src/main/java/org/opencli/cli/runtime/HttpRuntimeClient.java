@@ -266,6 +266,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
     /** A 2xx answer's JSON; any other answer thrown as its problem, 401/403 explained. */
     private JsonNode checked(RuntimeHttp.Response response, BodyReader reader) {
         if (response.status() / 100 == 2) return parse(response.body(), reader);
+        if (response.status() / 100 == 3) throw redirected(response);
         Problem problem = problemOf(response);
         if (response.status() == 401 || response.status() == 403) {
             problem = AuthProblems.explain(problem, bodyJson(response), base.toString(), bearer);
@@ -357,7 +358,19 @@ public final class HttpRuntimeClient implements RuntimeClient {
                         + "); it may have been carried out, so check (ocli audit list --since 10m) before sending it again");
     }
 
+    /** Redirects are not followed: a bearer token must not go wherever a redirect points. */
+    private CliException redirected(RuntimeHttp.Response response) {
+        String location = response.header("Location").map(l -> l.length() > 200 ? l.substring(0, 200) + "…" : l).orElse("nowhere");
+        return new CliException(ExitCodes.UNREACHABLE, "runtime_redirected", "Runtime answered with a redirect",
+                "the runtime at " + base + " answered HTTP " + response.status() + " to " + location + "; ocli does not follow"
+                        + " redirects (a token must not go where one points): if you trust that address, use it with --runtime");
+    }
+
     private CliException unreachable(Exception e) {
+        if (e instanceof RuntimeHttp.AnswerFailed) {
+            return new CliException(ExitCodes.UNREACHABLE, "runtime_answer_unusable", "Runtime answer unusable",
+                    "the runtime at " + base + " was reached but its answer could not be used (" + e.getMessage() + ")");
+        }
         String why = e instanceof java.net.ConnectException ? "connection refused"
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new CliException(ExitCodes.UNREACHABLE, "runtime_unreachable", "Runtime unreachable",

@@ -86,6 +86,8 @@ public final class ManagedDaemonLifecycleLane implements Lane {
             String records = Files.readString(audit);
             ctx.check("the lease's end is audited as session_expiry (owner_exited)", records.contains("\"session_expiry\"")
                     && records.contains("\"owner_exited\"") && records.contains("\"sessionId\":\"term-lane\""), "");
+            ctx.check("and the daemon's own stop as runtime_stop (idle)", records.lines()
+                    .anyMatch(line -> line.contains("\"runtime_stop\"") && line.contains("\"idle\"")), "");
             verify(ctx, audit);
         } finally {
             owner.destroyForcibly();

@@ -83,15 +83,22 @@ public class LeaseWatch {
         } else if (!leases.everHeld()) {
             Instant findable = lifecycle.publishedAt();
             if (findable != null && !now.isBefore(findable.plus(settings.leaseWindow()))) {
-                stop.stop("managed daemon: no session took a lease within " + settings.leaseWindow().toSeconds()
-                        + "s of the start (runtime.local.shutdown: when-owner-exits)");
+                stopBySelf("no_first_lease", "managed daemon: no session took a lease within "
+                        + settings.leaseWindow().toSeconds() + "s of the start (runtime.local.shutdown: when-owner-exits)");
             }
         } else {
             if (idleSince == null) idleSince = now;
             if (!now.isBefore(idleSince.plus(settings.heartbeat()))) {
-                stop.stop("managed daemon: its last lease ended and none was taken within "
+                stopBySelf("idle", "managed daemon: its last lease ended and none was taken within "
                         + settings.heartbeatSeconds() + "s (runtime.local.shutdown: when-owner-exits)");
             }
         }
+    }
+
+    /** The audit trail says why the daemon went away, then it stops as on SIGTERM (once). */
+    private void stopBySelf(String reason, String detail) {
+        if (stop.requested()) return;
+        audit.runtimeStopBySelf(reason, detail);
+        stop.stop(detail);
     }
 }

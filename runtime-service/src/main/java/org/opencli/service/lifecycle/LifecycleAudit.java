@@ -47,6 +47,14 @@ public class LifecycleAudit {
                 .withDetail("stop requested by " + who));
     }
 
+    /** A managed daemon stopping by itself: {@code reason} {@code idle} (its last lease ended) or {@code no_first_lease}. */
+    public CompletionStage<Void> runtimeStopBySelf(String reason, String detail) {
+        return append(AuditRecord.event(now(), AuditRecord.RUNTIME_STOP)
+                .withCaller(null, null, null, null)
+                .withDecision("allow", reason, null)
+                .withDetail(detail));
+    }
+
     /** Appends; a store that cannot write is logged (the answer does not wait on a broken store forever). */
     private CompletionStage<Void> append(AuditRecord record) {
         return engine.audit().append(record).exceptionally(error -> {

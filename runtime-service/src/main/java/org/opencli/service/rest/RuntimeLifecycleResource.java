@@ -167,7 +167,9 @@ public class RuntimeLifecycleResource {
                 throw RequestJson.invalid("not an instant", "$.ownerStartedAt", "an ISO-8601 instant such as 2026-01-02T03:04:05.678Z");
             }
         }
-        return new ProcessIdentity(request.ownerPid(), startedAt);
+        // without its start instant a pid could be anyone's, pid 1 included, and would hold the lease
+        // for good: such a lease is held by its heartbeats alone
+        return startedAt == null ? null : new ProcessIdentity(request.ownerPid(), startedAt);
     }
 
     /** The daemon's config fingerprint now; a config that cannot be read now matches nothing. */

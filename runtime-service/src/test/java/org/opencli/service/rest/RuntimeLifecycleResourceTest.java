@@ -102,6 +102,13 @@ class RuntimeLifecycleResourceTest extends AsOwner {
         assertThat(lifecycle.leases().lease("term-owned")).get().extracting(l -> l.owner().pid()).isEqualTo(me.pid());
     }
 
+    /** Pid 1 always runs: taken without its start instant, it would hold the lease (and the daemon) for good. */
+    @Test
+    void aPidWithoutItsStartInstantHoldsNoLease() {
+        post("/v1/runtime/heartbeat", "{\"sessionId\": \"term-pid-only\", \"ownerPid\": 1}").statusCode(200);
+        assertThat(lifecycle.leases().lease("term-pid-only")).get().extracting(l -> l.owner()).isNull();
+    }
+
     @Test
     void anotherConfigIsAMismatchAndAShareKeyForAnExclusiveDaemonAConflict() {
         refused(post("/v1/runtime/heartbeat", "{\"sessionId\": \"term-x\", \"configFingerprint\": \"" + "0".repeat(64) + "\"}"),
