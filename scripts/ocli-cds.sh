@@ -8,6 +8,10 @@
 #   application class-data archive (ocli.jsa: classes parsed and verified). Either is named with the
 #   java that wrote it (<cache>.jdk); bin/ocli uses it only with that java and when it is newer than
 #   the jar, and starts without it otherwise. OCLI_CDS=off skips the cache.
+# - picocli is compiled for Java 5: class files that old carry no stack maps, are verified the slow
+#   way on every start and are held by neither cache. Its jar in the application is re-emitted as
+#   Java 8 class files first (scripts/ClassFileUpgrade.java, with ASM, already in the application);
+#   on any failure the original jar stays.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 app="$root/cli-client/target/quarkus-app"
@@ -47,6 +51,16 @@ else
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+picocli_jar="$(compgen -G "$app/lib/main/info.picocli.picocli-*.jar" | head -1 || true)"
+asm_jar="$(compgen -G "$app/lib/main/org.ow2.asm.asm-[0-9]*.jar" | head -1 || true)"
+if [ -n "$picocli_jar" ] && [ -n "$asm_jar" ]; then
+  if "$java_path" -cp "$asm_jar:$picocli_jar" "$root/scripts/ClassFileUpgrade.java" "$picocli_jar" "$work/picocli.jar" \
+      > "$work/upgrade.txt" 2>&1; then
+    mv "$work/picocli.jar" "$picocli_jar"
+  else
+    echo "ocli-cds: picocli's class files stay as shipped: $(tail -3 "$work/upgrade.txt")" >&2
+  fi
+fi
 # The training run writes its demo files under its own state root and home, not the user's.
 if HOME="$work" OCLI_STATE_DIR="$work/state" OCLI_CDS=off OCLI_JAVA="$java_path" OCLI_JAVA_OPTS="$record" \
     "$root/bin/ocli" --demo shop items get-item 7 > "$work/out.txt" 2>&1 && [ -s "$cache" ]; then

@@ -43,6 +43,9 @@ public final class CliStartCacheLane implements Lane {
         ProcResult fresh = ctx.ocliIn(ctx.workDir(), Map.of("OCLI_JAVA_OPTS", "-Xlog:class+load:file=" + loaded), "--version");
         ctx.check("bin/ocli runs on that java and loads its own classes from the cache",
                 fresh.exitCode() == 0 && fresh.stdout().equals(version) && fromCache(loaded), firstLine(loaded));
+        ctx.check("picocli's classes too (re-emitted as Java 8 class files: the Java 5 ones were never cached)",
+                Files.readAllLines(loaded).stream().anyMatch(l -> l.contains("picocli.CommandLine ") && l.contains("source: shared objects file")),
+                Files.readAllLines(loaded).stream().filter(l -> l.contains("picocli.CommandLine ")).findFirst().orElse("picocli.CommandLine not logged"));
 
         for (String notJava : List.of(ctx.workDir().resolve("no-such-jdk/bin/java").toString(), ctx.workDir().toString())) {
             ProcResult wrong = ctx.ocliIn(ctx.workDir(), Map.of("OCLI_JAVA", notJava), "--version");
