@@ -48,7 +48,9 @@ public class RuntimeStopCommand extends BaseCommand {
         } catch (CliException dropped) {
             // a daemon that exits as soon as it answered may close the connection before the answer is read:
             // for a local daemon its process ending is the answer
-            if (!"runtime_unreachable".equals(dropped.problem().code()) || process.isEmpty() || !ended(process)) throw dropped;
+            String code = dropped.problem().code();
+            boolean noAnswer = "runtime_unreachable".equals(code) || "runtime_answer_lost".equals(code);
+            if (!noAnswer || process.isEmpty() || !ended(process)) throw dropped;
             answer = Json.MAPPER.createObjectNode().put("stopped", true);
         }
         ObjectNode json = Json.MAPPER.createObjectNode();
