@@ -33,6 +33,8 @@ public final class Nginx implements AutoCloseable {
         Files.createDirectories(dir.resolve("logs"));
         Files.createDirectories(dir.resolve("temp"));
         int port = FreePort.pick();
+        // least_conn, not round-robin: an ocli call is short requests (catalog) then a long execute, and
+        // round-robin over clients in step can line the executes up so one replica never gets one.
         StringBuilder upstream = new StringBuilder();
         for (String s : servers) upstream.append("        server ").append(s).append(" max_fails=1 fail_timeout=60s;\n");
         String conf = """
@@ -49,6 +51,7 @@ public final class Nginx implements AutoCloseable {
                     uwsgi_temp_path %1$s/temp/uwsgi;
                     scgi_temp_path %1$s/temp/scgi;
                     upstream oclird {
+                        least_conn;
                 %2$s    }
                     server {
                         listen 127.0.0.1:%3$d;
