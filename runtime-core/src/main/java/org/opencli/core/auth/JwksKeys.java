@@ -15,7 +15,16 @@ import org.jose4j.lang.JoseException;
  * {@code kid} the set lacks triggers one re-fetch (key rotation works without a restart); such
  * re-fetches happen at most once per {@code minRefetchInterval}, so a stream of tokens with made-up
  * kids cannot turn the runtime into a load generator against the IdP. The set is also re-read after
- * {@code maxAge}, so keys the IdP dropped stop being accepted.
+ * {@code maxAge}, so keys the IdP dropped stop being accepted. Each fetch is bounded in time and
+ * bytes ({@link AuthHttp}).
+ *
+ * <p>Why ours and not smallrye-jwt's key location: its JWKS fetch (smallrye-jwt 4.6.3,
+ * {@code KeyLocationResolver} over jose4j's {@code HttpsJwks} and {@code Get}) caps the body at
+ * 512 Ki characters but not the time — 20 s per connect and per read, up to 3 retries with waits,
+ * no deadline for the whole fetch, so a slowly dripping IdP holds the worker as long as it drips;
+ * when that first fetch fails it falls back to {@code URL.openStream()} with neither a timeout nor
+ * a size limit; and its unknown-{@code kid} refresh is paced in whole minutes (default 30). The
+ * key chosen here is handed to smallrye-jwt's parser ({@link SmallRyeJwtParser}).
  */
 final class JwksKeys {
     private final URI uri;

@@ -1,31 +1,29 @@
 package org.opencli.core.auth;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
-import org.opencli.core.json.Json;
 
 /**
  * {@code validationProfile: oidc_jwks}. In order: compact JWS form (else {@code malformed}); algorithm
  * RS256, PS256 or ES256 only — {@code none} and HMAC are {@code bad_signature}, since an HMAC
- * "signed" with the public key proves nothing; a key for the {@code kid} (else {@code unknown_key});
- * the signature; then {@code exp} / {@code nbf} with the clock skew, {@code iss}, {@code aud}
- * (string or array). Claims are only read after the signature verified.
+ * "signed" with the public key proves nothing; a key for the {@code kid} from our {@link JwksKeys}
+ * (else {@code unknown_key}); the signature, through smallrye-jwt's parser ({@link SmallRyeJwtParser},
+ * else {@code bad_signature}); then {@code exp} / {@code nbf} with the clock skew against the
+ * engine's clock, {@code iss}, {@code aud} (string or array). Claims are trusted only after the
+ * signature verified; a payload that is not a JSON object is {@code malformed} whatever its signature.
  */
 final class JwtValidator implements TokenValidator {
     static final Set<String> ALGORITHMS = Set.of(AlgorithmIdentifiers.RSA_USING_SHA256,
             AlgorithmIdentifiers.RSA_PSS_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-    private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
-    };
 
     private final String issuer;
     private final String audience;
@@ -33,6 +31,7 @@ final class JwtValidator implements TokenValidator {
     private final List<String> scopeClaims;
     private final JwksKeys keys;
     private final Clock clock;
+    private final SmallRyeJwtParser parser;
 
     JwtValidator(String issuer, String audience, Duration skew, List<String> scopeClaims, JwksKeys keys, Clock clock) {
         this.issuer = issuer;
@@ -41,6 +40,7 @@ final class JwtValidator implements TokenValidator {
         this.scopeClaims = scopeClaims;
         this.keys = keys;
         this.clock = clock;
+        this.parser = new SmallRyeJwtParser(issuer, audience, skew);
     }
 
     @Override
@@ -57,10 +57,11 @@ final class JwtValidator implements TokenValidator {
             throw new TokenRejected(TokenRejected.UNKNOWN_KEY,
                     "the token was signed with a key the issuer's JWKS does not publish");
         }
-        if (!verifies(jws, alg, candidates)) {
+        SmallRyeJwtParser.Verified verified = verified(token, alg, candidates);
+        if (verified == null) {
             throw new TokenRejected(TokenRejected.BAD_SIGNATURE, "the token's signature does not verify");
         }
-        Map<String, Object> claims = claims(jws);
+        Map<String, Object> claims = verified.claims();
         Instant now = clock.instant();
         Instant exp = ClaimTimes.instant(claims, "exp");
         if (exp == null) throw new TokenRejected(TokenRejected.MALFORMED, "the token has no numeric 'exp' claim");
@@ -76,6 +77,10 @@ final class JwtValidator implements TokenValidator {
         }
         if (!ClaimScopes.audienceContains(claims.get("aud"), audience)) {
             throw new TokenRejected(TokenRejected.WRONG_AUDIENCE, "the token's audience does not include " + audience);
+        }
+        if (verified.refused()) {
+            // e.g. an 'aud' array holding a non-string: smallrye refuses what the checks above let through
+            throw new TokenRejected(TokenRejected.MALFORMED, "the token's claims are not well-formed");
         }
         return new ValidatedToken(ClaimScopes.principal(claims), ClaimScopes.clientId(claims),
                 ClaimScopes.scopes(claims, scopeClaims), exp);
@@ -95,32 +100,18 @@ final class JwtValidator implements TokenValidator {
         }
     }
 
-    private static boolean verifies(JsonWebSignature jws, String alg, List<JsonWebKey> candidates) {
-        jws.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg));
+    /** The first candidate whose key verifies the signature (several only when the token names no {@code kid}). */
+    private SmallRyeJwtParser.Verified verified(String token, String alg, List<JsonWebKey> candidates) {
         for (JsonWebKey key : candidates) {
             if (!keyFits(key, alg)) continue;
-            try {
-                jws.setKey(key.getKey());
-                if (jws.verifySignature()) return true;
-            } catch (JoseException | RuntimeException e) {
-                // wrong key type or size for the algorithm: try the next candidate
-            }
+            SmallRyeJwtParser.Verified verified = parser.verify(token, ((PublicJsonWebKey) key).getPublicKey());
+            if (verified != null) return verified;
         }
-        return false;
+        return null;
     }
 
     private static boolean keyFits(JsonWebKey key, String alg) {
         String kty = key.getKeyType();
         return alg.startsWith("ES") ? "EC".equals(kty) : "RSA".equals(kty);
-    }
-
-    private static Map<String, Object> claims(JsonWebSignature jws) {
-        try {
-            Map<String, Object> claims = Json.MAPPER.readValue(jws.getUnverifiedPayload(), CLAIMS);
-            if (claims == null) throw new IllegalArgumentException("null payload");
-            return claims;
-        } catch (Exception e) {
-            throw new TokenRejected(TokenRejected.MALFORMED, "the token's payload is not a JSON object");
-        }
     }
 }

@@ -3,7 +3,13 @@ package org.opencli.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -34,9 +40,13 @@ class JwtValidatorTest {
     }
 
     TokenValidator validator(List<String> scopeClaims) {
+        return validator(scopeClaims, clock);
+    }
+
+    TokenValidator validator(List<String> scopeClaims, Clock engineClock) {
         ServerAuthConfig auth = new ServerAuthConfig("oidc_jwks", null, TestKeys.ISSUER, idp.url("/jwks"), TestKeys.AUDIENCE,
                 null, null, null, null, null, null, null, null, 30, null, null, scopeClaims, null);
-        return TokenValidators.create(auth, s -> { throw new AssertionError("no secrets needed"); }, clock,
+        return TokenValidators.create(auth, s -> { throw new AssertionError("no secrets needed"); }, engineClock,
                 Duration.ofSeconds(10));
     }
 
@@ -217,5 +227,72 @@ class JwtValidatorTest {
         rejected(validator(), keys.rs256(claims().claim("exp", 1e300).build()), TokenRejected.MALFORMED);
         rejected(validator(), keys.rs256(claims().claim("exp", -1e300).build()), TokenRejected.MALFORMED);
         rejected(validator(), keys.rs256(claims().claim("nbf", 1e300).build()), TokenRejected.MALFORMED);
+    }
+
+    // The tests above run the engine's clock in the past of the wall clock. jose4j, under
+    // smallrye-jwt's parser, judges time by the wall clock: these run tokens that are valid by it
+    // too, so the whole parser runs, and show the engine's clock decides.
+
+    @Test
+    void aTokenValidByTheWallClockTooYieldsTheSameIdentityAndGrants() {
+        Instant now = Instant.now();
+        String token = keys.rs256(TestKeys.claims(now).claim("scope", "openid bundle:upstream")
+                .claim("groups", "profile:reader  audit:read").build());
+        ValidatedToken valid = validator(List.of("groups"), Clock.systemUTC()).validate(token);
+        assertThat(valid.principal()).isEqualTo("alice");
+        assertThat(valid.clientId()).isEqualTo("ocli-ci");
+        assertThat(valid.scopes()).containsExactlyInAnyOrder("openid", "bundle:upstream", "profile:reader", "audit:read");
+        assertThat(valid.expiresAt()).isEqualTo(now.plusSeconds(300).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void claimsTheParserWouldFrownAtButWeNeverRequiredStayAccepted() {
+        // no iat, no sub or preferred_username, a 'groups' object and a 'roleMappings' number
+        String token = keys.rs256(TestKeys.claims(Instant.now()).issueTime(null).subject(null)
+                .claim("preferred_username", null).claim("groups", TestKeys.map("admin", true))
+                .claim("roleMappings", 7).claim("scope", "bundle:upstream").build());
+        ValidatedToken valid = validator(List.of("groups"), Clock.systemUTC()).validate(token);
+        assertThat(valid.principal()).isNull();
+        assertThat(valid.scopes()).containsExactly("bundle:upstream");
+    }
+
+    @Test
+    void theEnginesClockDecidesExpiryAndNotBeforeNotTheWallClock() {
+        Instant now = Instant.now();
+        String token = keys.rs256(TestKeys.claims(now).notBeforeTime(Date.from(now)).build());
+        rejected(validator(null, new MutableClock(now.plus(Duration.ofDays(1)))), token, TokenRejected.EXPIRED);
+        rejected(validator(null, new MutableClock(now.minus(Duration.ofDays(1)))), token, TokenRejected.NOT_YET_VALID);
+        assertThat(validator(null, new MutableClock(now)).validate(token).principal()).isEqualTo("alice");
+    }
+
+    @Test
+    void aSignedPayloadThatIsNotAJsonObjectIsMalformed() throws Exception {
+        for (String payload : List.of("[\"alice\"]", "not json", "null")) {
+            rejected(validator(), signed(payload), TokenRejected.MALFORMED);
+        }
+    }
+
+    @Test
+    void anAudienceArrayHoldingANonStringIsRefusedByTheParser() throws Exception {
+        String payload = "{\"iss\":\"" + TestKeys.ISSUER + "\",\"aud\":[1,\"" + TestKeys.AUDIENCE + "\"],\"exp\":"
+                + Instant.now().plusSeconds(300).getEpochSecond() + "}";
+        rejected(validator(null, Clock.systemUTC()), signed(payload), TokenRejected.MALFORMED);
+        assertThat(validator(null, Clock.systemUTC()).validate(signed(payload.replace("[1,", "["))).scopes()).isEmpty();
+    }
+
+    String signed(String payload) throws Exception {
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), new Payload(payload));
+        jws.sign(new RSASSASigner(keys.rsa));
+        return jws.serialize();
+    }
+
+    @Test
+    void withoutAKidEveryKeyOfTheRightTypeIsTried() throws Exception {
+        TestKeys other = new TestKeys("other-rsa", "other-ec");
+        idp.route("/jwks", TestHttpServer.Reply.ok(TestKeys.jwks(other.rsa, keys.ec, keys.rsa)));
+        String token = TestKeys.sign(JWSAlgorithm.RS256, null, claims().build(), new RSASSASigner(keys.rsa));
+        assertThat(validator().validate(token).principal()).isEqualTo("alice");
+        String stranger = TestKeys.sign(JWSAlgorithm.RS256, null, claims().build(), new RSASSASigner(new TestKeys("x", "y").rsa));
+        rejected(validator(), stranger, TokenRejected.BAD_SIGNATURE);
     }
 }
