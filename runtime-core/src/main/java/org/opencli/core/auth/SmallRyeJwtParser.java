@@ -9,13 +9,15 @@ import java.io.IOException;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
 import org.opencli.core.json.Json;
 
 /**
@@ -36,9 +38,6 @@ final class SmallRyeJwtParser {
 
     private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
     };
-    /** Raised before the claims are checked: this key did not verify the signature (wrong key, type or size). */
-    private static final Set<Integer> NOT_VERIFIED = Set.of(ErrorCodes.SIGNATURE_INVALID, ErrorCodes.MISCELLANEOUS,
-            ErrorCodes.SIGNATURE_MISSING, ErrorCodes.INTEGRITY_MISSING);
     /** Verdicts against the wall clock, which the engine's clock replaces. */
     private static final Set<Integer> WALL_CLOCK = Set.of(ErrorCodes.EXPIRED, ErrorCodes.NOT_YET_VALID,
             ErrorCodes.ISSUED_AT_INVALID_FUTURE, ErrorCodes.ISSUED_AT_INVALID_PAST);
@@ -79,12 +78,28 @@ final class SmallRyeJwtParser {
 
     private static Verified refused(InvalidJwtException invalid) {
         if (invalid.hasErrorCode(ErrorCodes.JSON_INVALID)) throw notAnObject();
-        List<Integer> codes = invalid.getErrorDetails().stream().map(ErrorCodeValidator.Error::getErrorCode).toList();
         JwtContext context = invalid.getJwtContext();
-        if (codes.stream().anyMatch(NOT_VERIFIED::contains) || context == null || context.getJwtClaims() == null) {
-            return null;
+        if (!signatureVerified(context)) return null;
+        boolean refused = invalid.getErrorDetails().stream().map(ErrorCodeValidator.Error::getErrorCode)
+                .anyMatch(code -> !WALL_CLOCK.contains(code));
+        return new Verified(claims(context), refused);
+    }
+
+    /**
+     * Whether the refusal came after the signature verified. Asked of the JWS itself, not read from
+     * the error codes: jose4j reports a key it cannot use and an inconsistent claim (exp before nbf)
+     * with the same code. The JWS keeps its verdict, so asking again repeats no signature check.
+     */
+    private static boolean signatureVerified(JwtContext context) {
+        if (context == null || context.getJwtClaims() == null || context.getJoseObjects().isEmpty()) return false;
+        for (JsonWebStructure structure : context.getJoseObjects()) {
+            try {
+                if (!(structure instanceof JsonWebSignature jws) || !jws.verifySignature()) return false;
+            } catch (JoseException | RuntimeException e) {
+                return false;
+            }
         }
-        return new Verified(claims(context), codes.stream().anyMatch(code -> !WALL_CLOCK.contains(code)));
+        return true;
     }
 
     /** The payload as sent: smallrye adds claims of its own ({@code raw_token}, {@code groups}) to its copy. */

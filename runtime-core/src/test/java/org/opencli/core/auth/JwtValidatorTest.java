@@ -266,6 +266,13 @@ class JwtValidatorTest {
     }
 
     @Test
+    void aTokenNotYetValidByBothClocksIsNotYetValidEvenWithItsExpiryBeforeItsStart() {
+        Instant now = Instant.now();
+        String token = keys.rs256(TestKeys.claims(now).notBeforeTime(Date.from(now.plusSeconds(3600))).build());
+        rejected(validator(null, Clock.systemUTC()), token, TokenRejected.NOT_YET_VALID);
+    }
+
+    @Test
     void aSignedPayloadThatIsNotAJsonObjectIsMalformed() throws Exception {
         for (String payload : List.of("[\"alice\"]", "not json", "null")) {
             rejected(validator(), signed(payload), TokenRejected.MALFORMED);
