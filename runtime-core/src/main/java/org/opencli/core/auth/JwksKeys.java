@@ -22,9 +22,10 @@ import org.jose4j.lang.JoseException;
  * {@code KeyLocationResolver} over jose4j's {@code HttpsJwks} and {@code Get}) caps the body at
  * 512 Ki characters but not the time — 20 s per connect and per read, up to 3 retries with waits,
  * no deadline for the whole fetch, so a slowly dripping IdP holds the worker as long as it drips;
- * when that first fetch fails it falls back to {@code URL.openStream()} with neither a timeout nor
- * a size limit; and its unknown-{@code kid} refresh is paced in whole minutes (default 30). The
- * key chosen here is handed to smallrye-jwt's parser ({@link SmallRyeJwtParser}).
+ * when the first answer is not a key set it reads the location again through
+ * {@code URL.openStream()}, with neither a timeout nor a size limit; and its unknown-{@code kid}
+ * refresh is paced in whole minutes (default 30). The key chosen here is handed to smallrye-jwt's
+ * parser ({@link SmallRyeJwtParser}).
  */
 final class JwksKeys {
     private final URI uri;
