@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
 final class ArchitectureDoc {
     static final String PENDING = "†";
     private static final Pattern CODE = Pattern.compile("`([^`]+)`(" + PENDING + ")?");
+    /** A relative link to another document, optionally to one of its headings. */
+    private static final Pattern LINK = Pattern.compile("\\]\\(([\\w./-]+\\.md)(?:#([\\w-]+))?\\)");
 
     /** A name in backticks; {@code pending} when marked {@value #PENDING}. */
     record Name(String text, boolean pending) {
@@ -102,6 +105,22 @@ final class ArchitectureDoc {
             return new int[] {i, end};
         }
         return new int[] {0, 0};
+    }
+
+    /** Every relative markdown link ({@code [text](file.md#anchor)}) with the line it is on. */
+    List<String[]> links() {
+        List<String[]> out = new ArrayList<>();
+        Matcher m = LINK.matcher("");
+        for (int i = 0; i < lines.size(); i++) {
+            m.reset(lines.get(i));
+            while (m.find()) out.add(new String[] {"docs/architecture.md:" + (i + 1), m.group(1), m.group(2)});
+        }
+        return out;
+    }
+
+    /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+    static String anchor(String heading) {
+        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
     }
 
     static List<Name> names(String text) {

@@ -2,6 +2,7 @@ package org.opencli.fleet.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,13 +31,14 @@ class ArchitectureMapTest {
     private static final Pattern CLASS_REF = Pattern.compile("((?:[a-z][a-z0-9]*\\.)*[a-z][a-z0-9]*)\\.([A-Z]\\w*)(?:#(\\w+))?");
     private static final Pattern ENDPOINT = Pattern.compile("(GET|POST|PUT|DELETE|PATCH|HEAD) /\\S*");
 
+    static Path repo;
     static ArchitectureDoc doc;
     static MainSources code;
     static boolean pendingAllowed;
 
     @BeforeAll
     static void read() throws Exception {
-        Path repo = Path.of(System.getProperty("ocli.repo.root", "..")).toAbsolutePath().normalize();
+        repo = Path.of(System.getProperty("ocli.repo.root", "..")).toAbsolutePath().normalize();
         doc = ArchitectureDoc.read(repo.resolve("docs/architecture.md"));
         code = MainSources.scan(repo);
         pendingAllowed = doc.footnoteNames().stream().map(n -> classOf(n.text())).flatMap(Optional::stream).findFirst()
@@ -141,6 +143,23 @@ class ArchitectureMapTest {
             }
         }
         assertThat(wrong).as("references the map's 'must not depend on' columns forbid").isEmpty();
+    }
+
+    @Test
+    void everyLinkReachesADocumentAndHeading() throws Exception {
+        List<String> broken = new ArrayList<>();
+        for (String[] link : doc.links()) {
+            Path target = repo.resolve("docs").resolve(link[1]).normalize();
+            if (!Files.isRegularFile(target)) {
+                broken.add(link[0] + ": " + link[1] + " does not exist");
+                continue;
+            }
+            if (link[2] == null) continue;
+            boolean found = Files.readAllLines(target).stream().filter(l -> l.matches("#{1,6} .*"))
+                    .map(l -> ArchitectureDoc.anchor(l.replaceFirst("#{1,6} ", ""))).anyMatch(link[2]::equals);
+            if (!found) broken.add(link[0] + ": " + link[1] + " has no heading #" + link[2]);
+        }
+        assertThat(broken).as("links of docs/architecture.md").isEmpty();
     }
 
     @Test
