@@ -19,7 +19,8 @@ import org.opencli.fleet.architecture.ArchitectureDoc.Row;
 /**
  * Keeps docs/architecture.md a true map of the code: every main package has a row, every REST
  * resource and endpoint is listed, every class and method the map names exists where it says, and
- * no package refers to what its row says it must not depend on. Names marked pending (†) are
+ * no package refers to what its row says it must not depend on, every link reaches a document and
+ * heading (the rules are listed in the doc's "Keeping this map true"). Names marked pending (†) are
  * accepted only while the footnote's class still exists, i.e. until the change they wait for is in.
  */
 class ArchitectureMapTest {
@@ -103,27 +104,39 @@ class ArchitectureMapTest {
     void everyRestResourceAndEndpointIsListed() {
         List<MainSources.Resource> resources = code.resources();
         assertThat(resources).as("classes annotated @Path").isNotEmpty();
-        Map<String, Row> listed = new LinkedHashMap<>();
+        Map<String, List<Row>> listed = new LinkedHashMap<>();
         for (Row row : doc.rows(RESOURCES)) {
-            if (!row.names(0).isEmpty()) listed.put(row.names(0).get(0).text(), row);
+            if (!row.names(0).isEmpty()) listed.computeIfAbsent(row.names(0).get(0).text(), k -> new ArrayList<>()).add(row);
         }
-        List<String> missing = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
         for (MainSources.Resource resource : resources) {
-            Row row = listed.remove(resource.name());
-            if (row == null) {
-                missing.add(resource.name() + " (a @Path class) has no row");
+            List<Row> rows = listed.remove(resource.name());
+            if (rows == null) {
+                wrong.add(resource.name() + " (a @Path class) has no row");
                 continue;
             }
-            List<String> documented = row.names(1).stream().map(Name::text).filter(t -> ENDPOINT.matcher(t).matches()).toList();
-            for (String endpoint : resource.endpoints()) {
-                if (!documented.contains(endpoint)) missing.add(row.where() + ": " + resource.name() + " serves `" + endpoint + "`, not listed");
+            Map<String, Row> documented = new LinkedHashMap<>();
+            for (Row row : rows) {
+                row.names(1).stream().map(Name::text).filter(t -> ENDPOINT.matcher(t).matches()).forEach(e -> documented.put(e, row));
             }
-            for (String endpoint : documented) {
-                if (!resource.endpoints().contains(endpoint)) missing.add(row.where() + ": `" + endpoint + "` is not served by " + resource.name());
-            }
+            resource.endpoints().forEach((endpoint, threading) -> {
+                Row row = documented.remove(endpoint);
+                if (row == null) {
+                    wrong.add(resource.name() + " serves `" + endpoint + "`, which has no row");
+                    return;
+                }
+                List<Name> said = row.names(2).stream().filter(n -> n.text().startsWith("@")).toList();
+                boolean pending = said.stream().anyMatch(Name::pending);
+                String documentedThreading = String.join(" ", said.stream().map(Name::text).toList());
+                if (!pending && !documentedThreading.equals(threading)) {
+                    wrong.add(row.where() + ": `" + endpoint + "` is " + (threading.isEmpty() ? "not annotated" : threading)
+                            + " in the code, the row says " + (documentedThreading.isEmpty() ? "nothing" : documentedThreading));
+                }
+            });
+            documented.forEach((endpoint, row) -> wrong.add(row.where() + ": `" + endpoint + "` is not served by " + resource.name()));
         }
-        listed.forEach((name, row) -> missing.add(row.where() + ": " + name + " is not a @Path class of the main code"));
-        assertThat(missing).as("'## %s' in docs/architecture.md against the @Path classes", RESOURCES).isEmpty();
+        listed.forEach((name, rows) -> wrong.add(rows.get(0).where() + ": " + name + " is not a @Path class of the main code"));
+        assertThat(wrong).as("'## %s' in docs/architecture.md against the @Path classes", RESOURCES).isEmpty();
     }
 
     @Test

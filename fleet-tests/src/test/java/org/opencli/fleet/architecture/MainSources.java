@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,18 @@ final class MainSources {
     private static final Pattern OUR_REFERENCE = Pattern.compile("\\borg\\.opencli\\.((?:[a-z0-9_]+\\.)*[a-z0-9_]+)\\.(?:[A-Z]|\\*)");
     private static final Pattern CLASS_PATH = Pattern.compile("@Path\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern HTTP_METHOD = Pattern.compile("@(GET|POST|PUT|DELETE|PATCH|HEAD)\\b");
+    private static final Pattern THREADING = Pattern.compile("@(Blocking|NonBlocking|RunOnVirtualThread)\\b");
     private static final Set<String> NOT_A_TYPE = Set.of("return", "new", "throw", "else", "case", "yield");
 
     /** One package directory of main code. */
     record Package(String name, String module, Path dir, List<Path> files) {
     }
 
-    /** A class annotated {@code @Path}: its name as the map writes it and its endpoints ({@code GET /v1/x}). */
-    record Resource(String name, Set<String> endpoints) {
+    /**
+     * A class annotated {@code @Path}: its name as the map writes it and its endpoints ({@code GET /v1/x}),
+     * each with its threading annotation ({@code @Blocking}, {@code @NonBlocking}; empty when none).
+     */
+    record Resource(String name, Map<String, String> endpoints) {
     }
 
     private final Map<String, Package> packages = new TreeMap<>();
@@ -125,8 +130,8 @@ final class MainSources {
     }
 
     /** {@code GET /v1/x} for each method annotated with an HTTP method, its own {@code @Path} appended to {@code base}. */
-    private static Set<String> endpoints(String source, int bodyStart, String base) {
-        Set<String> out = new LinkedHashSet<>();
+    private static Map<String, String> endpoints(String source, int bodyStart, String base) {
+        Map<String, String> out = new LinkedHashMap<>();
         String[] lines = source.substring(bodyStart).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher verb = HTTP_METHOD.matcher(lines[i].trim());
@@ -136,11 +141,14 @@ final class MainSources {
             int to = i;
             while (to + 1 < lines.length && lines[to + 1].trim().startsWith("@")) to++;
             String sub = "";
+            String threading = "";
             for (int j = from; j <= to; j++) {
                 Matcher path = CLASS_PATH.matcher(lines[j]);
                 if (path.find()) sub = path.group(1);
+                Matcher annotation = THREADING.matcher(lines[j].trim());
+                if (annotation.lookingAt()) threading = threading.isEmpty() ? annotation.group() : threading + " " + annotation.group();
             }
-            out.add(verb.group(1) + " " + join(base, sub));
+            out.put(verb.group(1) + " " + join(base, sub), threading);
         }
         return out;
     }
