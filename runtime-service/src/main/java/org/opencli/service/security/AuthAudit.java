@@ -32,6 +32,7 @@ import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.service.auth.DaemonAccess;
 import org.opencli.service.auth.DaemonAuth;
 import org.opencli.service.auth.OperationalScopes;
+import org.opencli.service.engine.AuditAppends;
 import org.opencli.service.http.RequestIds;
 
 /**
@@ -161,12 +162,8 @@ public class AuthAudit {
                 .withDecision(decision, reason, code).withDetail(detail));
     }
 
-    /** Appends; a store that cannot write is logged here (the store itself refuses executions meanwhile). */
     private CompletionStage<Void> append(AuditRecord record) {
-        return engine.audit().append(record).exceptionally(error -> {
-            LOG.error("audit record could not be written", error);
-            return null;
-        });
+        return AuditAppends.append(engine, record);
     }
 
     private String now() {
