@@ -2,6 +2,7 @@ package org.opencli.service.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,8 +29,13 @@ import org.opencli.service.engine.OclirdSettings;
  */
 @ApplicationScoped
 public class RequestLimits {
-    /** Before Quarkus' upload limit ({@link RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}) and the auth filter. */
-    static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+    /**
+     * Before Quarkus Security's authentication and authorization filters (route orders -200 and -100:
+     * a filter's order is minus its {@link SecurityHandlerPriorities priority}) and Quarkus' upload
+     * limit ({@link RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}): an oversized request is refused before
+     * any token is validated.
+     */
+    static final int ORDER = -SecurityHandlerPriorities.CORS - 100;
 
     @Inject
     OclirdSettings settings;

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
-import org.jboss.logging.Logger;
 import org.opencli.core.audit.AuditRecord;
 import org.opencli.core.auth.Caller;
 import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.service.engine.AuditAppends;
 
 /**
  * The audit records of the daemon's lifecycle, through the engine's audit store (same chain as every
@@ -15,7 +15,6 @@ import org.opencli.core.engine.RuntimeEngine;
  */
 @ApplicationScoped
 public class LifecycleAudit {
-    private static final Logger LOG = Logger.getLogger(LifecycleAudit.class);
 
     @Inject
     RuntimeEngine engine;
@@ -55,12 +54,8 @@ public class LifecycleAudit {
                 .withDetail(detail));
     }
 
-    /** Appends; a store that cannot write is logged (the answer does not wait on a broken store forever). */
     private CompletionStage<Void> append(AuditRecord record) {
-        return engine.audit().append(record).exceptionally(error -> {
-            LOG.error("audit record could not be written", error);
-            return null;
-        });
+        return AuditAppends.append(engine, record);
     }
 
     private String now() {

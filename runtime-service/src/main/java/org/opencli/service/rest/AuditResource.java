@@ -1,6 +1,7 @@
 package org.opencli.service.rest;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -78,6 +79,7 @@ public class AuditResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @NonBlocking // subscribing is in memory; the items come from blocking reads, on the worker pool (the rule's named exception)
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @QueryParam("since") String since, @QueryParam("until") String until,
                                           @QueryParam("eventType") String eventType, @QueryParam("decision") String decision,

@@ -1,5 +1,7 @@
 package org.opencli.service.rest;
 
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +23,8 @@ public class BrowserConfigResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response browserConfig() {
-        return JsonBodies.ok(AuthDescriptions.browserConfig(auth.config()));
+    @NonBlocking // in memory
+    public Uni<Response> browserConfig() {
+        return Uni.createFrom().item(JsonBodies.ok(AuthDescriptions.browserConfig(auth.config())));
     }
 }

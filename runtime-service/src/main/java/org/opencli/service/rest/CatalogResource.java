@@ -1,7 +1,6 @@
 package org.opencli.service.rest;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -10,12 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.vertx.ext.web.RoutingContext;
-import jakarta.ws.rs.core.Context;
-import org.opencli.core.auth.Caller;
 import org.opencli.core.engine.CatalogQuery;
-import org.opencli.service.auth.BearerAuthFilter;
 import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.service.security.CurrentCaller;
 
 /**
  * {@code GET /v1/catalog/effective}: the catalog and the view selected for the caller, with a strong
@@ -28,15 +24,15 @@ public class CatalogResource {
     @Inject
     RuntimeEngine engine;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> effective(@QueryParam("config") String config, @QueryParam("mode") String mode,
-            @QueryParam("agentProfile") String agentProfile, @HeaderParam("If-None-Match") String ifNoneMatch,
-            @Context RoutingContext rc) {
-        Caller caller = BearerAuthFilter.caller(rc);
-        // Config reads and catalog builds touch the disk and network: never on the event loop.
-        return Uni.createFrom().item(() -> EntityTags.answer(
-                        engine.effectiveCatalogAnswer(new CatalogQuery(config, mode, agentProfile), caller), ifNoneMatch))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    @Blocking // config reads and catalog builds touch the disk and network
+    public Response effective(@QueryParam("config") String config, @QueryParam("mode") String mode,
+            @QueryParam("agentProfile") String agentProfile, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return EntityTags.answer(engine.effectiveCatalogAnswer(new CatalogQuery(config, mode, agentProfile), caller.get()),
+                ifNoneMatch);
     }
 }

@@ -1,23 +1,21 @@
 package org.opencli.service.rest;
 
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.RoutingContext;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import org.opencli.core.auth.Caller;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.execution.ExecuteRequest;
-import org.opencli.service.auth.BearerAuthFilter;
+import org.opencli.service.http.RequestContexts;
+import org.opencli.service.security.CurrentCaller;
 
 /** {@code POST /v1/tools/execute}: one governed upstream call. */
 @Path("/v1/tools/execute")
@@ -26,11 +24,15 @@ public class ExecuteResource {
     @Inject
     RuntimeEngine engine;
 
+    @Inject
+    CurrentCaller currentCaller;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> execute(byte[] body, @Context RoutingContext rc) {
-        Caller caller = BearerAuthFilter.caller(rc);
+    @NonBlocking // the measured hot path: prepares in memory, calls upstream without blocking
+    public CompletionStage<Response> execute(byte[] body) {
+        Caller caller = currentCaller.get();
         ExecuteRequest request = RequestJson.read(body, ExecuteRequest.class);
         if (request.toolId() == null || request.toolId().isBlank()) {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_request", "Invalid request",
@@ -39,11 +41,6 @@ public class ExecuteResource {
         // engine.execute never blocks its caller: it prepares in place only when everything is in
         // memory, else on its workers, and the upstream call is non-blocking. The answer comes back
         // on this request's event loop, straight from the audit store once the record is durable.
-        return engine.execute(request, caller, onThisContext()).thenApply(JsonBodies::ok);
-    }
-
-    private static Executor onThisContext() {
-        io.vertx.core.Context context = Vertx.currentContext();
-        return context == null ? null : task -> context.runOnContext(ignored -> task.run());
+        return engine.execute(request, caller, RequestContexts.executor()).thenApply(JsonBodies::ok);
     }
 }

@@ -1,19 +1,78 @@
 package org.opencli.service.rest;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.opencli.core.auth.InsufficientScope;
 import org.opencli.core.auth.TokenRejected;
 import org.opencli.core.error.OcliException;
 import org.opencli.service.auth.AuthChallenges;
+import org.opencli.service.auth.OperationalScopes;
+import org.opencli.service.security.AuthFailures;
 import org.opencli.core.error.Problem;
 import org.opencli.core.json.Json;
 
-/** Maps every failure once, to RFC 9457 problem+json with a stable {@code code}. */
+/**
+ * Maps every failure once, to RFC 9457 problem+json with a stable {@code code}. Quarkus Security's
+ * refusals too ({@link #refusal}): written by {@code security.RefusalResponder} when they happen on the
+ * routing level (every path), by the mappers below should one arise inside an endpoint.
+ */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** A security refusal's answer: its problem and its {@code WWW-Authenticate} value (null: none). */
+    public record Refusal(Problem problem, String challenge) {
+    }
+
+    /**
+     * 401 {@code unauthenticated} with the reason the engine gave (challenge {@code Bearer realm="oclird"}, plus
+     * {@code error="invalid_token"} unless nothing was sent); 403 {@code insufficient_scope} naming the scope
+     * {@code request} ("METHOD /path") needs (challenge {@code Bearer error="insufficient_scope", scope=...}).
+     */
+    public static Refusal refusal(Throwable failure, String request, String requiredScope) {
+        OcliException refused = AuthFailures.refusal(failure);
+        if (refused != null) {
+            return new Refusal(refused.toProblem(),
+                    refused instanceof TokenRejected rejected ? AuthChallenges.unauthenticated(rejected.reason()) : null);
+        }
+        if (failure instanceof ForbiddenException) {
+            if (requiredScope == null) return new Refusal(Problem.of("forbidden", "Forbidden", 403, request + " is not allowed"), null);
+            InsufficientScope insufficient = new InsufficientScope(requiredScope, request + " needs the scope " + requiredScope);
+            return new Refusal(insufficient.toProblem(), AuthChallenges.insufficientScope(List.of(requiredScope)));
+        }
+        TokenRejected missing = new TokenRejected(TokenRejected.MISSING, "this runtime requires Authorization: Bearer <token>");
+        return new Refusal(missing.toProblem(), AuthChallenges.unauthenticated(TokenRejected.MISSING));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, ContainerRequestContext request) {
+        return refused(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, ContainerRequestContext request) {
+        return refused(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return refused(e, request);
+    }
+
+    private static Response refused(RuntimeException e, ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/")) path = "/" + path;
+        Refusal refusal = refusal(e, request.getMethod() + " " + path, OperationalScopes.required(path));
+        Response response = problem(refusal.problem());
+        return refusal.challenge() == null ? response
+                : Response.fromResponse(response).header("WWW-Authenticate", refusal.challenge()).build();
+    }
 
     @ServerExceptionMapper
     public Response engineFailure(OcliException e) {

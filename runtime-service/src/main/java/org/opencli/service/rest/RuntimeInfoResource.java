@@ -1,20 +1,20 @@
 package org.opencli.service.rest;
 
-import io.vertx.ext.web.RoutingContext;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.opencli.core.auth.AuthDescriptions;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.engine.RuntimeInfo;
 import org.opencli.service.lifecycle.LocalLifecycle;
-import org.opencli.service.auth.BearerAuthFilter;
 import org.opencli.service.auth.DaemonAuth;
 import org.opencli.service.launch.ListeningAddress;
+import org.opencli.service.security.CurrentCaller;
 
 /**
  * {@code GET /v1/runtime/info}: what this runtime is and how to reach and authenticate to it.
@@ -36,12 +36,16 @@ public class RuntimeInfoResource {
     @Inject
     LocalLifecycle lifecycle;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response info(@Context RoutingContext rc) {
-        RuntimeInfo info = engine.runtimeInfo(address.url(), AuthDescriptions.info(auth.config(), BearerAuthFilter.token(rc)));
-        return JsonBodies.ok(new RuntimeInfo(info.contractVersion(), info.capabilities(), info.instanceId(), info.url(),
+    @NonBlocking // in memory
+    public Uni<Response> info() {
+        RuntimeInfo info = engine.runtimeInfo(address.url(), AuthDescriptions.info(auth.config(), caller.token()));
+        return Uni.createFrom().item(JsonBodies.ok(new RuntimeInfo(info.contractVersion(), info.capabilities(), info.instanceId(), info.url(),
                 info.runtimeMode(), info.auditPath(), info.stateDir(), info.cacheDir(), info.configPath(), info.auth(),
-                lifecycle.describe()));
+                lifecycle.describe())));
     }
 }

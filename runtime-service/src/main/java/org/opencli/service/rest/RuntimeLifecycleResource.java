@@ -1,13 +1,11 @@
 package org.opencli.service.rest;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.ext.web.RoutingContext;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -22,18 +20,18 @@ import org.opencli.core.config.ConfigException;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.instance.ProcessIdentity;
-import org.opencli.service.auth.BearerAuthFilter;
-import org.opencli.service.lifecycle.DaemonStop;
 import org.opencli.service.lifecycle.LeaseTable;
 import org.opencli.service.lifecycle.LifecycleAudit;
 import org.opencli.service.lifecycle.LocalLifecycle;
 import org.opencli.service.lifecycle.LocalSettings;
+import org.opencli.service.lifecycle.StopAfterAnswer;
+import org.opencli.service.security.CurrentCaller;
 
 /**
  * The daemon's lifecycle as sessions see it (docs/runtime-api.md#leases): {@code POST
  * /v1/runtime/heartbeat} takes or renews a session's lease, {@code POST /v1/runtime/session-close}
  * ends it, {@code POST /v1/runtime/stop} stops the daemon as SIGTERM does. With runtime auth each
- * needs {@code runtime:admin} (enforced by the auth filter); without it, the owner key.
+ * needs {@code runtime:admin} ({@code security.OperationalScopePolicy}); without it, the owner key.
  */
 @Path("/v1/runtime")
 public class RuntimeLifecycleResource {
@@ -63,9 +61,6 @@ public class RuntimeLifecycleResource {
     public record StopAnswer(boolean stopped) {
     }
 
-    /** How long after its answer a stop waits for a client that keeps the connection open. */
-    private static final long STOP_GRACE_MILLIS = 2000;
-
     @Inject
     LocalLifecycle lifecycle;
 
@@ -73,12 +68,16 @@ public class RuntimeLifecycleResource {
     LifecycleAudit audit;
 
     @Inject
-    DaemonStop stop;
+    StopAfterAnswer stopAfterAnswer;
+
+    @Inject
+    CurrentCaller currentCaller;
 
     @POST
     @Path("heartbeat")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> heartbeat(byte[] body) {
+    @Blocking // comparing fingerprints reads the config's files
+    public Response heartbeat(byte[] body) {
         HeartbeatRequest request = RequestJson.read(body, HeartbeatRequest.class);
         String sessionId = sessionId(request.sessionId());
         ProcessIdentity owner = owner(request);
@@ -89,9 +88,7 @@ public class RuntimeLifecycleResource {
             throw RequestJson.invalid("the share key is empty or too long", "$.shareKey",
                     "a non-empty string of at most " + MAX_SHARE_KEY + " characters");
         }
-        // Comparing fingerprints reads the config's files: off the event loop.
-        return Uni.createFrom().item(() -> {
-            String daemonFingerprint = daemonFingerprint(request.configFingerprint() != null);
+        String daemonFingerprint = daemonFingerprint(request.configFingerprint() != null);
             LocalSettings settings = lifecycle.settings();
             checkShare(settings, request.shareKey());
             if (request.configFingerprint() != null && daemonFingerprint != null
@@ -109,34 +106,29 @@ public class RuntimeLifecycleResource {
             }
             return JsonBodies.ok(new HeartbeatAnswer(sessionId, lifecycle.leases().active(), settings.heartbeatSeconds(),
                     settings.missedHeartbeatLimit(), lease.expiresAt(settings.leaseWindow()).toString()));
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST
     @Path("session-close")
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> sessionClose(byte[] body, @Context RoutingContext rc) {
+    @NonBlocking // in memory; the answer waits for the audit record
+    public CompletionStage<Response> sessionClose(byte[] body) {
         String sessionId = sessionId(RequestJson.read(body, SessionCloseRequest.class).sessionId());
         // No session-scoped credentials are held by the daemon today: the lease is all there is to clear.
         boolean closed = lifecycle.leases().close(sessionId);
         int active = lifecycle.leases().active();
-        return audit.sessionClose(BearerAuthFilter.caller(rc), sessionId, closed)
+        return audit.sessionClose(currentCaller.get(), sessionId, closed)
                 .thenApply(recorded -> JsonBodies.ok(new SessionCloseAnswer(closed, active)));
     }
 
     @POST
     @Path("stop")
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> stop(byte[] body, @Context RoutingContext rc) {
+    @NonBlocking // in memory; the answer waits for the audit record, the stop for the answer
+    public CompletionStage<Response> stop(byte[] body) {
         if (body != null && body.length > 0) RequestJson.read(body, StopRequest.class);
-        Caller caller = BearerAuthFilter.caller(rc);
-        // The answer goes out first, then the daemon drains and exits as on SIGTERM. Exiting as soon as
-        // the answer was handed to the connection lost it on the way about one time in three: the
-        // answer closes the connection, and the stop starts once it is closed (or, for a client that
-        // keeps it open, a moment after the answer was written).
-        Runnable stopNow = () -> stop.stop("POST /v1/runtime/stop (request " + caller.requestId() + ")");
-        rc.request().connection().closeHandler(closed -> stopNow.run());
-        rc.addEndHandler(ended -> rc.vertx().setTimer(STOP_GRACE_MILLIS, timer -> stopNow.run()));
+        Caller caller = currentCaller.get();
+        stopAfterAnswer.arm("POST /v1/runtime/stop (request " + caller.requestId() + ")");
         return audit.runtimeStop(caller).thenApply(recorded -> Response.fromResponse(JsonBodies.ok(new StopAnswer(true)))
                 .header("Connection", "close").build());
     }

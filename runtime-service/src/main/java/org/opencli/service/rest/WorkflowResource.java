@@ -1,7 +1,6 @@
 package org.opencli.service.rest;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,14 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.vertx.ext.web.RoutingContext;
-import jakarta.ws.rs.core.Context;
-import org.opencli.core.auth.Caller;
+import java.util.concurrent.CompletionStage;
 import org.opencli.core.engine.RuntimeEngine;
-import org.opencli.service.auth.BearerAuthFilter;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.workflow.WorkflowRunRequest;
+import org.opencli.service.security.CurrentCaller;
 
 /**
  * {@code POST /v1/workflows/run}: 200 with every step's status — also when a step failed while
@@ -28,19 +25,19 @@ public class WorkflowResource {
     @Inject
     RuntimeEngine engine;
 
+    @Inject
+    CurrentCaller caller;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> run(byte[] body, @Context RoutingContext rc) {
-        Caller caller = BearerAuthFilter.caller(rc);
+    @Blocking // starting reads configs and builds catalogs; the steps then complete the stage later
+    public CompletionStage<Response> run(byte[] body) {
         WorkflowRunRequest request = RequestJson.read(body, WorkflowRunRequest.class);
         if (request.workflowId() == null || request.workflowId().isBlank()) {
             throw new OcliException(ErrorKind.BAD_REQUEST, "invalid_request", "Invalid request",
                     "the body must be a JSON object with a non-empty workflowId");
         }
-        // Config reads and catalog builds block: start off the event loop, as ExecuteResource does.
-        return Uni.createFrom().completionStage(() -> engine.runWorkflow(request, caller))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .map(JsonBodies::ok);
+        return engine.runWorkflow(request, caller.get()).thenApply(JsonBodies::ok);
     }
 }

@@ -1,4 +1,4 @@
-package org.opencli.service.auth;
+package org.opencli.service.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,39 @@
+package org.opencli.service.security;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.opencli.core.auth.Caller;
+import org.opencli.core.auth.TokenRejected;
+import org.opencli.service.auth.DaemonAccess;
+
+/**
+ * Without runtime auth: a loopback daemon admits the request carrying its owner key (compared in
+ * constant time, never logged, echoed or audited); a daemon started with
+ * {@code --allow-unauthenticated-remote} admits every caller alike. Either caller has no principal
+ * and no scope envelope. In memory only: answers on the event loop.
+ */
+@ApplicationScoped
+public class DaemonKeyIdentityProvider implements IdentityProvider<CredentialRequest.DaemonKey> {
+    @Inject
+    DaemonAccess access;
+
+    @Override
+    public Class<CredentialRequest.DaemonKey> getRequestType() {
+        return CredentialRequest.DaemonKey.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(CredentialRequest.DaemonKey request, AuthenticationRequestContext context) {
+        String presented = request.presented();
+        if (access.requiresOwnerKey() && !access.acceptsKey(presented)) {
+            return Uni.createFrom().failure(AuthFailures.failure(new TokenRejected(
+                    presented == null ? TokenRejected.MISSING : TokenRejected.WRONG_CLIENT_KEY, BearerMechanism.OWNER_KEY_REQUIRED)));
+        }
+        Caller caller = new Caller(null, null, request.sessionId(), request.requestId(), null);
+        return Uni.createFrom().item(CallerIdentities.of(caller, null, null));
+    }
+}

@@ -1,0 +1,31 @@
+package org.opencli.service.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.opencli.service.auth.OperationalScopes;
+
+/**
+ * The runtime's own operations need their scope on top of a verified caller, by path prefix
+ * ({@link OperationalScopes}): {@code audit:read}, {@code runtime:refresh}, {@code runtime:admin}.
+ * A global {@link HttpSecurityPolicy} (no name: Quarkus runs it on every request, before any
+ * endpoint) rather than {@code @PermissionsAllowed} on resource methods, because the rule is by path:
+ * it covers endpoints added later under these paths and paths no resource serves (today
+ * {@code POST /v1/refresh} answers 403 without the scope, not 404), and its denial happens on the
+ * routing level where {@link AuthAudit} records it before {@link RefusalResponder} answers. The
+ * check itself is the identity's permission check, as {@code @PermissionsAllowed("audit:read")} asks it.
+ */
+@ApplicationScoped
+public class OperationalScopePolicy implements HttpSecurityPolicy {
+
+    @Override
+    public Uni<CheckResult> checkPermission(RoutingContext rc, Uni<SecurityIdentity> identity, AuthorizationRequestContext context) {
+        String required = OperationalScopes.required(rc.normalizedPath());
+        if (required == null) return CheckResult.permit();
+        return identity.flatMap(caller -> caller.isAnonymous() ? CheckResult.deny()
+                : caller.checkPermission(CallerIdentities.permission(required))
+                        .map(granted -> granted ? CheckResult.PERMIT : CheckResult.DENY));
+    }
+}
