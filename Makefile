@@ -21,7 +21,7 @@ container-tools:
 	scripts/container-tools.sh
 
 ## test: every test CI runs — the format check, unit, REST, CLI, end-to-end and the fleet lanes
-test: format-check test-packages github-openapi
+test: test-packages format-check github-openapi
 	$(MVN) -B --no-transfer-progress verify -Docli.github.openapi=$(GITHUB_OPENAPI)
 	@scripts/test-summary.sh
 
