@@ -5,7 +5,7 @@ ROOT     := $(abspath .)
 FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath)
 GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
 
-.PHONY: build image container-tools test test-packages demo fleet keycloak bench bench-catalog bench-execute bench-audit bench-cli github-openapi conformance clean
+.PHONY: build image container-tools test test-packages format format-check demo fleet keycloak bench bench-catalog bench-execute bench-audit bench-cli github-openapi conformance clean
 
 ## build: compile everything and package the ocli and oclird applications (tests skipped); ocli's class-data archive
 build:
@@ -20,10 +20,18 @@ image: build
 container-tools:
 	scripts/container-tools.sh
 
-## test: every test CI runs — unit, REST, CLI, end-to-end and the fleet lanes
-test: test-packages github-openapi
+## test: every test CI runs — the format check, unit, REST, CLI, end-to-end and the fleet lanes
+test: test-packages format-check github-openapi
 	$(MVN) -B --no-transfer-progress verify -Docli.github.openapi=$(GITHUB_OPENAPI)
 	@scripts/test-summary.sh
+
+## format: formats the Java sources (ide-config/eclipse-format.xml) and sorts their imports, in place
+format:
+	$(MVN) $(MVNFLAGS) net.revelc.code.formatter:formatter-maven-plugin:format net.revelc.code:impsort-maven-plugin:sort
+
+## format-check: fails naming every Java file that `make format` would change (run by `make test`)
+format-check:
+	@scripts/format-check.sh
 
 ## demo: the embedded demo; needs nothing but a build
 demo: build

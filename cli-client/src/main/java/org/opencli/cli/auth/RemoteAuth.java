@@ -27,6 +27,7 @@ import org.opencli.core.auth.client.UserPrompt;
 import org.opencli.core.config.RemoteOAuthConfig;
 import org.opencli.core.config.SecretConfig;
 import org.opencli.core.json.Json;
+import org.opencli.core.text.Strings;
 
 /**
  * Signing in to one remote runtime: the bearer for every call (per {@code runtime.remote.oauth.mode}),
@@ -368,8 +369,7 @@ public final class RemoteAuth implements BearerSource {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+        return Strings.textOrNull(node.path(field));
     }
 
     private static String first(String a, String b) {

@@ -1,27 +1,25 @@
 package org.opencli.cli.commands;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.core.audit.AuditFilter;
+import org.opencli.core.audit.AuditQueryParser;
 import picocli.CommandLine.Option;
 
 /**
  * The record filters {@code ocli audit list} and {@code ocli audit tail} share (a picocli mixin).
- * Values are checked here, so a bad time is the same usage error whether the trail is read from a
- * daemon or from local files.
+ * Values are checked here, by the engine's {@link AuditQueryParser}, so a bad time is the same usage
+ * error whether the trail is read from a daemon or from local files, in the runtime's words.
  */
 public class AuditFilterOptions {
-    private static final Pattern AGE = Pattern.compile("(\\d+)([smhd])");
-    private static final List<String> DECISIONS = List.of("allow", "deny", "error");
+    /** The runtime's parameter names as ocli's options spell them. */
+    private static final Map<String, String> OPTIONS = Map.of("since", "--since", "until", "--until",
+            "eventType", "--event-type", "decision", "--decision", "toolId", "--tool", "principal", "--principal",
+            "requestId", "--request-id", "limit", "--limit", "cursor", "--cursor", "order", "--order");
 
     @Option(names = "--since", paramLabel = "TIME",
             description = "Records at or after TIME: an ISO-8601 instant (2026-01-31T12:00:00Z) or an age (90s, 15m, 2h, 7d).")
@@ -48,8 +46,8 @@ public class AuditFilterOptions {
 
     /** The filter for reading local files. */
     AuditFilter filter(Clock clock) {
-        return new AuditFilter(instant("--since", since, clock), instant("--until", until, clock), blank(eventType),
-                decision(), blank(tool), blank(principal), blank(requestId));
+        AuditQueryParser parser = parser(clock);
+        return checked(() -> parser.filter(since, until, eventType, decision, tool, principal, requestId));
     }
 
     /** The same filter as the runtime's query parameters. */
@@ -66,41 +64,21 @@ public class AuditFilterOptions {
         return q;
     }
 
-    private String decision() {
-        String d = blank(decision);
-        if (d != null && !DECISIONS.contains(d)) {
-            throw usage("--decision is '" + d + "'; expected allow, deny or error");
-        }
-        return d;
+    /** The engine's audit query rules (the runtime's too), with parameters named as ocli's options. */
+    static AuditQueryParser parser(Clock clock) {
+        return new AuditQueryParser(clock, name -> OPTIONS.getOrDefault(name, name));
     }
 
-    static Instant instant(String option, String value, Clock clock) {
-        String v = blank(value);
-        if (v == null) return null;
-        Matcher age = AGE.matcher(v);
-        if (age.matches()) {
-            long n = Long.parseLong(age.group(1));
-            Duration d = switch (age.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return clock.instant().minus(d);
-        }
+    /** A refusal of those rules as a usage error, its text unchanged. */
+    static <T> T checked(Supplier<T> parse) {
         try {
-            return Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            throw usage(option + " is '" + v + "'; expected an ISO-8601 instant such as 2026-01-31T12:00:00Z"
-                    + " or an age such as 15m, 2h or 7d");
+            return parse.get();
+        } catch (AuditQueryParser.Refusal r) {
+            throw usage(r.getMessage());
         }
     }
 
     static CliException usage(String detail) {
         return new CliException(ExitCodes.USAGE, "invalid_option", "Invalid option", detail);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opencli.cli.audit.AuditRows;
 import org.opencli.cli.options.OutputFormat;
+import org.opencli.core.audit.AuditQueryParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,12 +33,11 @@ public class AuditListCommand extends AuditBase {
 
     @Override
     public Integer call() {
-        if (limit != null && (limit < 1 || limit > 1000)) {
-            throw AuditFilterOptions.usage("--limit is " + limit + "; expected 1 to 1000");
-        }
-        boolean descending = descending(order);
-        Long from = cursor(cursor);
-        JsonNode page = reader().page(filter.filter(clock), filter.query(clock), from, limit, descending);
+        AuditQueryParser rules = AuditFilterOptions.parser(clock);
+        Integer perPage = AuditFilterOptions.checked(() -> rules.limit(limit == null ? null : limit.toString()));
+        boolean descending = AuditFilterOptions.checked(() -> rules.descending(order));
+        Long from = AuditFilterOptions.checked(() -> rules.cursor(cursor));
+        JsonNode page = reader().page(filter.filter(clock), filter.query(clock), from, perPage, descending);
         List<JsonNode> events = new ArrayList<>();
         page.path("events").forEach(events::add);
         String next = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
@@ -48,22 +48,5 @@ public class AuditListCommand extends AuditBase {
             out().flush();
         }
         return 0;
-    }
-
-    static boolean descending(String order) {
-        if (order == null || order.isBlank() || order.equals("asc")) return false;
-        if (order.equals("desc")) return true;
-        throw AuditFilterOptions.usage("--order is '" + order + "'; expected asc or desc");
-    }
-
-    static Long cursor(String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            long c = Long.parseLong(value.trim());
-            if (c >= 0) return c;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw AuditFilterOptions.usage("--cursor is '" + value + "'; expected a cursor printed as the next page by a previous list");
     }
 }

@@ -3,6 +3,7 @@ package org.opencli.cli.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.opencli.core.error.Problem;
+import org.opencli.core.text.Strings;
 
 /**
  * Explains a runtime's 401/403 to a person: which reason (expired, wrong_audience, …) or which
@@ -86,7 +87,6 @@ final class AuthProblems {
 
     private static String text(JsonNode body, String field) {
         if (body == null) return null;
-        JsonNode v = body.path(field);
-        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+        return Strings.textOrNull(body.path(field));
     }
 }

@@ -1,5 +1,7 @@
 package org.opencli.cli.runtime;
 
+import static org.opencli.core.text.Strings.textOrNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,17 +37,13 @@ public record ConfigRuntimeChoice(String mode, String remoteUrl, String requestC
             if (root == null) return NONE;
             JsonNode runtime = root.path("runtime");
             JsonNode local = runtime.path("local");
-            return new ConfigRuntimeChoice(text(runtime.path("mode")), text(runtime.path("remote").path("url")),
-                    text(runtime.path("remote").path("requestConfigPath")), text(root.path("mode").path("default")),
-                    text(root.path("agents").path("defaultProfile")), text(local.path("sessionScope")),
-                    text(local.path("share")), text(local.path("shareKey")));
+            return new ConfigRuntimeChoice(textOrNull(runtime.path("mode")), textOrNull(runtime.path("remote").path("url")),
+                    textOrNull(runtime.path("remote").path("requestConfigPath")), textOrNull(root.path("mode").path("default")),
+                    textOrNull(root.path("agents").path("defaultProfile")), textOrNull(local.path("sessionScope")),
+                    textOrNull(local.path("share")), textOrNull(local.path("shareKey")));
         } catch (IOException e) {
             return NONE;
         }
-    }
-
-    private static String text(JsonNode node) {
-        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
     }
 
     private static String first(String a, String b) {

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.opencli.core.audit.syslog.Rsyslogd;
 import org.opencli.fleet.Daemon;
 import org.opencli.fleet.Lane;
 import org.opencli.fleet.LaneContext;
-import org.opencli.fleet.syslog.Rsyslogd;
 import org.opencli.fleet.upstream.TestUpstream;
 
 /**
@@ -30,7 +30,7 @@ public final class AuditSyslogLane implements Lane {
     @Override
     public void run(LaneContext ctx) throws Exception {
         Path rsyslogDir = Files.createDirectories(ctx.workDir().resolve("rsyslog"));
-        try (TestUpstream upstream = TestUpstream.start(0); Rsyslogd rsyslog = new Rsyslogd(rsyslogDir).start()) {
+        try (TestUpstream upstream = TestUpstream.start(0); Rsyslogd rsyslog = Rsyslogd.plain(rsyslogDir).start()) {
             ctx.log("rsyslogd listening on 127.0.0.1:" + rsyslog.port() + ", writing " + rsyslog.received());
             UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {
                 ObjectNode syslog = ((ObjectNode) config.putObject("audit")).putObject("syslog");

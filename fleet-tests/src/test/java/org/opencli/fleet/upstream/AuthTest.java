@@ -6,26 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AuthTest {
+class AuthTest extends RunningUpstream {
     private static final UpstreamCredentials EXPECTED = UpstreamCredentials.defaults();
-
-    private TestUpstream upstream;
-    private UpstreamClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = TestUpstream.start(0);
-        client = new UpstreamClient(upstream);
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
 
     private HttpResponse<String> get(String path, String header, String value) throws Exception {
         return client.send(client.request(path).header(header, value).GET().build());

@@ -3,26 +3,10 @@ package org.opencli.fleet.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ContentTypesTest {
+class ContentTypesTest extends RunningUpstream {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
-    private TestUpstream upstream;
-    private UpstreamClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = TestUpstream.start(0);
-        client = new UpstreamClient(upstream);
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
 
     @Test
     void plainText() throws Exception {

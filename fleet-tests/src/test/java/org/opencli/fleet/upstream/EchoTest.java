@@ -6,25 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class EchoTest {
-    private TestUpstream upstream;
-    private UpstreamClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = TestUpstream.start(0);
-        client = new UpstreamClient(upstream);
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
-
+class EchoTest extends RunningUpstream {
     @Test
     void echoesMethodPathQueryHeadersAndBody() throws Exception {
         HttpResponse<String> response = client.send(client.request("/api/echo/items/a%2Fb%20c?tag=x&tag=y&q=hello%20world")

@@ -7,26 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OAuthTest {
+class OAuthTest extends RunningUpstream {
     private static final UpstreamCredentials EXPECTED = UpstreamCredentials.defaults();
-
-    private TestUpstream upstream;
-    private UpstreamClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = TestUpstream.start(0);
-        client = new UpstreamClient(upstream);
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
 
     private HttpResponse<String> oauthCall(String token) throws Exception {
         return client.send(client.request("/api/secure/oauth").header("Authorization", "Bearer " + token).GET().build());

@@ -3,25 +3,9 @@ package org.opencli.fleet.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RetryBehaviourTest {
-    private TestUpstream upstream;
-    private UpstreamClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = TestUpstream.start(0);
-        client = new UpstreamClient(upstream);
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
-
+class RetryBehaviourTest extends RunningUpstream {
     @Test
     void flaky429FailsNTimesWithRetryAfterThenSucceeds() throws Exception {
         for (int i = 1; i <= 2; i++) {

@@ -6,25 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SlowEndpointTest {
-    private TestUpstream upstream;
-    private UpstreamClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = TestUpstream.start(0);
-        client = new UpstreamClient(upstream);
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
-
+class SlowEndpointTest extends RunningUpstream {
     @Test
     void answersNoEarlierThanAsked() throws Exception {
         long start = System.nanoTime();

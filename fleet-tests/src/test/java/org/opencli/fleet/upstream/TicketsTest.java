@@ -4,25 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TicketsTest {
-    private TestUpstream upstream;
-    private UpstreamClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = TestUpstream.start(0);
-        client = new UpstreamClient(upstream);
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
-
+class TicketsTest extends RunningUpstream {
     @Test
     void createReadReplacePatchDelete() throws Exception {
         HttpResponse<String> created = client.sendJson("POST", "/api/tickets", "{\"title\":\"Printer on fire\",\"priority\":\"high\"}");

@@ -14,13 +14,15 @@ public final class AuditFeed {
     public static final int DEFAULT_BUFFER = 1024;
 
     private final AuditQuery query;
+    private final AuditDeliveryFailures failures;
     private final List<AuditSubscription> subscribers = new CopyOnWriteArrayList<>();
     private final Object publishing = new Object();
     private volatile long committedSeq;
     private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
 
-    AuditFeed(AuditQuery query) {
+    AuditFeed(AuditQuery query, AuditDeliveryFailures failures) {
         this.query = query;
+        this.failures = failures;
     }
 
     /** The newest durable seq (0 before the first record). */
@@ -36,10 +38,9 @@ public final class AuditFeed {
     public AuditSubscription subscribe(AuditFilter filter, long afterSeq, int bufferSize, Executor deliverOn) {
         synchronized (publishing) { // no record can slip between the replay's end and the live start
             long replayUpTo = committedSeq;
-            AuditSubscription s = new AuditSubscription(filter == null ? AuditFilter.all() : filter, afterSeq,
-                    replayUpTo, bufferSize, query, deliverOn, subscribers::remove);
+            AuditSubscription s = new AuditSubscription(opened.incrementAndGet(), filter == null ? AuditFilter.all()
+                    : filter, afterSeq, replayUpTo, bufferSize, query, deliverOn, subscribers::remove);
             subscribers.add(s);
-            opened.incrementAndGet();
             return s;
         }
     }
@@ -72,7 +73,13 @@ public final class AuditFeed {
             committedSeq = lastSeq;
             if (subscribers.isEmpty()) return;
             for (AuditRecord record : records.get()) {
-                for (AuditSubscription s : subscribers) s.offer(record);
+                for (AuditSubscription s : subscribers) {
+                    try {
+                        s.offer(record);
+                    } catch (RuntimeException e) { // one subscriber's failure reaches neither the others nor the writer
+                        failures.record("feed subscriber #" + s.id(), e);
+                    }
+                }
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
  * {@link #offer}, which never blocks.
  */
 public final class AuditSubscription implements AutoCloseable {
+    private final long id;
     private final AuditFilter filter;
     private final long replayAfter;
     private final long replayUpTo;
@@ -27,8 +28,9 @@ public final class AuditSubscription implements AutoCloseable {
     private CompletableFuture<AuditFeedEvent> waiting;
     private volatile boolean closed;
 
-    AuditSubscription(AuditFilter filter, long afterSeq, long replayUpTo, int capacity, AuditQuery query,
+    AuditSubscription(long id, AuditFilter filter, long afterSeq, long replayUpTo, int capacity, AuditQuery query,
                       Executor deliverOn, Consumer<AuditSubscription> onClose) {
+        this.id = id;
         this.filter = filter;
         this.replayAfter = afterSeq;
         this.replayUpTo = replayUpTo;
@@ -59,6 +61,11 @@ public final class AuditSubscription implements AutoCloseable {
         }
     }
 
+    /** Which subscription this is (1 for the store's first), for counting its failures. */
+    long id() {
+        return id;
+    }
+
     /** Called by the writer (under the feed's publishing lock): never blocks, never reads files. */
     void offer(AuditRecord record) {
         if (closed || record.seq() <= replayUpTo || !filter.matches(record)) return;
@@ -86,8 +93,9 @@ public final class AuditSubscription implements AutoCloseable {
         if (wake == null) return;
         try {
             deliverOn.execute(() -> wake.complete(event));
-        } catch (RuntimeException rejected) { // its executor is gone: so is the subscriber
+        } catch (RuntimeException rejected) { // its executor is gone: so is the subscriber (the feed counts it)
             close();
+            throw rejected;
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.function.LongConsumer;
  * skips the force) and only then commits them: feed, appenders' stages (in seq order),
  * exporters. Groups that queued up while it was busy share one force (a force covers every byte
  * written before it). After a failed force every group handed over fails until the writer
- * has reopened the file ({@link #reset}).
+ * has reopened the file ({@link #reset}). Feed and exporter failures are counted and logged at a
+ * bounded rate ({@link AuditDeliveryFailures}), never passed on.
  */
 final class AuditSyncer implements Runnable {
     private static final int IN_FLIGHT = 4;
@@ -25,6 +26,7 @@ final class AuditSyncer implements Runnable {
     private final AuditHealth health;
     private final AuditFeed feed;
     private final List<AuditExporter> exporters;
+    private final AuditDeliveryFailures failures;
     private final String live;
     private long handed; // writer thread only
     private long done; // guarded by this
@@ -35,11 +37,13 @@ final class AuditSyncer implements Runnable {
     private volatile long forcedThroughSeq;
     private volatile LongConsumer forceObserver;
 
-    AuditSyncer(boolean force, AuditHealth health, AuditFeed feed, List<AuditExporter> exporters, String live) {
+    AuditSyncer(boolean force, AuditHealth health, AuditFeed feed, List<AuditExporter> exporters,
+                AuditDeliveryFailures failures, String live) {
         this.force = force;
         this.health = health;
         this.feed = feed;
         this.exporters = exporters;
+        this.failures = failures;
         this.live = live;
     }
 
@@ -152,7 +156,7 @@ final class AuditSyncer implements Runnable {
         try {
             feed.publish(g.lastSeq(), g::records);
         } catch (RuntimeException e) {
-            // a subscriber's failure never affects the local record
+            failures.record("feed", e); // a subscriber's failure never affects the local record
         }
         for (AuditWriter.Pending p : g.pending) p.done().complete(null);
         if (exporters.isEmpty()) return;
@@ -163,7 +167,7 @@ final class AuditSyncer implements Runnable {
                 try {
                     exporter.export(records.get(i), line);
                 } catch (RuntimeException e) {
-                    // an exporter's failure never affects the local record
+                    failures.record(exporter.name(), e); // never affects the local record
                 }
             }
         }

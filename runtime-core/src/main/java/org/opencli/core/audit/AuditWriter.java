@@ -79,8 +79,8 @@ final class AuditWriter implements Runnable {
     private volatile boolean stopping;
 
     AuditWriter(Path live, AuditSettings settings, Clock clock, String instanceId, AuditQueue queue,
-                AuditHealth health, AuditFeed feed, List<AuditExporter> exporters, AuditRotation rotation,
-                TrailOwnership ownership) {
+                AuditHealth health, AuditFeed feed, List<AuditExporter> exporters, AuditDeliveryFailures failures,
+                AuditRotation rotation, TrailOwnership ownership) {
         this.ownership = ownership;
         this.live = live;
         this.settings = settings;
@@ -89,7 +89,8 @@ final class AuditWriter implements Runnable {
         this.queue = queue;
         this.health = health;
         this.rotation = rotation;
-        this.syncer = new AuditSyncer(settings.fsync() == FsyncMode.BATCH, health, feed, exporters, live.toString());
+        this.syncer = new AuditSyncer(settings.fsync() == FsyncMode.BATCH, health, feed, exporters, failures,
+                live.toString());
         this.syncThread = new Thread(syncer, "ocli-audit-sync");
         syncThread.setDaemon(true);
         syncThread.start();

@@ -28,6 +28,7 @@ public final class DurableAuditLog implements AuditSink {
     private final Path file;
     private final String instanceId;
     private final AuditHealth health = new AuditHealth();
+    private final AuditDeliveryFailures deliveryFailures = new AuditDeliveryFailures();
     private final AuditQueue queue;
     private final AuditQuery query;
     private final AuditFeed feed;
@@ -59,9 +60,10 @@ public final class DurableAuditLog implements AuditSink {
         this.queue = new AuditQueue(settings.queueCapacity());
         this.exporters = List.copyOf(exporters);
         this.query = new AuditQuery(this.file, this::committedSeq);
-        this.feed = new AuditFeed(query);
+        this.feed = new AuditFeed(query, deliveryFailures);
         AuditRotation rotation = new AuditRotation(this.file, settings, clock, maintenance);
-        this.writer = new AuditWriter(this.file, settings, clock, instanceId, queue, health, feed, this.exporters, rotation,
+        this.writer = new AuditWriter(this.file, settings, clock, instanceId, queue, health, feed, this.exporters,
+                deliveryFailures, rotation,
                 this::holdsTrail);
         writer.open(); // on failure the store starts unhealthy and the writer keeps retrying
         this.writerThread = daemon(writer, "ocli-audit-writer");
@@ -100,6 +102,11 @@ public final class DurableAuditLog implements AuditSink {
     /** Why the store cannot write (null while healthy). */
     public String problem() {
         return health.problem();
+    }
+
+    /** Exporter and feed-subscriber failures per source so far (the readiness check reports them). */
+    public java.util.Map<String, Long> deliveryFailures() {
+        return deliveryFailures.counts();
     }
 
     /** The live file; rotated files sit next to it. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opencli.core.text.Strings;
 
 /**
  * Reads grants and identity from a token's claims (a JWT payload or an introspection response):
@@ -63,6 +64,6 @@ final class ClaimScopes {
     }
 
     private static String string(Object o) {
-        return o instanceof String s && !s.isBlank() ? s : null;
+        return o instanceof String s ? Strings.blankToNull(s) : null;
     }
 }

@@ -6,6 +6,7 @@ import org.opencli.core.auth.Caller;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.execution.ExecuteRequest;
+import org.opencli.core.text.Strings;
 
 /**
  * Facts about one execution gathered as it progresses (tool, target, auth scheme, size, status),
@@ -48,12 +49,8 @@ final class AuditTrail {
             code = "execution_error";
         }
         return new AuditRecord(null, clock.instant().toString(), AuditRecord.TOOL_EXECUTION, caller.principal(),
-                caller.clientId(), caller.sessionId(), caller.requestId(), null, blankToNull(request.agentProfile()),
+                caller.clientId(), caller.sessionId(), caller.requestId(), null, Strings.blankToNull(request.agentProfile()),
                 request.toolId(), serviceId, targetBaseUrl, decision, reason, code, method, path, authScheme, requestSize,
                 statusCode, (System.nanoTime() - startNanos) / 1_000_000, retryCount, null, null);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -14,6 +14,7 @@ import org.opencli.core.auth.InsufficientScope;
 import org.opencli.core.catalog.Tool;
 import org.opencli.core.config.LoadedConfig;
 import org.opencli.core.config.PolicyConfig;
+import org.opencli.core.text.Strings;
 
 /**
  * Applies the caller's authorization envelope inside the engine: filters catalog answers (auditing
@@ -67,7 +68,7 @@ final class EnvelopeGuard {
         if (envelope == null || envelope.allows(tool.id())) return;
         String required = AuthorizationEnvelope.requiredScope(tool);
         audit.append(record(AuditRecord.AUTHZ_DENIAL, caller)
-                .withTool(agentProfile == null || agentProfile.isBlank() ? null : agentProfile, tool.id(), tool.serviceId())
+                .withTool(Strings.blankToNull(agentProfile), tool.id(), tool.serviceId())
                 .withDecision("deny", InsufficientScope.CODE, InsufficientScope.CODE)
                 .withDetail("requires " + required))
                 // written before the refusal is answered (callers run this on a worker thread)

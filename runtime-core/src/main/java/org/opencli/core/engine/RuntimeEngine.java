@@ -39,6 +39,7 @@ import org.opencli.core.json.Json;
 import org.opencli.core.secrets.Credentials;
 import org.opencli.core.secrets.OAuthTokens;
 import org.opencli.core.secrets.SecretResolver;
+import org.opencli.core.text.Strings;
 
 /**
  * The engine's front door. The daemon's REST resources and the CLI's embedded mode both call this
@@ -261,8 +262,8 @@ public final class RuntimeEngine implements AutoCloseable {
     }
 
     private static Selection selection(CatalogQuery query, String key, CatalogBuild build, LoadedConfig config) {
-        EffectiveView view = ViewSelector.select(build.catalog(), config.config(), blankToNull(query.mode()),
-                blankToNull(query.agentProfile()));
+        EffectiveView view = ViewSelector.select(build.catalog(), config.config(), Strings.blankToNull(query.mode()),
+                Strings.blankToNull(query.agentProfile()));
         return new Selection(key, build, new CatalogResponse(build.catalog(), view), config);
     }
 
@@ -315,10 +316,6 @@ public final class RuntimeEngine implements AutoCloseable {
 
     private static String cacheKey(LoadedConfig config) {
         return config.files() + "#" + config.fingerprint();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     /**

@@ -6,30 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.secrets.KeychainCommand;
 
 /** Secret types, lookup order, how each scheme is applied, and that unresolved means unsent. */
-class CredentialsTest {
-    @TempDir
-    java.nio.file.Path dir;
-    ExecFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new ExecFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
+class CredentialsTest extends WithExecFixture {
     @Test
     void envSecretAppliedAsBearerAndServiceScopedNameWins() {
         f.config("\"secrets\": {\"exec.bearerAuth\": {\"type\": \"env\", \"value\": \"SCOPED\"},"

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.audit.AuditRecord;
 import org.opencli.core.auth.Caller;
 import org.opencli.core.engine.CatalogQuery;
@@ -19,21 +16,7 @@ import org.opencli.core.error.OcliException;
  * With a caller carrying scopes (auth on) the engine filters catalog answers by the envelope and
  * refuses tools outside it before policy, secrets or the network; both are audited.
  */
-class EnvelopeEnforcementTest {
-    @TempDir
-    java.nio.file.Path dir;
-    ExecFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new ExecFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
+class EnvelopeEnforcementTest extends WithExecFixture {
     static Caller caller(String... scopes) {
         return new Caller("alice", "ocli-ci", null, "req-1", Set.of(scopes));
     }

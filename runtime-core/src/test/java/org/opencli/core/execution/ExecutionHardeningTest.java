@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 
@@ -16,22 +13,8 @@ import org.opencli.core.error.OcliException;
  * decoded bodies, the total deadline, secrets no request may carry, values only in their schema's
  * shape, and path arguments that cannot change the path.
  */
-class ExecutionHardeningTest {
+class ExecutionHardeningTest extends WithExecFixture {
     private static final String NEWLINE_SECRET = "tok-VISIBLE\r\nX-Injected: yes";
-
-    @TempDir
-    java.nio.file.Path dir;
-    ExecFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new ExecFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
 
     // --- item 1: bodies
 

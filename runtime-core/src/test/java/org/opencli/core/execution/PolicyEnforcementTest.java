@@ -2,29 +2,12 @@ package org.opencli.core.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 
 /** Each refusal has its code, is a 403 (404 for unknown tools), is audited, and the server sees nothing. */
-class PolicyEnforcementTest {
-    @TempDir
-    java.nio.file.Path dir;
-    ExecFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new ExecFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
+class PolicyEnforcementTest extends WithExecFixture {
     private void refused(ExecFixture.Call call, String code) {
         OcliException e = f.failure(call);
         assertThat(e.code()).isEqualTo(code);

@@ -5,28 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.error.OcliException;
 
 /** What the upstream actually receives for path args, flags of every location and style, and bodies. */
-class RequestRenderingTest {
-    @TempDir
-    java.nio.file.Path dir;
-    ExecFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new ExecFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
+class RequestRenderingTest extends WithExecFixture {
     @Test
     void pathArgumentsAreEncodedAsOneSegmentAndServerVariablesUseTheirDefault() {
         f.run(f.call("exec:getItem").args("../admin"));

@@ -6,27 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Result shapes by content type, dry runs (redacted, unsent), and one audit line per attempt. */
-class ResultsDryRunAndAuditTest {
-    @TempDir
-    java.nio.file.Path dir;
-    ExecFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new ExecFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
+class ResultsDryRunAndAuditTest extends WithExecFixture {
     private ExecuteResult report(RecordingServer.Reply reply) {
         f.server.reply("/api/reports", reply);
         return f.run(f.call("exec:getReport"));

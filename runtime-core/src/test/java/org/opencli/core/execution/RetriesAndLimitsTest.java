@@ -3,29 +3,12 @@ package org.opencli.core.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 
 /** 429/503 retries, connection failures (idempotent only), and the response size limit. */
-class RetriesAndLimitsTest {
-    @TempDir
-    java.nio.file.Path dir;
-    ExecFixture f;
-
-    @BeforeEach
-    void setUp() {
-        f = new ExecFixture(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
-
+class RetriesAndLimitsTest extends WithExecFixture {
     @Test
     void tooManyRequestsWithRetryAfterIsRetried() {
         f.server.reply("/api/flaky", RecordingServer.Reply.json(429, "{}").withHeader("Retry-After", "0"),

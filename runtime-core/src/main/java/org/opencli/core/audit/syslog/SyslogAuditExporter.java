@@ -46,7 +46,6 @@ public final class SyslogAuditExporter implements AuditExporter {
     private final Thread sender;
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean closing;
-    private volatile boolean warnedClosed;
     /** Only the sender touches it. */
     private long backoff = INITIAL_BACKOFF_NANOS;
     private volatile SyslogConnection connection;
@@ -69,14 +68,17 @@ public final class SyslogAuditExporter implements AuditExporter {
     }
 
     @Override
+    public String name() {
+        return "syslog exporter " + settings.host() + ":" + settings.port();
+    }
+
+    /**
+     * @throws IllegalStateException when closed or the record cannot be queued: the store counts and logs
+     *         that at a bounded rate (the local record is durable already)
+     */
+    @Override
     public void export(AuditRecord committed, String line) {
-        if (closing) {
-            if (!warnedClosed) {
-                warnedClosed = true;
-                LOG.log(System.Logger.Level.WARNING, "audit syslog exporter is closed; later records are not exported");
-            }
-            return;
-        }
+        if (closing) throw new IllegalStateException("the exporter is closed; record seq=" + committed.seq() + " is not shipped");
         try {
             SyslogEntry entry = SyslogEntry.of(committed, line);
             if (!queue.offer(entry)) {
@@ -90,8 +92,7 @@ public final class SyslogAuditExporter implements AuditExporter {
             }
             LockSupport.unpark(sender);
         } catch (RuntimeException e) {
-            // the local record is durable already; the exporter must never fail the store's writer
-            LOG.log(System.Logger.Level.ERROR, "audit syslog: cannot queue record seq=" + committed.seq(), e);
+            throw new IllegalStateException("cannot queue record seq=" + committed.seq() + ": " + e, e);
         }
     }
 

@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.opencli.core.json.Json;
+import org.opencli.core.text.Strings;
 
 /**
  * The OAuth 2 / OIDC client flows, on the Nimbus SDK: client credentials, authorization code with
@@ -196,8 +197,7 @@ public final class OAuthFlows {
     }
 
     private static String text(JsonNode doc, String field) {
-        JsonNode v = doc.path(field);
-        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+        return Strings.textOrNull(doc.path(field));
     }
 
     private TokenSet expectTokens(ClientEndpoints ep, AuthorizationGrant grant, Scope scope) {

@@ -1,7 +1,5 @@
 package org.opencli.core.audit.syslog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,10 +17,11 @@ import java.util.function.Predicate;
  * A real Debian rsyslogd for tests: its own generated config with an imtcp listener on a fixed
  * (ephemeral, chosen up front) port, optionally a TLS listener (gtls, anonymous client auth) with a
  * given certificate, writing every received message's raw text ({@code %rawmsg%}) as one line.
- * Can be stopped and started again on the same ports.
+ * Can be stopped and started again on the same ports. Shared through runtime-core's test-jar: the
+ * fleet's audit-syslog lane runs it too.
  */
-final class Rsyslogd implements AutoCloseable {
-    static final Path BINARY = Path.of("/usr/sbin/rsyslogd");
+public final class Rsyslogd implements AutoCloseable {
+    public static final Path BINARY = Path.of("/usr/sbin/rsyslogd");
 
     private final Path dir;
     private final int port;
@@ -41,25 +40,32 @@ final class Rsyslogd implements AutoCloseable {
         this.out = dir.resolve("received.log");
     }
 
-    static Rsyslogd plain(Path dir) {
+    public static Rsyslogd plain(Path dir) {
         return new Rsyslogd(dir, freePort(), 0, null, null);
     }
 
-    static Rsyslogd withTls(Path dir, Path cert, Path key) {
+    public static Rsyslogd withTls(Path dir, Path cert, Path key) {
         return new Rsyslogd(dir, freePort(), freePort(), cert, key);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    int tlsPort() {
+    public int tlsPort() {
         return tlsPort;
     }
 
+    /** The file every received message's raw text is written to, one line each. */
+    public Path received() {
+        return out;
+    }
+
     /** Starts rsyslogd and returns once its listeners accept connections. */
-    Rsyslogd start() throws IOException {
-        assertThat(BINARY).as("rsyslogd (Debian package rsyslog; .ci/run installs it)").isExecutable();
+    public Rsyslogd start() throws IOException {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException(BINARY + " is missing: install Debian's rsyslog package (.ci/run does)");
+        }
         Path work = Files.createDirectories(dir.resolve("work"));
         Path conf = dir.resolve("rsyslog.conf");
         StringBuilder c = new StringBuilder();
@@ -96,7 +102,7 @@ final class Rsyslogd implements AutoCloseable {
     }
 
     /** Stops rsyslogd (SIGTERM to its pid, then SIGKILL) and waits until it has exited. */
-    void stop() {
+    public void stop() {
         if (process == null) return;
         ProcessHandle handle = process.toHandle();
         handle.destroy();
@@ -118,7 +124,7 @@ final class Rsyslogd implements AutoCloseable {
     }
 
     /** Complete lines received so far (a line being written is not included). */
-    List<String> lines() throws IOException {
+    public List<String> lines() throws IOException {
         if (!Files.exists(out)) return List.of();
         String text = Files.readString(out, StandardCharsets.UTF_8);
         int end = text.lastIndexOf('\n');
@@ -127,7 +133,7 @@ final class Rsyslogd implements AutoCloseable {
     }
 
     /** Polls the output until {@code done} holds for the received lines, failing after {@code timeout}. */
-    List<String> awaitLines(Predicate<List<String>> done, Duration timeout, String what) throws IOException {
+    public List<String> awaitLines(Predicate<List<String>> done, Duration timeout, String what) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> lines = lines();
         while (!done.test(lines)) {
@@ -141,7 +147,7 @@ final class Rsyslogd implements AutoCloseable {
         return lines;
     }
 
-    List<String> awaitCount(int count, Duration timeout) throws IOException {
+    public List<String> awaitCount(int count, Duration timeout) throws IOException {
         return awaitLines(l -> l.size() >= count, timeout, count + " messages");
     }
 
@@ -166,7 +172,7 @@ final class Rsyslogd implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
