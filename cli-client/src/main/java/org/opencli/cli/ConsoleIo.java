@@ -18,6 +18,7 @@ import org.opencli.cli.options.GlobalOptions;
  * @param stdoutTerminal stdout is a terminal (binary is not printed there)
  */
 public record ConsoleIo(InputStream in, OutputStream rawOut, boolean interactive, boolean stdoutTerminal) {
+
     /** The longest answer a prompt takes; a longer line is refused rather than held. */
     public static final int MAX_ANSWER_BYTES = 64 * 1024;
 

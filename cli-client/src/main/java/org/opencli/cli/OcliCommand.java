@@ -3,7 +3,6 @@ package org.opencli.cli;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import org.opencli.cli.options.GlobalOptions;
 import org.opencli.cli.runtime.RuntimeResolver;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

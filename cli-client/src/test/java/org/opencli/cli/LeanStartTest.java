@@ -69,8 +69,7 @@ class LeanStartTest {
 
     @Test
     void theRegistryNamesEachCommandAsItsAnnotationDoes() {
-        BuiltinCommands.names().forEach(name ->
-                assertThat(BuiltinCommands.type(name).getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
+        BuiltinCommands.names().forEach(name -> assertThat(BuiltinCommands.type(name).getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
     }
 
     /**
@@ -85,7 +84,7 @@ class LeanStartTest {
             org.opencli.core.instance.ProcessIdentity self = org.opencli.core.instance.ProcessIdentity.current();
             new org.opencli.core.instance.RuntimeRegistry(new org.opencli.core.instance.StateLayout(dir.resolve("state"), instanceId)
                     .registryFile()).write(new org.opencli.core.instance.RegistryEntry(instanceId, runtime.url(), self.pid(), null, null,
-                    config.toString(), null, true, self.startedAt(), null, List.of()));
+                            config.toString(), null, true, self.startedAt(), null, List.of()));
             String classes = runProbe(null, "catalog", "list", "--format", "json");
             assertThat(runtime.heartbeats()).as("attached with one heartbeat").hasSize(1);
             FORBIDDEN.forEach(prefix -> assertThat(classes).as("loaded " + prefix).doesNotContain(prefix));

@@ -12,24 +12,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.opencli.cli.runtime.RuntimeResolver;
-import picocli.CommandLine;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencli.cli.runtime.RuntimeResolver;
 import org.opencli.cli.support.AuthRuntime;
 import org.opencli.cli.support.CliRunner;
 import org.opencli.cli.support.CliRunner.CliResult;
 import org.opencli.core.json.Json;
+import picocli.CommandLine;
 
 /**
  * The real ocli against a runtime with auth on ({@link AuthRuntime}: checks the bearer header,

@@ -24,7 +24,7 @@ public final class AuditRows {
     }
 
     private static String[] cells(JsonNode r) {
-        return new String[]{text(r, "seq"), text(r, "timestamp"), text(r, "eventType"), text(r, "decision"),
+        return new String[] {text(r, "seq"), text(r, "timestamp"), text(r, "eventType"), text(r, "decision"),
                 text(r, "reasonCode"), text(r, "toolId"), text(r, "statusCode"), text(r, "principal"),
                 text(r, "requestId")};
     }

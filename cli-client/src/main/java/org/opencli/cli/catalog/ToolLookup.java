@@ -52,7 +52,7 @@ public final class ToolLookup {
         if (found.size() > 1) {
             throw new CliException(ExitCodes.USAGE, "ambiguous_tool", "Ambiguous tool", "'" + service + " " + group + " "
                     + command + "' names " + found.size() + " tools (" + String.join(", ", found.stream()
-                    .map(t -> t.path("id").asText()).toList()) + "); give the tool id instead");
+                            .map(t -> t.path("id").asText()).toList()) + "); give the tool id instead");
         }
         return found.get(0);
     }

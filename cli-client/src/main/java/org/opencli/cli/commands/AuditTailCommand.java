@@ -28,7 +28,7 @@ public class AuditTailCommand extends AuditBase {
     int lines = 10;
 
     @Option(names = {"-f", "--follow"},
-        description = "Keep printing new records as they are committed (Ctrl-C stops).")
+            description = "Keep printing new records as they are committed (Ctrl-C stops).")
     boolean follow;
 
     @Option(names = "--max-events", paramLabel = "N",

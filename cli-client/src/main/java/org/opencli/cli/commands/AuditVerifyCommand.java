@@ -45,8 +45,8 @@ public class AuditVerifyCommand extends AuditBase {
         }
         String text = result.verified() ? result.message()
                 : "BROKEN: " + result.file() + " line " + result.line() + (result.seq() == null ? "" : " seq " + result.seq())
-                + " (" + result.reason() + "): " + result.message() + "; " + result.records()
-                + " records before it verified";
+                        + " (" + result.reason() + "): " + result.message() + "; " + result.records()
+                        + " records before it verified";
         output().writeStatus(Json.MAPPER.valueToTree(result), text);
         return result.verified() ? 0 : ExitCodes.AUDIT_BROKEN;
     }

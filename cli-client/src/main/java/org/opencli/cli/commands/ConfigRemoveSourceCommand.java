@@ -47,6 +47,6 @@ public class ConfigRemoveSourceCommand extends ConfigEditCommand {
         }
         return "removed source '" + name + "'" + (removedServices.isEmpty() ? ""
                 : " and the service" + (removedServices.size() == 1 ? " '" : "s '") + String.join("', '", removedServices)
-                + "' over it");
+                        + "' over it");
     }
 }

@@ -37,7 +37,7 @@ public class StatusCommand extends BaseCommand {
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
         table.row("tools", r.tools().count() == null ? "unknown: no catalog received yet (run 'ocli catalog list')"
                 : r.tools().count() + " in view " + r.tools().view() + (r.tools().from().equals("daemon")
-                ? " (the daemon's answer)" : " (kept copy of the last catalog answer)"));
+                        ? " (the daemon's answer)" : " (kept copy of the last catalog answer)"));
         table.row("auth", auth(r.auth()));
         table.row("audit", r.audit().path() == null ? r.audit().where() : r.audit().path() + " (" + r.audit().where() + ")");
         table.row("health", r.health().state() + ": " + r.health().detail());

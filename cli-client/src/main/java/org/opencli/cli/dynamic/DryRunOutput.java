@@ -25,7 +25,7 @@ final class DryRunOutput {
     static String listing(JsonNode request) {
         StringBuilder sb = new StringBuilder();
         sb.append(request.path("method").asText()).append(' ').append(request.path("url").asText()).append('\n');
-        for (Iterator<Map.Entry<String, JsonNode>> it = request.path("headers").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = request.path("headers").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> h = it.next();
             sb.append(h.getKey()).append(": ").append(h.getValue().asText()).append('\n');
         }

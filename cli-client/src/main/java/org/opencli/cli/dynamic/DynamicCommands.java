@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.opencli.cli.BuiltinCommands;
 import org.opencli.cli.CliSession;
+import org.opencli.cli.OcliCommand;
 import org.opencli.cli.catalog.CatalogView;
+import org.opencli.cli.options.GlobalOptions;
 import org.opencli.cli.runtime.RuntimeResolver;
 import org.opencli.core.json.Json;
-import org.opencli.cli.OcliCommand;
-import org.opencli.cli.options.GlobalOptions;
 import picocli.CommandLine;
 
 /**
@@ -71,7 +71,8 @@ public final class DynamicCommands {
      * unknown command may exist but be outside them: say so after the usage error.
      */
     private record ScopeHint(CommandLine.IParameterExceptionHandler delegate, String runtime)
-            implements CommandLine.IParameterExceptionHandler {
+            implements
+                CommandLine.IParameterExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) throws Exception {
             int exitCode = delegate.handleParseException(ex, args);

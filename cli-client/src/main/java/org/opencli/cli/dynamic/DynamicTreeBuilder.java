@@ -1,12 +1,11 @@
 package org.opencli.cli.dynamic;
 
-import org.opencli.cli.BuiltinCommands;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opencli.cli.BuiltinCommands;
 import org.opencli.cli.OcliCommand;
 import org.opencli.cli.catalog.CatalogView;
 import org.opencli.cli.catalog.SchemaSummary;

@@ -11,5 +11,5 @@ import java.util.Map;
  * {@code --output FILE}, {@code --include}).
  */
 public record ToolCall(String toolId, List<String> pathArgs, Map<String, JsonNode> flags, String body,
-                       boolean approval, boolean dryRun, String outputFile, boolean include) {
+        boolean approval, boolean dryRun, String outputFile, boolean include) {
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.opencli.cli.output.OutputWriter;
 import org.opencli.core.catalog.AuthAlternative;
 import org.opencli.core.catalog.Catalog;
 import org.opencli.core.catalog.CatalogBuilder;
@@ -19,7 +20,6 @@ import org.opencli.core.config.ConfigLoader;
 import org.opencli.core.config.ConfigScopes;
 import org.opencli.core.config.LoadedConfig;
 import org.opencli.core.discovery.DocumentFetchers;
-import org.opencli.cli.output.OutputWriter;
 import org.opencli.core.json.Json;
 
 /**

@@ -58,7 +58,7 @@ public final class ExecutionOutput {
     /** {@code --include}: the status line, one line per header value, a blank line — before the body, like curl -i. */
     private void head(JsonNode result, int status) {
         StringBuilder sb = new StringBuilder(StatusLine.of(status)).append('\n');
-        for (Iterator<Map.Entry<String, JsonNode>> it = result.path("headers").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = result.path("headers").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> header = it.next();
             for (JsonNode value : header.getValue()) sb.append(header.getKey()).append(": ").append(value.asText()).append('\n');
         }
@@ -79,7 +79,7 @@ public final class ExecutionOutput {
 
     private static String contentType(JsonNode result) {
         JsonNode headers = result.path("headers");
-        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> header = it.next();
             if (header.getKey().equalsIgnoreCase("Content-Type") && header.getValue().size() > 0) {
                 return header.getValue().get(0).asText();

@@ -21,7 +21,7 @@ public final class JsonTable {
         Set<String> columns = new LinkedHashSet<>();
         for (JsonNode element : json) {
             if (!element.isObject()) return null;
-            for (Iterator<String> it = element.fieldNames(); it.hasNext(); ) columns.add(it.next());
+            for (Iterator<String> it = element.fieldNames(); it.hasNext();) columns.add(it.next());
         }
         if (columns.isEmpty()) return null;
         List<String> names = new ArrayList<>(columns);

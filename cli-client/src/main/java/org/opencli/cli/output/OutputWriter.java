@@ -101,7 +101,7 @@ public final class OutputWriter {
     private static Table fields(JsonNode data) {
         Table table = new Table("FIELD", "VALUE");
         if (data.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 table.row(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
             }

@@ -35,7 +35,7 @@ final class AuthProblems {
                     + ". Ask your identity provider's administrator to grant " + (required == null ? "that scope" : required)
                     + " to " + (("oauthClient".equals(mode)) ? "this client" : "your account")
                     + ", then " + (("oauthClient".equals(mode) || "providedToken".equals(mode))
-                    ? "get a new token" : "run '" + login(runtime) + "' again") + " so the token carries it"
+                            ? "get a new token" : "run '" + login(runtime) + "' again") + " so the token carries it"
                     + (problem.detail() == null ? "" : " (runtime: " + problem.detail() + ")");
             return new Problem(problem.type(), "Insufficient scope", 403, detail, problem.code(),
                     problem.errors() == null ? List.of() : problem.errors());

@@ -17,7 +17,8 @@ import org.opencli.core.json.Json;
  * not cost a full config load. Validation is the runtime's job; unreadable files count as "no choice".
  */
 public record ConfigRuntimeChoice(String mode, String remoteUrl, String requestConfigPath, String defaultMode,
-                                  String defaultProfile, String sessionScope, String share, String shareKey) {
+        String defaultProfile, String sessionScope, String share, String shareKey) {
+
     public static final ConfigRuntimeChoice NONE = new ConfigRuntimeChoice(null, null, null, null, null, null, null, null);
 
     public static ConfigRuntimeChoice read(Path projectConfig) {

@@ -288,7 +288,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
      * draining runtime's {@code shutting_down} ({@link ConnectionRetry}).
      */
     private RuntimeHttp.Response exchange(RuntimeHttp.Request request, boolean idempotent) {
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0;; attempt++) {
             boolean last = attempt == ConnectionRetry.RETRIES;
             try {
                 RuntimeHttp.Response response = RuntimeHttp.send(request, CONNECT_TIMEOUT);

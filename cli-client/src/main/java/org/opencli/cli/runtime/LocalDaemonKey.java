@@ -66,7 +66,7 @@ final class LocalDaemonKey implements BearerSource {
         URI registered = uri(entry.url());
         return registered != null && registered.getPort() == target.getPort()
                 && host(registered).equals(host(target)) && "http".equalsIgnoreCase(registered.getScheme())
-                == "http".equalsIgnoreCase(target.getScheme());
+                        == "http".equalsIgnoreCase(target.getScheme());
     }
 
     /** localhost and 127.0.0.1 name the same daemon. */

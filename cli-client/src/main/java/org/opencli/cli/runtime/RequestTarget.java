@@ -8,6 +8,7 @@ package org.opencli.cli.runtime;
  * path carries them and the command line names none.
  */
 public record RequestTarget(String config, String defaultMode, String defaultProfile) {
+
     public static final RequestTarget NONE = new RequestTarget(null, null, null);
 
     /** The local config itself goes with every request; the runtime reads its choices from it. */

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * @param resource   something to close with the runtime (the demo upstream), or null
  */
 public record ResolvedRuntime(RuntimeClient client, String reason, Path configPath, RequestTarget target,
-                              String instanceId, Path stateRoot, AutoCloseable resource) implements AutoCloseable {
+        String instanceId, Path stateRoot, AutoCloseable resource) implements AutoCloseable {
 
     public boolean embedded() {
         return "embedded".equals(client.location());

@@ -177,7 +177,7 @@ final class RuntimeHttp {
         int total = 0;
         byte[] chunk = new byte[CHUNK];
         int filled = 0;
-        for (int n; (n = in.read(chunk, filled, CHUNK - filled)) != -1; ) {
+        for (int n; (n = in.read(chunk, filled, CHUNK - filled)) != -1;) {
             if (n > MAX_BODY - total) throw tooLarge();
             total += n;
             filled += n;

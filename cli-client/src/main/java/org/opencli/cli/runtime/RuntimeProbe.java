@@ -24,7 +24,7 @@ import org.opencli.core.instance.StateLayout;
  *                   own, or any under the state root at that URL); empty for embedded and remote runtimes
  */
 public record RuntimeProbe(RuntimeChoice choice, Path configPath, String instanceId, Path stateRoot,
-                           Optional<RegistryEntry> daemon) {
+        Optional<RegistryEntry> daemon) {
 
     /** What a status report calls the runtime: in-process, a daemon on this machine, or one elsewhere. */
     public enum Kind { EMBEDDED, LOCAL_DAEMON, REMOTE }

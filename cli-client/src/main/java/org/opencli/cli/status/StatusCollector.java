@@ -48,7 +48,7 @@ public final class StatusCollector {
                     ? new StatusReport.Health("not-running", "no local daemon is running for instance " + probe.instanceId()
                             + "; the next call that needs a runtime starts one (status starts none)")
                     : info.json() != null
-                    ? new StatusReport.Health("ok", "answers /v1/runtime/info (contract " + info.json().path("contractVersion").asText("?") + ")")
+                            ? new StatusReport.Health("ok", "answers /v1/runtime/info (contract " + info.json().path("contractVersion").asText("?") + ")")
                     : new StatusReport.Health("down", info.problem());
         };
         return new StatusReport(runtime(probe, info), probe.instanceId(), probe.stateRoot().toString(), config.report(),

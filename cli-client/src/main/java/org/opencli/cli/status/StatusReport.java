@@ -10,7 +10,7 @@ import java.util.Map;
  * whether the runtime answers. Absent facts are null, never guessed.
  */
 public record StatusReport(Runtime runtime, String instanceId, String stateDir, Config config, Map<String, Integer> sources,
-                           Tools tools, Auth auth, Audit audit, Health health) {
+        Tools tools, Auth auth, Audit audit, Health health) {
 
     /**
      * @param kind      {@code embedded}, {@code local-daemon} or {@code remote}

@@ -20,11 +20,11 @@ class ConfigFileTest {
     void aDirectoryThatCannotBeWrittenIsNamedInWords() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Path config = Files.writeString(project.resolve(".cli.json"), "{\"cli\": \"1.0.0\"}\n");
-        ConfigFile file = ConfigFile.open(config, p -> { });
+        ConfigFile file = ConfigFile.open(config, p -> {});
         Files.delete(config);
         Files.delete(project); // root ignores directory modes; a vanished directory fails for everyone
 
-        CliException e = catchThrowableOfType(() -> file.save(p -> { }), CliException.class);
+        CliException e = catchThrowableOfType(() -> file.save(p -> {}), CliException.class);
         assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(e.problem().detail()).isEqualTo(config + ": cannot write in " + project + " (no such file or directory); nothing was changed")
                 .doesNotContain("Exception");
@@ -34,7 +34,7 @@ class ConfigFileTest {
     void aModeWithoutOwnerWriteIsReadOnlyWhoeverAsks() throws Exception {
         Path config = Files.writeString(dir.resolve(".cli.json"), "{\"cli\": \"1.0.0\"}\n");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("r--r-----"));
-        ConfigFile file = ConfigFile.open(config, p -> { });
+        ConfigFile file = ConfigFile.open(config, p -> {});
         CliException e = catchThrowableOfType(file::requireWritable, CliException.class);
         assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(e.problem().detail()).isEqualTo(config + " is read-only (mode 0440); nothing was changed");

@@ -57,10 +57,9 @@ class RuntimeHttpDeadlineTest {
     void anAnswerThatNeverEndsStopsAtTheRequestTimeout() throws IOException {
         URI uri = trickling("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
         RuntimeHttp.Request request = RuntimeHttp.Request.get(uri).timeout(Duration.ofSeconds(2));
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
-                assertThatThrownBy(() -> RuntimeHttp.send(request, Duration.ofSeconds(5)))
-                        .isInstanceOf(RuntimeHttp.AnswerFailed.class)
-                        .hasMessage("no complete answer within 2 s"));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> RuntimeHttp.send(request, Duration.ofSeconds(5)))
+                .isInstanceOf(RuntimeHttp.AnswerFailed.class)
+                .hasMessage("no complete answer within 2 s"));
     }
 
     @Test
@@ -68,8 +67,7 @@ class RuntimeHttpDeadlineTest {
         URI uri = trickling("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                 + (RuntimeHttp.MAX_BODY + 1L) + "\r\n\r\n");
         RuntimeHttp.Request request = RuntimeHttp.Request.get(uri).timeout(Duration.ofSeconds(60));
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> RuntimeHttp.send(request, Duration.ofSeconds(5)))
-                        .isInstanceOf(RuntimeHttp.AnswerFailed.class).hasMessageContaining("larger than 128 MiB"));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> RuntimeHttp.send(request, Duration.ofSeconds(5)))
+                .isInstanceOf(RuntimeHttp.AnswerFailed.class).hasMessageContaining("larger than 128 MiB"));
     }
 }

@@ -64,7 +64,7 @@ public final class AuthRuntime implements AutoCloseable {
 
     /** The runtime answers {@code token} with this problem: 401 + reason, or 403 + requiredScope. */
     public void refuse(String token, int status, String reasonOrScope) {
-        refusals.put(token, new String[]{String.valueOf(status), reasonOrScope});
+        refusals.put(token, new String[] {String.valueOf(status), reasonOrScope});
     }
 
     private void guarded(HttpExchange ex, String body) throws IOException {
@@ -135,16 +135,18 @@ public final class AuthRuntime implements AutoCloseable {
                 return;
             }
             subject = "ocli-ci";
-        } else if (grant.equals("authorization_code") && "c-1".equals(f.get("code"))
-                && s256(f.getOrDefault("code_verifier", "")).equals(challenge) && String.valueOf(redirect).equals(f.get("redirect_uri"))) {
-            subject = "alice";
-        } else if (grant.equals("urn:ietf:params:oauth:grant-type:device_code") && "dev-1".equals(f.get("device_code"))
-                || grant.equals("refresh_token") && !revoked.contains(f.get("refresh_token"))) {
-            subject = "alice";
-        } else {
-            send(ex, 400, "application/json", "{\"error\": \"invalid_grant\"}");
-            return;
-        }
+        } else
+            if (grant.equals("authorization_code") && "c-1".equals(f.get("code"))
+                    && s256(f.getOrDefault("code_verifier", "")).equals(challenge) && String.valueOf(redirect).equals(f.get("redirect_uri"))) {
+                        subject = "alice";
+                    } else
+                if (grant.equals("urn:ietf:params:oauth:grant-type:device_code") && "dev-1".equals(f.get("device_code"))
+                        || grant.equals("refresh_token") && !revoked.contains(f.get("refresh_token"))) {
+                            subject = "alice";
+                        } else {
+                            send(ex, 400, "application/json", "{\"error\": \"invalid_grant\"}");
+                            return;
+                        }
         int n = issued.incrementAndGet();
         String access = jwt(subject, "audit:read bundle:upstream", n);
         valid.add(access);

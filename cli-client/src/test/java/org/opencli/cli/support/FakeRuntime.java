@@ -1,5 +1,6 @@
 package org.opencli.cli.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.opencli.core.json.Json;
 
 /**
@@ -52,7 +52,7 @@ public final class FakeRuntime implements AutoCloseable {
     }
 
     private volatile String info = INFO;
-    private volatile Runnable onStop = () -> { };
+    private volatile Runnable onStop = () -> {};
     private final List<String> lifecycleCalls = new CopyOnWriteArrayList<>();
 
     /** Serve {@code json} as the runtime info from now on (a daemon with a lifecycle block, say). */

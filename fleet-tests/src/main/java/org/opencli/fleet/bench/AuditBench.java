@@ -94,7 +94,7 @@ public final class AuditBench {
                         Stats.percentile(plainMs, 50), Stats.percentile(shaMs, 50),
                         100 * Stats.percentile(shaMs, 50) / Stats.percentile(plainMs, 50));
             }
-            rows.add(new String[]{mode.name().toLowerCase(), String.format("%,d", RECORDS.get(mode)), String.format("%,.0f", median[2]),
+            rows.add(new String[] {mode.name().toLowerCase(), String.format("%,d", RECORDS.get(mode)), String.format("%,.0f", median[2]),
                     String.format("%,.0f", median[0]), String.format("%,.0f", median[1]), String.format("%.2f", ratio), verdict});
         }
         System.out.printf("%n  %-7s %9s %7s %14s %14s %7s  %s%n", "fsync", "records", "forces", "store rec/s", "plain rec/s",
@@ -169,7 +169,7 @@ public final class AuditBench {
         long plainNanos = System.nanoTime() - start;
         double plainRate = lines.size() / (plainNanos / 1e9);
         deleteTree(dir);
-        return new double[]{storeRate, plainRate, forces, plainNanos / 1e6, sha256Millis(lines)};
+        return new double[] {storeRate, plainRate, forces, plainNanos / 1e6, sha256Millis(lines)};
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
  * a row's call started so the next round starts it again.
  */
 record CliRow(String name, List<String> command, Map<String, String> env, Double targetRatio, Long rssLimitKib,
-              List<String> after) {
+        List<String> after) {
     CliRow(String name, List<String> command, Map<String, String> env, Double targetRatio, Long rssLimitKib) {
         this(name, command, env, targetRatio, rssLimitKib, null);
     }

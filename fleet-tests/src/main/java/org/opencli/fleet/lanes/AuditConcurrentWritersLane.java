@@ -32,7 +32,7 @@ public final class AuditConcurrentWritersLane implements Lane {
     public void run(LaneContext ctx) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(EMBEDDED + 1);
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> { });
+            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {});
             Path auditFile = ctx.stateDir().resolve("instances").resolve(INSTANCE).resolve("audit.log");
 
             // 1. no daemon: parallel embedded calls, each its own process and its own writer in turn

@@ -139,7 +139,7 @@ public final class AuditDurabilityLane implements Lane {
                     answered.size() + " answered, " + missing.size() + " without a record" + (missing.isEmpty() ? "" : ": " + sample(missing)));
             ctx.check("the torn tail was cut and an audit_recovered record says so", recovered != null
                     && recovered.path("seq").asLong() == seqBeforeRestart + 1, recovered == null ? "no audit_recovered record"
-                    : "seq " + recovered.path("seq").asLong() + ": " + recovered.path("detail").asText());
+                            : "seq " + recovered.path("seq").asLong() + ": " + recovered.path("detail").asText());
             ctx.check("seq continues after the restart", afterRecord != null && afterRecord.path("seq").asLong() > seqBeforeRestart + 1,
                     afterRecord == null ? "no record for dur-after-restart" : "seq " + afterRecord.path("seq").asLong()
                             + " after " + seqBeforeRestart + " before the kill");
@@ -202,7 +202,7 @@ public final class AuditDurabilityLane implements Lane {
         long start = System.nanoTime();
         for (int c = 0; c < CLIENTS; c++) {
             Thread t = new Thread(() -> {
-                for (int n; (n = next.getAndIncrement()) < count; ) {
+                for (int n; (n = next.getAndIncrement()) < count;) {
                     try {
                         if (execute(ctx, url, label + "-" + n, tool).statusCode() != status) failed.incrementAndGet();
                     } catch (IOException | InterruptedException e) {

@@ -72,7 +72,7 @@ public final class AuditSyslogLane implements Lane {
             String id = "syslog-" + phase + "-" + i;
             long start = System.nanoTime();
             HttpResponse<String> r = ctx.http().send(ctx.request(url + "/v1/tools/execute")
-                   .header("Content-Type", "application/json").header("X-Request-Id", id)
+                    .header("Content-Type", "application/json").header("X-Request-Id", id)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"toolId\":\"upstream:echoGet\",\"pathArgs\":[\"" + id + "\"]}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

@@ -26,7 +26,7 @@ public final class LocalDaemonCoreLane implements Lane {
     @Override
     public void run(LaneContext ctx) throws Exception {
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> { });
+            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {});
             LocalDaemonUser user = new LocalDaemonUser(ctx, "user", project);
             String instance = LocalDaemonUser.derivedInstance(project.config);
             ctx.check("no daemon before the first call", user.entry(instance).isEmpty() && user.daemonProcesses(instance).isEmpty(), instance);
@@ -44,7 +44,7 @@ public final class LocalDaemonCoreLane implements Lane {
             ProcResult second = user.ocli("upstream", "diagnostics", "echo-get", "second-call");
             ctx.check("a second call reuses it (same pid, one daemon process)", second.exitCode() == 0 && user.pid(instance) == pid
                     && user.daemonProcesses(instance).size() == 1, "exit " + second.exitCode() + " pid " + user.pid(instance)
-                    + " processes " + user.daemonProcesses(instance).size());
+                            + " processes " + user.daemonProcesses(instance).size());
 
             sameAnswerAsEmbedded(ctx, user);
             pid = configChanges(ctx, user, instance, pid);
@@ -66,7 +66,7 @@ public final class LocalDaemonCoreLane implements Lane {
         ProcResult viaDaemon = user.ocli("upstream", "tickets", "get-ticket", id);
         ProcResult embedded = user.ocli("--embedded", "--instance-id", "embedded-compare", "upstream", "tickets", "get-ticket", id);
         ctx.check("a call's answer equals an --embedded call's", viaDaemon.exitCode() == 0 && embedded.exitCode() == 0
-                        && ctx.json(viaDaemon.stdout()).equals(ctx.json(embedded.stdout())),
+                && ctx.json(viaDaemon.stdout()).equals(ctx.json(embedded.stdout())),
                 "create exit " + created.exitCode() + ", daemon exit " + viaDaemon.exitCode() + ", embedded exit " + embedded.exitCode()
                         + " " + embedded.stderr().strip());
     }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +29,7 @@ public final class LocalDaemonOwnerLane implements Lane {
     @Override
     public void run(LaneContext ctx) throws Exception {
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> { });
+            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {});
             Daemon daemon = ctx.startDaemon("owner", project.env(), "--config", project.config.toString());
             String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(daemon.registryFile()));
             ctx.check("runtime.json is owner-only and holds a clientKey", perms.equals("rw-------") && daemon.clientKey() != null

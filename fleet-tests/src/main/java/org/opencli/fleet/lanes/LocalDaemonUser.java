@@ -2,9 +2,6 @@ package org.opencli.fleet.lanes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-
-
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

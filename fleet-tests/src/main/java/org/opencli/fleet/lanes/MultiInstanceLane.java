@@ -31,7 +31,7 @@ public final class MultiInstanceLane implements Lane {
     @Override
     public void run(LaneContext ctx) throws Exception {
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            UpstreamProject alphaProject = UpstreamProject.create(ctx, upstream, config -> { });
+            UpstreamProject alphaProject = UpstreamProject.create(ctx, upstream, config -> {});
             UpstreamProject betaProject = alphaProject.copyTo(ctx, "upstream-beta");
             LocalDaemonUser alphaUser = new LocalDaemonUser(ctx, "user", alphaProject);
             List<Instance> instances = List.of(

@@ -259,7 +259,7 @@ public final class MultiReplicaLane implements Lane {
                 .toList();
         ctx.check("the call cut off by the kill was acknowledged all the same: ocli sent it again and a surviving replica executed "
                 + "and recorded it", !run.cutOff().isEmpty() && retried.size() == run.cutOff().size(), "cut off ms=" + run.cutOff()
-                + ", answered by a survivor: " + retried);
+                        + ", answered by a survivor: " + retried);
         Set<Integer> arrived = new HashSet<>();
         for (TestUpstream u : upstreams) {
             for (JsonNode r : upstreamRequests(ctx, u)) arrived.add(Integer.parseInt(r.path("query").asText().replace("ms=", "")));

@@ -18,7 +18,7 @@ public final class RemoteApiConcurrencyLane implements Lane {
     @Override
     public void run(LaneContext ctx) throws Exception {
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> { });
+            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {});
             Daemon daemon = ctx.startDaemon("concurrency", project.env(), "--config", project.config.toString());
             String execute = daemon.url() + "/v1/tools/execute";
 

@@ -15,7 +15,7 @@ public final class RemoteApiCoreLane implements Lane {
     @Override
     public void run(LaneContext ctx) throws Exception {
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> { });
+            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {});
             Daemon daemon = ctx.startDaemon("remote-api", project.env(), "--config", project.config.toString());
             Core core = new Core(ctx, project, daemon.url());
 

@@ -17,8 +17,7 @@ public final class RemoteApiFailuresLane implements Lane {
     @Override
     public void run(LaneContext ctx) throws Exception {
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            UpstreamProject project = UpstreamProject.create(ctx, upstream, config ->
-                    config.putObject("policy").putArray("deny").add("upstream:getLogo"));
+            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> config.putObject("policy").putArray("deny").add("upstream:getLogo"));
             Map<String, String> env = new HashMap<>(project.env());
             env.remove("UPSTREAM_TOKEN"); // the bearer secret is unresolvable for this daemon
             Daemon daemon = ctx.startDaemon("failures", env, "--config", project.config.toString());
@@ -68,7 +67,7 @@ public final class RemoteApiFailuresLane implements Lane {
 
         // An upstream that is gone: the configured base URL refuses connections.
         try (TestUpstream gone = TestUpstream.start(0)) {
-            UpstreamProject project = UpstreamProject.create(ctx, gone, config -> { });
+            UpstreamProject project = UpstreamProject.create(ctx, gone, config -> {});
             gone.close();
             ProcResult unreachable = ctx.ocliIn(project.dir, project.env(), "--embedded", "upstream", "tickets", "list-tickets");
             ctx.check("unreachable upstream: exit 8 with a clear message",

@@ -16,7 +16,7 @@ public final class RemoteApiPaginationLane implements Lane {
     @Override
     public void run(LaneContext ctx) throws Exception {
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> { });
+            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {});
             for (int i = 0; i < TICKETS; i++) ctx.post(upstream.apiUrl() + "/tickets", "{\"title\":\"ticket " + i + "\"}");
             Daemon daemon = ctx.startDaemon("pagination", project.env(), "--config", project.config.toString());
             RemoteApiCoreLane.Core cli = new RemoteApiCoreLane.Core(ctx, project, daemon.url());

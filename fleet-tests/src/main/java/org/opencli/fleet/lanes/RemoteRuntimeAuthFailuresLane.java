@@ -1,6 +1,7 @@
 package org.opencli.fleet.lanes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.net.http.HttpResponse;
 import org.opencli.fleet.Lane;
 import org.opencli.fleet.LaneContext;
 import org.opencli.fleet.ProcResult;
@@ -61,7 +61,6 @@ public final class RemoteRuntimeAuthFailuresLane implements Lane {
             ctx.check("after the rotation Keycloak signs with the new key", tokenKid.equals(newKid) && !tokenKid.equals(oldKid), tokenKid);
             accepted(ctx, rt, "the new-kid token is accepted by the running daemon (JWKS re-fetched on the unknown kid, no restart)", rotated);
             ctx.check("the daemon was not restarted", rt.daemon.process().isAlive() && rt.daemon.process().pid() == pid, "pid " + pid);
-
 
             refused(ctx, rt, "missing token", null, "missing", expectedReasons);
             refused(ctx, rt, "malformed token (not a JWT)", "not-a-jwt", "malformed", expectedReasons);

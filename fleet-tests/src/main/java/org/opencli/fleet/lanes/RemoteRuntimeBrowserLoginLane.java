@@ -30,7 +30,7 @@ public final class RemoteRuntimeBrowserLoginLane implements Lane {
     public void run(LaneContext ctx) throws Exception {
         KeycloakFixture kc = ctx.keycloak();
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            AuthRuntime rt = AuthRuntime.start(ctx, kc, upstream, "auth-browser", auth -> { },
+            AuthRuntime rt = AuthRuntime.start(ctx, kc, upstream, "auth-browser", auth -> {},
                     oauth -> oauth.put("mode", "browserLogin"));
 
             ProcResult before = rt.ocli(Map.of(), "upstream", "tickets", "list-tickets");

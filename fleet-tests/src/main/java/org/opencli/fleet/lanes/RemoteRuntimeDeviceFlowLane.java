@@ -28,7 +28,7 @@ public final class RemoteRuntimeDeviceFlowLane implements Lane {
         KeycloakFixture kc = ctx.keycloak();
         try (TestUpstream upstream = TestUpstream.start(0)) {
             // no runtime.remote.oauth at all: ocli takes the device endpoint and client from browser-config
-            AuthRuntime rt = AuthRuntime.start(ctx, kc, upstream, "auth-device", auth -> { }, null);
+            AuthRuntime rt = AuthRuntime.start(ctx, kc, upstream, "auth-device", auth -> {}, null);
 
             ProcResult login;
             try (Background device = ctx.ocliInBackground(rt.project.dir, Map.of(), rt.withRuntime("auth", "login", "--device"));

@@ -20,7 +20,7 @@ public final class RemoteRuntimeFederationLane implements Lane {
     public void run(LaneContext ctx) throws Exception {
         KeycloakFixture kc = ctx.keycloak();
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            AuthRuntime rt = AuthRuntime.start(ctx, kc, upstream, "auth-federation", auth -> { },
+            AuthRuntime rt = AuthRuntime.start(ctx, kc, upstream, "auth-federation", auth -> {},
                     oauth -> oauth.put("mode", "browserLogin"));
 
             ProcResult login = RemoteRuntimeBrowserLoginLane.signIn(ctx, rt,

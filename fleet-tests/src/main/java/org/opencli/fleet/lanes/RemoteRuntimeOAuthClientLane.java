@@ -25,7 +25,7 @@ public final class RemoteRuntimeOAuthClientLane implements Lane {
     public void run(LaneContext ctx) throws Exception {
         KeycloakFixture kc = ctx.keycloak();
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            AuthRuntime rt = AuthRuntime.start(ctx, kc, upstream, "auth-client", auth -> { }, oauth -> {
+            AuthRuntime rt = AuthRuntime.start(ctx, kc, upstream, "auth-client", auth -> {}, oauth -> {
                 oauth.put("mode", "oauthClient");
                 var client = oauth.putObject("client");
                 client.put("tokenURL", kc.tokenEndpoint(KeycloakFixture.CORP));

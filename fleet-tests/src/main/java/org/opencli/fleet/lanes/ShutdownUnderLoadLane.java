@@ -34,7 +34,7 @@ public final class ShutdownUnderLoadLane implements Lane {
     @Override
     public void run(LaneContext ctx) throws Exception {
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> { });
+            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {});
             Daemon daemon = ctx.startDaemon(INSTANCE, project.env(), "--config", project.config.toString(),
                     "--shutdown-timeout", GRACE);
             String execute = daemon.url() + "/v1/tools/execute";

@@ -24,7 +24,7 @@ public final class StaleRegistryLane implements Lane {
         Process child = null;
         Process foreign = null;
         try (TestUpstream upstream = TestUpstream.start(0)) {
-            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> { });
+            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {});
             LocalDaemonUser user = new LocalDaemonUser(ctx, "user", project);
             String instance = LocalDaemonUser.derivedInstance(project.config);
 

@@ -150,7 +150,7 @@ public final class ToolCallHabitsLane implements Lane {
             ProcResult saved = topology.equals("daemon")
                     ? calls.ocli("upstream", "tickets", "get-ticket", id, "--output", "answers/ticket-" + topology + ".json")
                     : ctx.ocliIn(project.dir, project.env(), "--embedded", "upstream", "tickets", "get-ticket", id,
-                    "--output=answers/ticket-" + topology + ".json");
+                            "--output=answers/ticket-" + topology + ".json");
             byte[] written = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
             ctx.check("--output (" + topology + ") holds the body's bytes exactly as the upstream sent them",
                     saved.exitCode() == 0 && written.length > 0 && Arrays.equals(written, sent),

@@ -21,8 +21,7 @@ final class EchoHandler extends Routed {
     void route(HttpExchange exchange) throws IOException {
         byte[] body = Exchanges.body(exchange);
         Map<String, String> headers = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
         Map<String, Object> echo = new LinkedHashMap<>();
         echo.put("method", exchange.getRequestMethod());
         echo.put("path", exchange.getRequestURI().getPath());

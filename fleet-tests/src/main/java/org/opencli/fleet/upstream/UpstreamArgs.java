@@ -5,6 +5,7 @@ package org.opencli.fleet.upstream;
  * told; the compose demo binds 0.0.0.0 inside its container) and any expected secret to override.
  */
 record UpstreamArgs(String bind, int port, UpstreamCredentials credentials) {
+
     static final String USAGE = "usage: TestUpstream [--bind ADDR] [--port N] [--bearer-token T] [--basic-user U] [--basic-password P]"
             + " [--api-key K] [--session S] [--client-id I] [--client-secret S]   (--port 0 picks a free port)";
 

@@ -165,7 +165,7 @@ class DeployManifestsTest {
     @Test
     void composeMountsNoFileInsideAnotherBindMount() {
         JsonNode services = ComposeFile.withDefaults(tree.compose()).path("services");
-        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> service = it.next();
             List<String[]> binds = textList(service.getValue().path("volumes")).stream().map(v -> v.split(":"))
                     .filter(parts -> parts[0].startsWith(".") || parts[0].startsWith("/")).toList();

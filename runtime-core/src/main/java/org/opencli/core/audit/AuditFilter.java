@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
  * inclusive and {@code until} exclusive; the others are exact matches.
  */
 public record AuditFilter(Instant since, Instant until, String eventType, String decision, String toolId,
-                          String principal, String requestId) {
+        String principal, String requestId) {
 
     public static AuditFilter all() {
         return new AuditFilter(null, null, null, null, null, null, null);

@@ -16,7 +16,7 @@ import java.util.List;
 final class AuditRecovery {
     /** Where the chain stands after recovery; {@code liveFirstSeq} -1 and {@code liveFirstTime} null for an empty live file. */
     record State(long lastSeq, String lastHash, long liveFirstSeq, Instant liveFirstTime, long liveBytes,
-                 long cutBytes) {
+            long cutBytes) {
     }
 
     private AuditRecovery() {

@@ -72,7 +72,7 @@ public final class AuditVerifier {
         String message = "verified " + count + " records"
                 + (count == 0 ? "" : " (seq " + firstSeq + ".." + prevSeq + ")")
                 + (anchored ? "; older files were removed by retention, so the chain is anchored at seq " + firstSeq
-                + " (its prevHash was accepted)" : "");
+                        + " (its prevHash was accepted)" : "");
         return new AuditVerification(true, count, firstSeq, count == 0 ? null : prevSeq, anchored, null, null, null,
                 null, message);
     }

@@ -107,7 +107,7 @@ public final class AuthnFailureThrottle {
         List<AuditRecord> out = new ArrayList<>();
         for (Window w : ended) out.add(summary(w, now));
         ended.clear();
-        for (Iterator<Window> it = open.values().iterator(); it.hasNext(); ) {
+        for (Iterator<Window> it = open.values().iterator(); it.hasNext();) {
             Window w = it.next();
             if (!over(w, now)) continue;
             it.remove();

@@ -14,13 +14,13 @@ public record AuthAlternative(List<Requirement> requirements) {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyOrder({"name", "type", "scheme", "in", "paramName", "scopes", "oauthFlows", "openIdConnectUrl"})
     public record Requirement(String name, String type, String scheme, String in, String paramName,
-                              List<String> scopes, List<OAuthFlow> oauthFlows, String openIdConnectUrl) {
+            List<String> scopes, List<OAuthFlow> oauthFlows, String openIdConnectUrl) {
     }
 
     /** One OAuth 2 flow of a scheme; {@code type} is the flow name (clientCredentials, ...). */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @JsonPropertyOrder({"type", "authorizationUrl", "tokenUrl", "refreshUrl", "scopes"})
     public record OAuthFlow(String type, String authorizationUrl, String tokenUrl, String refreshUrl,
-                            List<String> scopes) {
+            List<String> scopes) {
     }
 }

@@ -113,8 +113,7 @@ public final class CatalogBuilder {
         List<Tool> finished = finish(tools, guidance, cfg);
         ArazzoWorkflows binder = new ArazzoWorkflows(finished, ignored);
         List<Workflow> workflows = new ArrayList<>();
-        workflowDocs.forEach((serviceId, docs) -> docs.forEach(d ->
-                workflows.addAll(binder.bind(RawDocuments.parse(d, fetcher.limits()), d.location(), serviceId))));
+        workflowDocs.forEach((serviceId, docs) -> docs.forEach(d -> workflows.addAll(binder.bind(RawDocuments.parse(d, fetcher.limits()), d.location(), serviceId))));
         Catalog catalog = new Catalog(Catalog.VERSION, clock.instant().toString(), log.fingerprint(), sourceEntries,
                 services, finished, workflows, ViewBuilder.build(finished, cfg));
         return new CatalogBuild(catalog, log.dependencies());

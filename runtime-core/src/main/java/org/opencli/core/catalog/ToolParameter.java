@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "originalName", "location", "required", "description", "schema", "style", "explode"})
 public record ToolParameter(String name, String originalName, String location, boolean required, String description,
-                            JsonNode schema, String style, Boolean explode, @JsonIgnore ValueShape shape) {
+        JsonNode schema, String style, Boolean explode, @JsonIgnore ValueShape shape) {
 
     /** With serialization hints; the shape is read from {@code schema} as written (no refs followed). */
     public ToolParameter(String name, String originalName, String location, boolean required, String description,

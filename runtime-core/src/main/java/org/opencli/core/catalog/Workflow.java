@@ -15,7 +15,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"workflowId", "serviceId", "summary", "description", "steps"})
 public record Workflow(String workflowId, String serviceId, String summary, String description, List<WorkflowStep> steps,
-                       @JsonIgnore JsonNode outputs) {
+        @JsonIgnore JsonNode outputs) {
 
     public Workflow(String workflowId, String serviceId, String summary, String description, List<WorkflowStep> steps) {
         this(workflowId, serviceId, summary, description, steps, null);
@@ -24,8 +24,8 @@ public record Workflow(String workflowId, String serviceId, String summary, Stri
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"stepId", "toolId", "description"})
     public record WorkflowStep(String stepId, String toolId, String description,
-                               @JsonIgnore JsonNode parameters, @JsonIgnore JsonNode requestBody,
-                               @JsonIgnore JsonNode successCriteria, @JsonIgnore JsonNode outputs) {
+            @JsonIgnore JsonNode parameters, @JsonIgnore JsonNode requestBody,
+            @JsonIgnore JsonNode successCriteria, @JsonIgnore JsonNode outputs) {
 
         public WorkflowStep(String stepId, String toolId, String description) {
             this(stepId, toolId, description, null, null, null, null);

@@ -23,7 +23,7 @@ final class ClientConfigRules {
     /** Only client keys, a {@code runtime} block, and no {@code runtime.server} (that configures a runtime). */
     static boolean isClientConfig(ObjectNode merged) {
         if (!(merged.get("runtime") instanceof ObjectNode runtime) || runtime.has("server")) return false;
-        for (Iterator<String> keys = merged.fieldNames(); keys.hasNext(); ) {
+        for (Iterator<String> keys = merged.fieldNames(); keys.hasNext();) {
             if (!CLIENT_KEYS.contains(keys.next())) return false;
         }
         return true;

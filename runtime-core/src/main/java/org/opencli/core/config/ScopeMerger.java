@@ -75,15 +75,16 @@ final class ScopeMerger {
             if (incoming.isArray() && existing instanceof ArrayNode list && matchesAny(APPENDED, childKeys)) {
                 appendDistinct(list, (ArrayNode) incoming);
                 provenance.record(childPath, file);
-            } else if (incoming instanceof ObjectNode object && existing instanceof ObjectNode into
-                    && !isReplacedWhole(childKeys)) {
-                provenance.record(childPath, file);
-                mergeObject(into, object, childKeys, childPath, file);
-            } else {
-                target.set(key, incoming.deepCopy());
-                provenance.forgetBelow(childPath);
-                recordTree(childPath, incoming, file);
-            }
+            } else
+                if (incoming instanceof ObjectNode object && existing instanceof ObjectNode into
+                        && !isReplacedWhole(childKeys)) {
+                            provenance.record(childPath, file);
+                            mergeObject(into, object, childKeys, childPath, file);
+                        } else {
+                            target.set(key, incoming.deepCopy());
+                            provenance.forgetBelow(childPath);
+                            recordTree(childPath, incoming, file);
+                        }
         }
     }
 

@@ -14,6 +14,7 @@ import org.opencli.core.error.OcliException;
  * {@code OCLI_DOCUMENT_*} environment variables (docs/configuration.md#input-limits).
  */
 public record DocumentLimits(long maxBytes, int maxDepth, int maxAliases, Duration readTimeout, Duration parseTimeout) {
+
     public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
     public static final int DEFAULT_MAX_DEPTH = 256;
     public static final int DEFAULT_MAX_ALIASES = 100;

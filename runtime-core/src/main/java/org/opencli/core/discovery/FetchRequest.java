@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * {@code manualOnly} reuses a cached copy until {@code forceRefresh}.
  */
 public record FetchRequest(String ref, Path baseDir, String method, String accept, Integer maxAgeSeconds,
-                           boolean manualOnly, boolean forceRefresh) {
+        boolean manualOnly, boolean forceRefresh) {
 
     public static FetchRequest get(String ref, Path baseDir, String accept) {
         return new FetchRequest(ref, baseDir, "GET", accept, null, false, false);

@@ -21,7 +21,7 @@ import org.opencli.core.json.Json;
 final class HttpDocumentCache {
     /** What we remember about a cached response. */
     record Entry(String key, String finalUrl, int statusCode, String etag, String lastModified,
-                 long fetchedAtMillis, String bodySha256, Map<String, List<String>> headers) {
+            long fetchedAtMillis, String bodySha256, Map<String, List<String>> headers) {
     }
 
     record Hit(Entry entry, byte[] body) {

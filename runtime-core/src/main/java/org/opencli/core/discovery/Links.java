@@ -53,7 +53,7 @@ public final class Links {
                 continue;
             }
             String anchor = entry.has("anchor") ? resolve(base, entry.get("anchor").asText()) : base;
-            for (var it = entry.fields(); it.hasNext(); ) {
+            for (var it = entry.fields(); it.hasNext();) {
                 var e = it.next();
                 if (e.getKey().equals("anchor") || !e.getValue().isArray()) continue;
                 for (JsonNode target : e.getValue()) {

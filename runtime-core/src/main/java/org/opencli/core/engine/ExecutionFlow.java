@@ -35,7 +35,7 @@ import org.opencli.core.secrets.SecretEnvironment;
  */
 final class ExecutionFlow {
     private record Prepared(RequestDraft draft, boolean idempotent, java.time.Duration responseTimeout,
-                            java.time.Duration connectTimeout, java.time.Duration totalTime) {
+            java.time.Duration connectTimeout, java.time.Duration totalTime) {
     }
 
     private record Done(ExecuteResult value, Throwable error) {
@@ -101,7 +101,7 @@ final class ExecutionFlow {
                                 prepared.draft().toRedacted()));
                     }
                     return sender.send(prepared.draft().toUpstream(prepared.responseTimeout(), prepared.connectTimeout()),
-                                    prepared.idempotent(), retries, prepared.totalTime())
+                            prepared.idempotent(), retries, prepared.totalTime())
                             .thenCompose(outcome -> {
                                 trail.statusCode = outcome.response().statusCode();
                                 // A small body is shaped where the response arrived (a thread hop costs

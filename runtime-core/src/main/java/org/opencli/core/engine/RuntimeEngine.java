@@ -4,26 +4,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.opencli.core.audit.AuditSink;
-import org.opencli.core.auth.AuthorizationEnvelope;
-import org.opencli.core.auth.Caller;
 import org.opencli.core.audit.AuditExporter;
 import org.opencli.core.audit.AuditSettings;
-import org.opencli.core.config.AuditConfig;
+import org.opencli.core.audit.AuditSink;
 import org.opencli.core.audit.DurableAuditLog;
 import org.opencli.core.audit.syslog.ConfiguredSyslog;
+import org.opencli.core.auth.AuthorizationEnvelope;
+import org.opencli.core.auth.Caller;
 import org.opencli.core.catalog.CatalogBuild;
 import org.opencli.core.catalog.CatalogBuilder;
 import org.opencli.core.catalog.EffectiveView;
 import org.opencli.core.catalog.ViewSelector;
+import org.opencli.core.config.AuditConfig;
 import org.opencli.core.config.ConfigLoader;
 import org.opencli.core.config.LoadedConfig;
 import org.opencli.core.discovery.DocumentFetcher;
@@ -147,13 +147,13 @@ public final class RuntimeEngine implements AutoCloseable {
      * any step ran fail the stage with an {@link OcliException}; step failures are in the result.
      */
     public CompletionStage<org.opencli.core.workflow.WorkflowRunResult> runWorkflow(
-            org.opencli.core.workflow.WorkflowRunRequest request) {
+                                                                                    org.opencli.core.workflow.WorkflowRunRequest request) {
         return runWorkflow(request, Caller.anonymous());
     }
 
     /** As {@link #runWorkflow(org.opencli.core.workflow.WorkflowRunRequest)}; every step must lie in the caller's envelope. */
     public CompletionStage<org.opencli.core.workflow.WorkflowRunResult> runWorkflow(
-            org.opencli.core.workflow.WorkflowRunRequest request, Caller caller) {
+                                                                                    org.opencli.core.workflow.WorkflowRunRequest request, Caller caller) {
         return workflows.run(request, caller);
     }
 
@@ -285,7 +285,6 @@ public final class RuntimeEngine implements AutoCloseable {
                 str(settings.auditPath()), str(settings.stateDir()), str(settings.cacheDir()),
                 str(settings.defaultConfig()), auth, Map.of("pid", ProcessHandle.current().pid()));
     }
-
 
     /** Resolves which config a request uses, honouring the daemon's default and pinning. */
     LoadedConfig loadConfig(String requested) {

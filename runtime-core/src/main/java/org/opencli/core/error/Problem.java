@@ -12,7 +12,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"type", "title", "status", "detail", "code", "reason", "requiredScope", "errors"})
 public record Problem(String type, String title, int status, String detail, String code, List<ProblemItem> errors,
-                      String reason, String requiredScope) {
+        String reason, String requiredScope) {
 
     public Problem(String type, String title, int status, String detail, String code, List<ProblemItem> errors) {
         this(type, title, status, detail, code, errors, null, null);

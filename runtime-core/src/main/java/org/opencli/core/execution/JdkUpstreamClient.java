@@ -112,8 +112,9 @@ public final class JdkUpstreamClient implements UpstreamClient {
         if (cause instanceof HttpConnectTimeoutException) return new UpstreamConnectException("connect timed out", true, cause);
         if (cause instanceof HttpTimeoutException) return new UpstreamTimeoutException("no answer in time", cause);
         if (cause instanceof ConnectException) return new UpstreamConnectException("connection refused", false, cause);
-        if (cause instanceof IOException) return new UpstreamConnectException(
-                "connection failed (" + cause.getClass().getSimpleName() + ")", false, cause);
+        if (cause instanceof IOException)
+            return new UpstreamConnectException(
+                    "connection failed (" + cause.getClass().getSimpleName() + ")", false, cause);
         return cause instanceof RuntimeException re ? re : new RuntimeException(cause);
     }
 

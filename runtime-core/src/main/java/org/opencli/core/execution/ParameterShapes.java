@@ -35,7 +35,7 @@ final class ParameterShapes {
             throw InvalidArguments.of(flag + " takes " + expected(shape) + ", not an object"
                     + " (only a parameter declared as an object is serialized by its keys)");
         }
-        for (Iterator<String> keys = value.fieldNames(); keys.hasNext(); ) {
+        for (Iterator<String> keys = value.fieldNames(); keys.hasNext();) {
             String key = keys.next();
             if (!shape.allowsKey(key)) {
                 throw InvalidArguments.of(flag + " has no property '" + key + "'; its schema declares "

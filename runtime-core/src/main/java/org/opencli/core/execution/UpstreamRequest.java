@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code connectTimeout} the connection set-up (null: the client's default).
  */
 public record UpstreamRequest(String method, URI uri, Map<String, List<String>> headers, byte[] body, Duration timeout,
-                              Duration connectTimeout) {
+        Duration connectTimeout) {
 
     public UpstreamRequest(String method, URI uri, Map<String, List<String>> headers, byte[] body, Duration timeout) {
         this(method, uri, headers, body, timeout, null);

@@ -15,8 +15,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegistryEntry(String instanceId, String url, long pid, String auditPath, String cacheDir, String configPath,
-                            String clientKey, boolean managed, String startedAt, String configFingerprint,
-                            List<ProcessIdentity> children) {
+        String clientKey, boolean managed, String startedAt, String configFingerprint,
+        List<ProcessIdentity> children) {
 
     public RegistryEntry {
         children = children == null ? List.of() : List.copyOf(children);

@@ -53,7 +53,7 @@ public final class BoundedFiles {
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(attributes.size(), 16), maxBytes));
             byte[] buffer = new byte[CHUNK];
             long total = 0;
-            for (int n; (n = in.read(buffer)) != -1; ) {
+            for (int n; (n = in.read(buffer)) != -1;) {
                 total += n;
                 if (total > maxBytes) throw new TooLarge(file, maxBytes);
                 out.write(buffer, 0, n);

@@ -8,7 +8,7 @@ import java.util.Map;
  * while evaluating a step's outputs and success criteria, that step's response (else nulls).
  */
 public record ExpressionContext(Map<String, JsonNode> inputs, Map<String, Map<String, JsonNode>> stepOutputs,
-                                Integer statusCode, JsonNode responseBody) {
+        Integer statusCode, JsonNode responseBody) {
 
     public ExpressionContext withResponse(Integer status, JsonNode body) {
         return new ExpressionContext(inputs, stepOutputs, status, body);

@@ -13,7 +13,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"stepId", "toolId", "status", "statusCode", "outputs", "error"})
 public record StepOutcome(String stepId, String toolId, String status, Integer statusCode,
-                          Map<String, JsonNode> outputs, StepError error) {
+        Map<String, JsonNode> outputs, StepError error) {
+
     public static final String READY = "ready";
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";

@@ -54,7 +54,7 @@ class AuditLineCodecTest {
                 AuditRecord.event("2026-01-01T00:00:00Z", AuditRecord.AUDIT_RECOVERED).withDetail("caf\u00e9 \"cut\""),
                 AuditRecord.event(null, null)); // no field but the chain's: "{}" as body
         for (AuditRecord r : records) {
-            for (long seq : new long[]{1, 9, 10, 12345, Long.MAX_VALUE}) {
+            for (long seq : new long[] {1, 9, 10, 12345, Long.MAX_VALUE}) {
                 byte[] line = codec.line(AuditLineCodec.body(r), seq, hash);
                 String expected = Json.write(r.withChain(seq, HASH));
                 assertThat(new String(line, StandardCharsets.UTF_8)).isEqualTo(expected);

@@ -32,7 +32,7 @@ class AuthnFailureThrottleTest {
         assertThat(summary.code()).isEqualTo(TokenRejected.CODE);
         assertThat(summary.timestamp()).isEqualTo(T0.plusSeconds(60).toString());
         assertThat(summary.detail()).startsWith("3 further authentication failures from 10.0.0.5 between "
-                        + T0.plusSeconds(3) + " and " + T0.plusSeconds(5))
+                + T0.plusSeconds(3) + " and " + T0.plusSeconds(5))
                 .contains("limit 3 records per source per 60 s")
                 .endsWith(": bad_signature 1, expired 2");
         assertThat(throttle.due(T0.plusSeconds(120))).as("reported once").isEmpty();

@@ -69,11 +69,11 @@ class OverlayApplierTest {
     @Test
     void copyMergesTheSourceValueIntoEachTarget() throws Exception {
         JsonNode doc = yaml(DOC + """
-              /b:
-                post: {operationId: b}
-                put: {operationId: c}
-            x-shared: {x-cli-group: shared, tags: [t]}
-            """);
+                  /b:
+                    post: {operationId: b}
+                    put: {operationId: c}
+                x-shared: {x-cli-group: shared, tags: [t]}
+                """);
         OverlayApplier.apply(doc, yaml("""
                 overlay: 1.1.0
                 actions:

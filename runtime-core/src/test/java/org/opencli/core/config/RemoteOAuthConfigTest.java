@@ -40,15 +40,16 @@ class RemoteOAuthConfigTest {
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "providedToken", "tokenRef": "TOKEN"}}}                  | $.runtime.remote.oauth.tokenRef | has the wrong form | env:NAME
-            "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "deviceCode", "issuer": "idp.example"}}}                 | $.runtime.remote.oauth.issuer   | not an absolute http(s) URL | absolute http(s) URL
-            "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "deviceCode", "deviceCode": {"tokenURL": "/token"}}}}    | $.runtime.remote.oauth.deviceCode.tokenURL | not an absolute http(s) URL | absolute http(s) URL
-            "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "browserLogin", "browserLogin": {"callbackPort": 70000}}}} | $.runtime.remote.oauth.browserLogin.callbackPort | out of range | 65535
-            "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "browserLogin", "browserLogin": {"port": 1}}}}           | $.runtime.remote.oauth.browserLogin.port | unknown key 'port' | callbackPort
-            "secrets": {"idp": {"type": "oauth2", "mode": "authorizationCode", "issuer": "https://i", "clientId": {"type": "literal", "value": "c"}, "redirectURI": "https://evil.example/cb"}} | $.secrets.idp.redirectURI | not a loopback URL | http://127.0.0.1
-            "secrets": {"idp": {"type": "oauth2", "mode": "authorizationCode", "issuer": "https://i"}}                           | $.secrets.idp.clientId | authorizationCode needs 'clientId' | secret reference
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "providedToken", "tokenRef": "TOKEN"}}}                  | $.runtime.remote.oauth.tokenRef | has the wrong form | env:NAME
+                    "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "deviceCode", "issuer": "idp.example"}}}                 | $.runtime.remote.oauth.issuer   | not an absolute http(s) URL | absolute http(s) URL
+                    "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "deviceCode", "deviceCode": {"tokenURL": "/token"}}}}    | $.runtime.remote.oauth.deviceCode.tokenURL | not an absolute http(s) URL | absolute http(s) URL
+                    "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "browserLogin", "browserLogin": {"callbackPort": 70000}}}} | $.runtime.remote.oauth.browserLogin.callbackPort | out of range | 65535
+                    "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "browserLogin", "browserLogin": {"port": 1}}}}           | $.runtime.remote.oauth.browserLogin.port | unknown key 'port' | callbackPort
+                    "secrets": {"idp": {"type": "oauth2", "mode": "authorizationCode", "issuer": "https://i", "clientId": {"type": "literal", "value": "c"}, "redirectURI": "https://evil.example/cb"}} | $.secrets.idp.redirectURI | not a loopback URL | http://127.0.0.1
+                    "secrets": {"idp": {"type": "oauth2", "mode": "authorizationCode", "issuer": "https://i"}}                           | $.secrets.idp.clientId | authorizationCode needs 'clientId' | secret reference
+                    """)
     void badRemoteOAuthIsReportedAtItsPath(String fragment, String path, String message, String expected) {
         Path project = ConfigFixtures.write(root.resolve("p/.cli.json"), config(fragment));
         ConfigException error = catchThrowableOfType(ConfigException.class, () -> ConfigFixtures.loaderIn(root).load(project));

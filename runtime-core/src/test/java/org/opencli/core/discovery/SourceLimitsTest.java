@@ -70,18 +70,16 @@ class SourceLimitsTest {
 
     @Test
     void devZeroIsRefusedWithoutBeingRead() {
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get("file:///dev/zero", dir, null)))
-                        .isInstanceOfSatisfying(OcliException.class, code("document_unreadable")));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get("file:///dev/zero", dir, null)))
+                .isInstanceOfSatisfying(OcliException.class, code("document_unreadable")));
     }
 
     @Test
     void aFifoNeverBlocksTheReader() throws Exception {
         Path fifo = dir.resolve("openapi.yaml");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get("openapi.yaml", dir, null)))
-                        .isInstanceOfSatisfying(OcliException.class, code("document_unreadable")));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get("openapi.yaml", dir, null)))
+                .isInstanceOfSatisfying(OcliException.class, code("document_unreadable")));
     }
 
     @Test
@@ -118,9 +116,8 @@ class SourceLimitsTest {
                 // the fetcher cancelled: what we want
             }
         });
-        assertTimeoutPreemptively(Duration.ofSeconds(40), () ->
-                assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get(url("/huge"), dir, null)))
-                        .isInstanceOfSatisfying(OcliException.class, code("source_too_large")));
+        assertTimeoutPreemptively(Duration.ofSeconds(40), () -> assertThatThrownBy(() -> fetcher.fetch(FetchRequest.get(url("/huge"), dir, null)))
+                .isInstanceOfSatisfying(OcliException.class, code("source_too_large")));
         assertThat(cachedBodies()).isEmpty();
     }
 
@@ -151,9 +148,8 @@ class SourceLimitsTest {
         });
         DocumentFetcher impatient = DocumentFetchers.standard(dir.resolve("cache"), java.time.Clock.systemUTC(), IMPATIENT);
         long started = System.nanoTime();
-        assertTimeoutPreemptively(Duration.ofSeconds(15), () ->
-                assertThatThrownBy(() -> impatient.fetch(FetchRequest.get(url("/trickle"), dir, null)))
-                        .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.code()).isEqualTo("source_timeout")));
+        assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThatThrownBy(() -> impatient.fetch(FetchRequest.get(url("/trickle"), dir, null)))
+                .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.code()).isEqualTo("source_timeout")));
         // the 200 ms pace alone would take forever: the exchange ends at the read timeout, give or take scheduling
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(IMPATIENT.readTimeout().plusSeconds(8));
         assertThat(cachedBodies()).isEmpty();

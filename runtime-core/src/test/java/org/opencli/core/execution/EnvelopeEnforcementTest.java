@@ -61,9 +61,9 @@ class EnvelopeEnforcementTest extends WithExecFixture {
     void catalogFilteredIsAuditedOncePerCallerAndConfig() {
         catalog(caller("tool:exec:getItem"));
         catalog(caller("tool:exec:getItem"));
-        catalog(caller("bundle:exec"));             // nothing hidden: no record
-        catalog(caller("tool:exec:search"));        // other scopes: a new record
-        f.run(f.call("exec:getItem").args("1"));    // flushes the audit queue behind the records above
+        catalog(caller("bundle:exec")); // nothing hidden: no record
+        catalog(caller("tool:exec:search")); // other scopes: a new record
+        f.run(f.call("exec:getItem").args("1")); // flushes the audit queue behind the records above
         List<JsonNode> filtered = events(AuditRecord.CATALOG_FILTERED);
         assertThat(filtered).hasSize(2);
         assertThat(filtered.get(0).path("principal").asText()).isEqualTo("alice");

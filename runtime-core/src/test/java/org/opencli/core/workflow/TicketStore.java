@@ -1,5 +1,6 @@
 package org.opencli.core.workflow;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.opencli.core.json.Json;
 
 /** A loopback ticket store recording every request as "METHOD path?query body". */

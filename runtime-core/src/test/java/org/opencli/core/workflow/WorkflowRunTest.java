@@ -176,6 +176,7 @@ class WorkflowRunTest {
                 null, "openAndClose", Map.of(), true, false)).toCompletableFuture().join();
         assertThat(statuses(approved)).containsOnly("ready");
     }
+
     @Test
     void everyStepMustLieInTheCallersEnvelope() throws IOException {
         config("");

@@ -15,6 +15,7 @@ import org.opencli.core.error.ProblemItem;
  * and what was expected.
  */
 public record AuditQueryParams(AuditFilter filter, Long cursor, Integer limit, boolean descending) {
+
     private static final AuditQueryParser PARSER = new AuditQueryParser(Clock.systemUTC(),
             name -> "query parameter '" + name + "'");
 

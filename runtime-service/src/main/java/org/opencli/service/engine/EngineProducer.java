@@ -7,18 +7,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.opencli.core.config.ConfigLoader;
 import org.opencli.core.engine.EngineSettings;
-import org.opencli.service.auth.DaemonAccess;
-import org.opencli.service.auth.DaemonAuth;
-import org.opencli.service.auth.DaemonAuthLoader;
 import org.opencli.core.engine.ExecutionSetup;
-import org.opencli.core.execution.ExecutionSettings;
-import org.opencli.core.execution.UpstreamClient;
-import org.opencli.service.upstream.VertxUpstreamClient;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.engine.RuntimeEngines;
+import org.opencli.core.execution.ExecutionSettings;
+import org.opencli.core.execution.UpstreamClient;
 import org.opencli.core.instance.CacheLocation;
 import org.opencli.core.instance.InstanceId;
 import org.opencli.core.instance.StateLayout;
+import org.opencli.service.auth.DaemonAccess;
+import org.opencli.service.auth.DaemonAuth;
+import org.opencli.service.auth.DaemonAuthLoader;
+import org.opencli.service.upstream.VertxUpstreamClient;
 
 /** Builds the one engine this daemon serves from its settings. */
 @ApplicationScoped
@@ -60,8 +60,7 @@ public class EngineProducer {
     @Singleton
     @io.quarkus.runtime.Startup // opening the audit store reads files: at startup, never lazily on an event loop
     RuntimeEngine engine(OclirdSettings settings, StateLayout layout, io.vertx.mutiny.core.Vertx vertx, DaemonAccess access,
-                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.vertx.event-loops-pool-size")
-                         java.util.Optional<Integer> eventLoopsSetting) {
+                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.vertx.event-loops-pool-size") java.util.Optional<Integer> eventLoopsSetting) {
         // Quarkus' default: two event loops per core
         int eventLoops = eventLoopsSetting.orElse(2 * Runtime.getRuntime().availableProcessors());
         Path config = settings.config().map(EngineProducer::absolute).orElse(null);

@@ -3,11 +3,11 @@ package org.opencli.service.launch;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.instance.RuntimeRegistry;
 import org.opencli.core.instance.StateLayout;
-import java.util.List;
 import org.opencli.service.auth.DaemonAccess;
 import org.opencli.service.lifecycle.LocalLifecycle;
 

@@ -100,7 +100,7 @@ public final class LeaseTable {
         if (clock.instant().isBefore(lease.expiresAt(window))) return null;
         return lease.owner() != null
                 ? new Ended(lease.sessionId(), Ended.OWNER_EXITED, "the session's owner process " + lease.owner().pid()
-                + " ended and no heartbeat came for " + window.toSeconds() + "s")
+                        + " ended and no heartbeat came for " + window.toSeconds() + "s")
                 : new Ended(lease.sessionId(), Ended.MISSED_HEARTBEATS, "no heartbeat or request for " + window.toSeconds() + "s");
     }
 

@@ -8,7 +8,8 @@ import org.opencli.core.config.RuntimeLocalConfig;
  * how sessions lease this daemon and whether it ends when they do.
  */
 public record LocalSettings(String sessionScope, int heartbeatSeconds, int missedHeartbeatLimit, String shutdown,
-                            String share, String shareKey) {
+        String share, String shareKey) {
+
     public static final String WHEN_OWNER_EXITS = "when-owner-exits";
     public static final String GROUP = "group";
     public static final LocalSettings DEFAULTS = new LocalSettings("terminal", 15, 4, WHEN_OWNER_EXITS, "exclusive", null);

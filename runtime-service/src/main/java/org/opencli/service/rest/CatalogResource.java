@@ -31,7 +31,7 @@ public class CatalogResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking // config reads and catalog builds touch the disk and network
     public Response effective(@QueryParam("config") String config, @QueryParam("mode") String mode,
-            @QueryParam("agentProfile") String agentProfile, @HeaderParam("If-None-Match") String ifNoneMatch) {
+                              @QueryParam("agentProfile") String agentProfile, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return EntityTags.answer(engine.effectiveCatalogAnswer(new CatalogQuery(config, mode, agentProfile), caller.get()),
                 ifNoneMatch);
     }

@@ -12,11 +12,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.opencli.core.auth.InsufficientScope;
 import org.opencli.core.auth.TokenRejected;
 import org.opencli.core.error.OcliException;
+import org.opencli.core.error.Problem;
+import org.opencli.core.json.Json;
 import org.opencli.service.auth.AuthChallenges;
 import org.opencli.service.auth.OperationalScopes;
 import org.opencli.service.security.AuthFailures;
-import org.opencli.core.error.Problem;
-import org.opencli.core.json.Json;
 
 /**
  * Maps every failure once, to RFC 9457 problem+json with a stable {@code code}. Quarkus Security's

@@ -62,7 +62,7 @@ final class RequestJson {
                 if (found != null) return found;
             }
         } else if (node.isObject()) {
-            for (var it = node.fields(); it.hasNext(); ) {
+            for (var it = node.fields(); it.hasNext();) {
                 var field = it.next();
                 String found = firstNonFinite(field.getValue(), path + "['" + field.getKey() + "']");
                 if (found != null) return found;

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.Response;
 import org.opencli.core.auth.AuthDescriptions;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.engine.RuntimeInfo;
-import org.opencli.service.lifecycle.LocalLifecycle;
 import org.opencli.service.auth.DaemonAuth;
 import org.opencli.service.launch.ListeningAddress;
+import org.opencli.service.lifecycle.LocalLifecycle;
 import org.opencli.service.security.CurrentCaller;
 
 /**

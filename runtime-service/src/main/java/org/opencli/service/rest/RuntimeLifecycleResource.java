@@ -41,11 +41,11 @@ public class RuntimeLifecycleResource {
     static final int MAX_INSTANT = 64;
 
     public record HeartbeatRequest(String sessionId, String configFingerprint, Long ownerPid, String ownerStartedAt,
-                                   String shareKey) {
+            String shareKey) {
     }
 
     public record HeartbeatAnswer(String sessionId, int activeSessions, int heartbeatSeconds, int missedHeartbeatLimit,
-                                  String leaseExpiresAt) {
+            String leaseExpiresAt) {
     }
 
     public record SessionCloseRequest(String sessionId) {
@@ -89,23 +89,23 @@ public class RuntimeLifecycleResource {
                     "a non-empty string of at most " + MAX_SHARE_KEY + " characters");
         }
         String daemonFingerprint = daemonFingerprint(request.configFingerprint() != null);
-            LocalSettings settings = lifecycle.settings();
-            checkShare(settings, request.shareKey());
-            if (request.configFingerprint() != null && daemonFingerprint != null
-                    && !request.configFingerprint().equalsIgnoreCase(daemonFingerprint)) {
-                throw mismatch("this daemon serves " + lifecycle.configPath() + ", whose files (managed, user, project,"
-                        + " local) differ from the caller's: fingerprint " + daemonFingerprint + " here");
-            }
-            LeaseTable.Lease lease;
-            try {
-                lease = lifecycle.leases().heartbeat(sessionId, owner);
-            } catch (LeaseTable.Full full) {
-                throw new OcliException(ErrorKind.UNAVAILABLE, "too_many_sessions", "Too many sessions",
-                        "this daemon already holds " + LeaseTable.MAX_LEASES + " leases; close sessions (ocli runtime"
-                                + " session-close) or wait for idle ones to lapse");
-            }
-            return JsonBodies.ok(new HeartbeatAnswer(sessionId, lifecycle.leases().active(), settings.heartbeatSeconds(),
-                    settings.missedHeartbeatLimit(), lease.expiresAt(settings.leaseWindow()).toString()));
+        LocalSettings settings = lifecycle.settings();
+        checkShare(settings, request.shareKey());
+        if (request.configFingerprint() != null && daemonFingerprint != null
+                && !request.configFingerprint().equalsIgnoreCase(daemonFingerprint)) {
+            throw mismatch("this daemon serves " + lifecycle.configPath() + ", whose files (managed, user, project,"
+                    + " local) differ from the caller's: fingerprint " + daemonFingerprint + " here");
+        }
+        LeaseTable.Lease lease;
+        try {
+            lease = lifecycle.leases().heartbeat(sessionId, owner);
+        } catch (LeaseTable.Full full) {
+            throw new OcliException(ErrorKind.UNAVAILABLE, "too_many_sessions", "Too many sessions",
+                    "this daemon already holds " + LeaseTable.MAX_LEASES + " leases; close sessions (ocli runtime"
+                            + " session-close) or wait for idle ones to lapse");
+        }
+        return JsonBodies.ok(new HeartbeatAnswer(sessionId, lifecycle.leases().active(), settings.heartbeatSeconds(),
+                settings.missedHeartbeatLimit(), lease.expiresAt(settings.leaseWindow()).toString()));
     }
 
     @POST

@@ -69,9 +69,9 @@ public class AuthAudit {
         if (!auth.enabled() && !access.requiresOwnerKey()) return;
         failures = auth.enabled()
                 ? new AuthnFailureThrottle(auth.config().failureAuditPerSource(), auth.config().failureAuditWindowSeconds(),
-                AuthnFailureThrottle.DEFAULT_MAX_SOURCES)
+                        AuthnFailureThrottle.DEFAULT_MAX_SOURCES)
                 : new AuthnFailureThrottle(ServerAuthConfig.DEFAULT_FAILURE_AUDIT_PER_SOURCE,
-                ServerAuthConfig.DEFAULT_FAILURE_AUDIT_WINDOW_SECONDS, AuthnFailureThrottle.DEFAULT_MAX_SOURCES);
+                        ServerAuthConfig.DEFAULT_FAILURE_AUDIT_WINDOW_SECONDS, AuthnFailureThrottle.DEFAULT_MAX_SOURCES);
         // summaries of windows that are over, also when the flood has stopped
         vertx.setPeriodic(1000, id -> appendAll(failures.due(clock.instant())));
     }

@@ -78,9 +78,8 @@ public final class VertxUpstreamClient implements UpstreamClient {
         if (request.timeout() != null) options.setIdleTimeout(request.timeout().toMillis());
         if (request.connectTimeout() != null) options.setConnectTimeout(request.connectTimeout().toMillis());
         Promise<UpstreamResponse> answer = Promise.promise();
-        long deadline = request.timeout() == null ? -1 : vertx.setTimer(Math.max(1, request.timeout().toMillis()), id ->
-                answer.tryFail(new UpstreamTimeoutException("no complete answer from " + request.target() + " within "
-                        + request.timeout().toMillis() + " ms", null)));
+        long deadline = request.timeout() == null ? -1 : vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> answer.tryFail(new UpstreamTimeoutException("no complete answer from " + request.target() + " within "
+                + request.timeout().toMillis() + " ms", null)));
         answer.future().onComplete(done -> {
             if (deadline >= 0) vertx.cancelTimer(deadline);
         });

@@ -1,6 +1,5 @@
 package org.opencli.service.audit;
 
-import org.opencli.service.AsOwner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.opencli.service.AsOwner;
 
 /** Readiness is DOWN while the audit store cannot write, executions are refused, and both recover. */
 @QuarkusTest

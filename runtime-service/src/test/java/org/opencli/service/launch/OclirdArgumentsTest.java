@@ -11,8 +11,8 @@ class OclirdArgumentsTest {
     @Test
     void mapsFlagsToProperties() {
         Map<String, String> props = OclirdArguments.toProperties(new String[] {
-            "--config", "a/.cli.json", "--addr", "0.0.0.0:8765", "--instance-id=ci", "--state-dir", "/tmp/s",
-            "--audit-path", "/tmp/a.log", "--runtime-mode", "remote"});
+                "--config", "a/.cli.json", "--addr", "0.0.0.0:8765", "--instance-id=ci", "--state-dir", "/tmp/s",
+                "--audit-path", "/tmp/a.log", "--runtime-mode", "remote"});
         assertThat(props).containsEntry("oclird.config", "a/.cli.json")
                 .containsEntry("quarkus.http.host", "0.0.0.0")
                 .containsEntry("quarkus.http.port", "8765")

@@ -1,6 +1,5 @@
 package org.opencli.service.rest;
 
-import org.opencli.service.AsOwner;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -30,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.opencli.core.audit.AuditRecord;
 import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.service.AsOwner;
 import org.opencli.service.ServiceTestProfile;
 
 /** The audit endpoints over the daemon's own durable store: JSON, NDJSON, bad parameters, SSE with resume. */

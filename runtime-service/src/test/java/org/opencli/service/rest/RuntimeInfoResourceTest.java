@@ -1,6 +1,5 @@
 package org.opencli.service.rest;
 
-import org.opencli.service.AsOwner;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+import org.opencli.service.AsOwner;
 import org.opencli.service.ServiceTestProfile;
 
 @QuarkusTest

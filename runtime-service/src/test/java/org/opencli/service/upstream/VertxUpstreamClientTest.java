@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencli.core.execution.ResponseTooLargeException;
 import org.opencli.core.execution.UpstreamConnectException;
-import org.opencli.core.execution.UpstreamTimeoutException;
 import org.opencli.core.execution.UpstreamRequest;
 import org.opencli.core.execution.UpstreamResponse;
+import org.opencli.core.execution.UpstreamTimeoutException;
 
 /** The daemon's upstream client against a real local HTTP server. */
 class VertxUpstreamClientTest {
@@ -172,8 +172,9 @@ class VertxUpstreamClientTest {
                 client.send(new UpstreamRequest("GET", URI.create(base() + "/echo/loop"), Map.of(), null, Duration.ofSeconds(5)))
                         .whenComplete((response, error) -> {
                             if (error != null) one.completeExceptionally(error);
-                            else one.complete(new String[]{sender, Thread.currentThread().getName(),
-                                    new String(response.body(), StandardCharsets.UTF_8)});
+                            else
+                                one.complete(new String[] {sender, Thread.currentThread().getName(),
+                                        new String(response.body(), StandardCharsets.UTF_8)});
                         });
             });
             String[] got = one.get(10, TimeUnit.SECONDS);

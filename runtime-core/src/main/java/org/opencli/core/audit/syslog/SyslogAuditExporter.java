@@ -52,7 +52,7 @@ public final class SyslogAuditExporter implements AuditExporter {
 
     /** A snapshot for readiness checks, metrics and tests. */
     public record Status(boolean connected, int queued, long backlogRecords, long backlogBytes,
-                         long unreportedDropped, long sent) {
+            long unreportedDropped, long sent) {
     }
 
     public SyslogAuditExporter(SyslogSettings settings) {

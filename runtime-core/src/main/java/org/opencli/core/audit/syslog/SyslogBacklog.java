@@ -136,8 +136,9 @@ final class SyslogBacklog implements Closeable {
             }
             while (totalBytes + line.length > maxBytes && !segments.isEmpty()) dropOldest();
             try {
-                if (active == null || active.bytes >= segmentBytes) openNewSegment(segments.isEmpty()
-                        ? FIRST_ID : segments.lastKey() + 1);
+                if (active == null || active.bytes >= segmentBytes)
+                    openNewSegment(segments.isEmpty()
+                            ? FIRST_ID : segments.lastKey() + 1);
                 buffer(active, line);
             } catch (IOException e) {
                 closeWriter();
@@ -179,8 +180,7 @@ final class SyslogBacklog implements Closeable {
                 ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
                 ByteArrayOutputStream current = new ByteArrayOutputStream(1024);
                 long readAt = s.readPos;
-                outer:
-                while (lines < max) {
+                outer : while (lines < max) {
                     buf.clear();
                     int n = ch.read(buf, readAt);
                     if (n <= 0) break;

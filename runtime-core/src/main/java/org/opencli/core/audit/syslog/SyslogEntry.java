@@ -11,7 +11,7 @@ import org.opencli.core.audit.AuditRecord;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SyslogEntry(String timestamp, String eventType, Long seq, String decision, String toolId,
-                          String line) {
+        String line) {
 
     public static SyslogEntry of(AuditRecord record, String line) {
         return new SyslogEntry(record.timestamp(), record.eventType(), record.seq(), record.decision(),

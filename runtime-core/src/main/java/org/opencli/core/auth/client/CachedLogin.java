@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CachedLogin(String runtime, String mode, String tokenURL, String revocationURL, String clientId,
-                          TokenSet tokens) {
+        TokenSet tokens) {
 
     public CachedLogin withTokens(TokenSet fresh) {
         return new CachedLogin(runtime, mode, tokenURL, revocationURL, clientId, fresh);

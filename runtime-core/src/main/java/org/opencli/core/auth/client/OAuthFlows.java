@@ -1,6 +1,7 @@
 package org.opencli.core.auth.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -32,7 +33,6 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -154,7 +154,7 @@ public final class OAuthFlows {
             ErrorObject error = response.toErrorResponse().getErrorObject();
             String code = error == null || error.getCode() == null ? "" : error.getCode();
             switch (code) {
-                case "authorization_pending" -> { }
+                case "authorization_pending" -> {}
                 case "slow_down" -> interval = interval.plus(SLOW_DOWN_STEP);
                 case "expired_token" -> throw expired();
                 case "access_denied" -> throw new OAuthClientException("access_denied",

@@ -24,7 +24,7 @@ final class UnverifiedClaims {
     }
 
     static String principal(String accessToken, String idToken) {
-        for (String token : new String[]{idToken, accessToken}) {
+        for (String token : new String[] {idToken, accessToken}) {
             JWTClaimsSet claims = of(token);
             if (claims == null) continue;
             for (String name : List.of("preferred_username", "email", "client_id", "azp", "sub")) {

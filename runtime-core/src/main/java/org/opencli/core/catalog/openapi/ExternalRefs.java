@@ -77,7 +77,7 @@ public final class ExternalRefs {
     private void walkMain(JsonNode node, List<Object> path) {
         if (node.isObject()) {
             List<String> replace = null;
-            for (var it = node.fields(); it.hasNext(); ) {
+            for (var it = node.fields(); it.hasNext();) {
                 var e = it.next();
                 if (isExternalRef(e.getValue())) {
                     if (replace == null) replace = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class ExternalRefs {
             JsonNode ref = node.get("$ref");
             if (ref != null && ref.isTextual()) return reference(node, document, document, path);
             ObjectNode out = NODES.objectNode();
-            for (var it = node.fields(); it.hasNext(); ) {
+            for (var it = node.fields(); it.hasNext();) {
                 var e = it.next();
                 path.add(e.getKey());
                 out.set(e.getKey(), copy(e.getValue(), document, path));
@@ -248,7 +248,7 @@ public final class ExternalRefs {
     private static JsonNode withSiblings(JsonNode replacement, JsonNode refNode) {
         if (refNode.size() == 1 || !replacement.isObject()) return replacement;
         ObjectNode out = ((ObjectNode) replacement).deepCopy();
-        for (var it = refNode.fields(); it.hasNext(); ) {
+        for (var it = refNode.fields(); it.hasNext();) {
             var e = it.next();
             if (!e.getKey().equals("$ref")) out.set(e.getKey(), e.getValue());
         }

@@ -62,7 +62,7 @@ public final class OpenApiIndexer {
 
     /** The service id for a source that no service names: first path segment → slug(title) → slug(file name). */
     public static String deriveServiceId(JsonNode doc, String location) {
-        for (var it = doc.path("paths").fieldNames(); it.hasNext(); ) {
+        for (var it = doc.path("paths").fieldNames(); it.hasNext();) {
             String segment = firstLiteralSegment(it.next());
             if (segment != null && !Names.slug(segment).isEmpty()) return Names.slug(segment);
         }
@@ -78,11 +78,11 @@ public final class OpenApiIndexer {
         List<Tool> tools = new ArrayList<>();
         List<IgnoredOperation> ignored = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        for (var paths = doc.path("paths").fields(); paths.hasNext(); ) {
+        for (var paths = doc.path("paths").fields(); paths.hasNext();) {
             var p = paths.next();
             String path = p.getKey();
             JsonNode item = refs.resolve(p.getValue(), () -> JsonPointers.pointer(List.of("paths", path)));
-            for (var ops = item.fields(); ops.hasNext(); ) {
+            for (var ops = item.fields(); ops.hasNext();) {
                 var o = ops.next();
                 String method = o.getKey().toLowerCase(Locale.ROOT);
                 if (!METHODS.contains(method) || !o.getValue().isObject()) continue;
@@ -179,7 +179,7 @@ public final class OpenApiIndexer {
         if (!op.has("requestBody")) return null;
         JsonNode body = refs.resolve(op.get("requestBody"), () -> JsonPointers.pointer(List.of("paths", path, method, "requestBody")));
         List<RequestBody.ContentType> types = new ArrayList<>();
-        for (var it = body.path("content").fields(); it.hasNext(); ) {
+        for (var it = body.path("content").fields(); it.hasNext();) {
             var e = it.next();
             types.add(new RequestBody.ContentType(e.getKey(), e.getValue().get("schema")));
         }

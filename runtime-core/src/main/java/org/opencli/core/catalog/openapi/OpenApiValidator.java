@@ -67,7 +67,7 @@ public final class OpenApiValidator {
             problem(List.of("paths"), "\"paths\" is " + kind(paths), "an object keyed by path template");
             return;
         }
-        for (var it = paths.fields(); it.hasNext(); ) {
+        for (var it = paths.fields(); it.hasNext();) {
             var e = it.next();
             List<Object> at = List.of("paths", e.getKey());
             JsonNode item = refs.resolve(e.getValue(), () -> JsonPointers.pointer(at));
@@ -116,12 +116,13 @@ public final class OpenApiValidator {
                 problem(pAt, "parameter has no \"in\"", "\"in\": one of path, query, header, cookie");
             } else if (!LOCATIONS.contains(in.asText())) {
                 problem(pAt, "parameter \"in\" is \"" + in.asText() + "\"", "one of path, query, header, cookie");
-            } else if (in.asText().equals("path") && name != null && name.isTextual()
-                    && !template.contains("{" + name.asText() + "}")) {
-                Set<String> names = templateNames(template);
-                problem(pAt, "path parameter \"" + name.asText() + "\" does not occur in the path template",
-                        "one of " + (names.isEmpty() ? "(none: the path has no {variables})" : names));
-            }
+            } else
+                if (in.asText().equals("path") && name != null && name.isTextual()
+                        && !template.contains("{" + name.asText() + "}")) {
+                            Set<String> names = templateNames(template);
+                            problem(pAt, "path parameter \"" + name.asText() + "\" does not occur in the path template",
+                                    "one of " + (names.isEmpty() ? "(none: the path has no {variables})" : names));
+                        }
         }
     }
 

@@ -27,7 +27,7 @@ final class SecurityIndexer {
         if (security == null || !security.isArray()) return out;
         for (JsonNode alternative : security) {
             List<Requirement> requirements = new ArrayList<>();
-            for (var it = alternative.fields(); it.hasNext(); ) {
+            for (var it = alternative.fields(); it.hasNext();) {
                 var e = it.next();
                 requirements.add(requirement(e.getKey(), texts(e.getValue())));
             }
@@ -40,7 +40,7 @@ final class SecurityIndexer {
         JsonNode scheme = refs.resolve(doc.path("components").path("securitySchemes").path(name),
                 () -> JsonPointers.pointer(List.of("components", "securitySchemes", name)));
         List<OAuthFlow> flows = new ArrayList<>();
-        for (var it = scheme.path("flows").fields(); it.hasNext(); ) {
+        for (var it = scheme.path("flows").fields(); it.hasNext();) {
             var e = it.next();
             JsonNode f = e.getValue();
             List<String> flowScopes = new ArrayList<>();

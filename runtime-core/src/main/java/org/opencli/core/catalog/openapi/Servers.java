@@ -20,7 +20,7 @@ final class Servers {
             String url = server.path("url").asText(null);
             if (url == null) continue;
             JsonNode vars = server.path("variables");
-            for (var it = vars.fields(); it.hasNext(); ) {
+            for (var it = vars.fields(); it.hasNext();) {
                 var e = it.next();
                 String def = e.getValue().path("default").asText(null);
                 if (def != null) url = url.replace("{" + e.getKey() + "}", def);

@@ -97,7 +97,7 @@ public final class OverlayApplier {
     }
 
     private static void deepMerge(ObjectNode target, JsonNode update) {
-        for (var it = update.fields(); it.hasNext(); ) {
+        for (var it = update.fields(); it.hasNext();) {
             var e = it.next();
             JsonNode existing = target.get(e.getKey());
             if (existing instanceof ObjectNode o && e.getValue().isObject()) deepMerge(o, e.getValue());

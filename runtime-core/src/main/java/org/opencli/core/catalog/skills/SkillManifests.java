@@ -23,7 +23,7 @@ public final class SkillManifests {
                     location + ": expected \"oasCliSkill\" and a \"toolGuidance\" object");
         }
         String serviceId = manifest.path("serviceId").asText(defaultServiceId);
-        for (var it = manifest.get("toolGuidance").fields(); it.hasNext(); ) {
+        for (var it = manifest.get("toolGuidance").fields(); it.hasNext();) {
             var e = it.next();
             String toolId = e.getKey().contains(":") ? e.getKey() : serviceId + ":" + e.getKey();
             into.put(toolId, guidance(e.getValue()));

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** One RFC 5424 message as rsyslog received it, split back into its parts for assertions. */
 record ReceivedMessage(int pri, String version, String timestamp, String hostname, String appName, String procId,
-                       String msgId, String structuredData, Map<String, String> params, String msg) {
+        String msgId, String structuredData, Map<String, String> params, String msg) {
 
     private static final Pattern MESSAGE = Pattern.compile(
             "<(\\d+)>(\\d) (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (\\[(?:[^\\]\\\\]|\\\\.)*\\])(?: (.*))?");

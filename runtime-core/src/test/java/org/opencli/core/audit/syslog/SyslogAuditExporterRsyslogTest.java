@@ -107,8 +107,9 @@ class SyslogAuditExporterRsyslogTest {
         Rsyslogd rsyslog = Rsyslogd.plain(Files.createDirectories(tmp.resolve("rsyslog"))); // not started yet
         long maxBytes = 32 * 1024;
         Path backlogDir = tmp.resolve("backlog");
-        try (rsyslog; SyslogAuditExporter exporter = new SyslogAuditExporter(
-                settings(rsyslog.port()).withBacklogMaxBytes(maxBytes).withQueueCapacity(8))) {
+        try (rsyslog;
+             SyslogAuditExporter exporter = new SyslogAuditExporter(
+                     settings(rsyslog.port()).withBacklogMaxBytes(maxBytes).withQueueCapacity(8))) {
             exportRange(exporter, 1, 1000);
             Polling.await(() -> exporter.status().queued() == 0, WAIT, "the queue to spill to disk");
             SyslogAuditExporter.Status status = exporter.status();
@@ -127,8 +128,7 @@ class SyslogAuditExporterRsyslogTest {
             assertThat(received.stream().map(ReceivedMessage::seq))
                     .containsExactlyElementsOf(LongStream.rangeClosed(1000 - kept + 1, 1000).boxed().toList());
             assertThat(received.get(0).params()).containsEntry("dropped", Long.toString(1000 - kept));
-            assertThat(received.subList(1, received.size())).allSatisfy(m ->
-                    assertThat(m.params()).doesNotContainKey("dropped"));
+            assertThat(received.subList(1, received.size())).allSatisfy(m -> assertThat(m.params()).doesNotContainKey("dropped"));
             Polling.await(() -> exporter.status().unreportedDropped() == 0, WAIT, "the dropped count to be reported");
         }
     }

@@ -1,6 +1,5 @@
 package org.opencli.core.auth.client;
 
-import org.opencli.core.discovery.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencli.core.discovery.MutableClock;
 
 /** The client flows against {@link FakeAuthServer}, a real authorization server on loopback. */
 class OAuthFlowsTest {
@@ -87,7 +87,7 @@ class OAuthFlowsTest {
 
     @Test
     void loginTimesOutWithAClearError() {
-        UserPrompt nobody = line -> { };
+        UserPrompt nobody = line -> {};
         assertThatThrownBy(() -> flows.authorizationCode(idp.endpoints("ocli", null), 0, true, nobody, Duration.ofMillis(200)))
                 .isInstanceOf(OAuthClientException.class)
                 .hasMessageContaining("no sign-in arrived")
@@ -110,10 +110,10 @@ class OAuthFlowsTest {
     @Test
     void deviceFlowStopsOnExpiredTokenAndAccessDenied() {
         idp.deviceAnswers.addAll(List.of("authorization_pending", "expired_token"));
-        assertThatThrownBy(() -> flows.deviceCode(idp.endpoints("ocli", null), line -> { }))
+        assertThatThrownBy(() -> flows.deviceCode(idp.endpoints("ocli", null), line -> {}))
                 .hasMessageContaining("expired").hasMessageContaining("ocli auth login --device");
         idp.deviceAnswers.add("access_denied");
-        assertThatThrownBy(() -> flows.deviceCode(idp.endpoints("ocli", null), line -> { }))
+        assertThatThrownBy(() -> flows.deviceCode(idp.endpoints("ocli", null), line -> {}))
                 .satisfies(e -> assertThat(((OAuthClientException) e).code()).isEqualTo("access_denied"));
     }
 
@@ -121,13 +121,13 @@ class OAuthFlowsTest {
     void deviceFlowGivesUpWhenTheCodeLifetimeRunsOut() {
         idp.deviceAnswers.addAll(List.of("authorization_pending", "authorization_pending", "authorization_pending"));
         OAuthFlows aging = new OAuthFlows(clock, d -> clock.advance(Duration.ofSeconds(301)), Duration.ofSeconds(10));
-        assertThatThrownBy(() -> aging.deviceCode(idp.endpoints("ocli", null), line -> { }))
+        assertThatThrownBy(() -> aging.deviceCode(idp.endpoints("ocli", null), line -> {}))
                 .satisfies(e -> assertThat(((OAuthClientException) e).code()).isEqualTo("device_code_expired"));
     }
 
     @Test
     void refreshAndRevoke() {
-        TokenSet first = flows.deviceCode(idp.endpoints("ocli", null), line -> { });
+        TokenSet first = flows.deviceCode(idp.endpoints("ocli", null), line -> {});
         TokenSet refreshed = first.refreshedWith(flows.refresh(idp.endpoints("ocli", null), first.refreshToken()));
         assertThat(refreshed.accessToken()).isNotEqualTo(first.accessToken());
         assertThat(flows.revoke(idp.endpoints("ocli", null), refreshed.refreshToken(), true)).isTrue();

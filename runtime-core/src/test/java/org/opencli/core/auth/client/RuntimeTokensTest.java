@@ -1,6 +1,5 @@
 package org.opencli.core.auth.client;
 
-import org.opencli.core.discovery.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencli.core.discovery.MutableClock;
 
 /** The token cache: private files, per runtime and instance, refreshed before expiry on an injected clock. */
 class RuntimeTokensTest {
@@ -27,7 +27,7 @@ class RuntimeTokensTest {
     void start() throws Exception {
         idp = new FakeAuthServer();
         idp.expiresIn = 60;
-        flows = new OAuthFlows(clock, d -> { }, Duration.ofSeconds(10));
+        flows = new OAuthFlows(clock, d -> {}, Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -58,7 +58,7 @@ class RuntimeTokensTest {
     void refreshesWithTheRefreshTokenShortlyBeforeExpiry() {
         TokenCache cache = TokenCache.forUser(state);
         RuntimeTokens tokens = new RuntimeTokens(cache, flows, clock);
-        TokenSet login = flows.deviceCode(idp.endpoints("ocli", null), line -> { });
+        TokenSet login = flows.deviceCode(idp.endpoints("ocli", null), line -> {});
         tokens.store(RUNTIME, "deviceCode", idp.endpoints("ocli", null), login);
 
         assertThat(tokens.accessToken(RUNTIME, "deviceCode", null)).contains(login.accessToken());
@@ -79,7 +79,7 @@ class RuntimeTokensTest {
         idp.issueRefreshTokens = false;
         TokenCache cache = TokenCache.forUser(state);
         RuntimeTokens tokens = new RuntimeTokens(cache, flows, clock);
-        TokenSet login = flows.deviceCode(idp.endpoints("ocli", null), line -> { });
+        TokenSet login = flows.deviceCode(idp.endpoints("ocli", null), line -> {});
         tokens.store(RUNTIME, "browserLogin", idp.endpoints("ocli", null),
                 new TokenSet(login.accessToken(), null, null, login.expiresAt(), login.scopes(), login.principal()));
         clock.advance(Duration.ofSeconds(61));
@@ -90,7 +90,7 @@ class RuntimeTokensTest {
     void renewReplacesATokenTheRuntimeRefusedEvenBeforeItsExpiry() {
         TokenCache cache = TokenCache.forUser(state);
         RuntimeTokens tokens = new RuntimeTokens(cache, flows, clock);
-        TokenSet login = flows.deviceCode(idp.endpoints("ocli", null), line -> { });
+        TokenSet login = flows.deviceCode(idp.endpoints("ocli", null), line -> {});
         tokens.store(RUNTIME, "deviceCode", idp.endpoints("ocli", null), login);
         assertThat(tokens.renew(RUNTIME, "deviceCode", null)).isTrue();
         assertThat(tokens.accessToken(RUNTIME, "deviceCode", null)).isPresent().get().isNotEqualTo(login.accessToken());

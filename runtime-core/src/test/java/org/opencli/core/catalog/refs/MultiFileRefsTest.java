@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.catalog.Catalog;
 import org.opencli.core.catalog.CatalogBuild;
 import org.opencli.core.catalog.Fetch;
-import org.opencli.core.catalog.Tool;
 import org.opencli.core.catalog.TestCatalogs;
+import org.opencli.core.catalog.Tool;
 import org.opencli.core.discovery.DocumentDependency;
 
 /** External $refs across local files: path items, parameters, schemas (nested, recursive), security schemes. */
