@@ -1,5 +1,7 @@
 package org.opencli.service.auth;
 
+import org.opencli.service.http.RoutedPath;
+
 /**
  * Scopes for the runtime's own operations, by path prefix so endpoints added later under these
  * paths are covered: {@code audit:read} for {@code /v1/audit/**}, {@code runtime:refresh} for
@@ -14,8 +16,9 @@ public final class OperationalScopes {
     private OperationalScopes() {
     }
 
-    /** The scope {@code path} needs on top of a valid token, or null when none. */
-    public static String required(String path) {
+    /** The scope {@code normalizedPath} needs on top of a valid token, or null when none. */
+    public static String required(String normalizedPath) {
+        String path = RoutedPath.of(normalizedPath);
         if (path == null) return null;
         if (under(path, "/v1/audit")) return AUDIT_READ;
         if (under(path, "/v1/refresh")) return RUNTIME_REFRESH;

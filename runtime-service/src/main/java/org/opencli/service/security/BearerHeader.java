@@ -1,5 +1,6 @@
 package org.opencli.service.security;
 
+import java.util.List;
 import org.opencli.core.auth.TokenRejected;
 
 /** RFC 6750 §2.1: {@code Authorization: Bearer <b64token>}. */
@@ -12,6 +13,12 @@ final class BearerHeader {
      *
      * @throws TokenRejected {@code malformed} for a Bearer header without a well-formed token
      */
+    static String token(List<String> headers) {
+        // two credentials are one too many: a proxy in front may have checked the other one
+        if (headers.size() > 1) throw new TokenRejected(TokenRejected.MALFORMED, "the request carries more than one Authorization header");
+        return token(headers.isEmpty() ? null : headers.get(0));
+    }
+
     static String token(String header) {
         if (header == null || header.isBlank()) return null;
         String h = header.strip();

@@ -42,10 +42,9 @@ public class BearerMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext rc, IdentityProviderManager identities) {
         boolean open = OpenEndpoints.isOpen(rc.request().method().name(), rc.normalizedPath());
-        String header = rc.request().getHeader("Authorization");
         String presented;
         try {
-            presented = BearerHeader.token(header);
+            presented = BearerHeader.token(rc.request().headers().getAll("Authorization"));
         } catch (TokenRejected malformed) {
             if (open) return Uni.createFrom().nullItem();
             if (auth.enabled()) return refused(malformed);

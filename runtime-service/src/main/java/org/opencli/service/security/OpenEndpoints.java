@@ -1,5 +1,7 @@
 package org.opencli.service.security;
 
+import org.opencli.service.http.RoutedPath;
+
 /**
  * The endpoints that answer without credentials: {@code GET /v1/runtime/info},
  * {@code GET /v1/auth/browser-config} (public metadata, no catalog data) and {@code /q/health/**}.
@@ -9,7 +11,8 @@ final class OpenEndpoints {
     private OpenEndpoints() {
     }
 
-    static boolean isOpen(String method, String path) {
+    static boolean isOpen(String method, String normalizedPath) {
+        String path = RoutedPath.of(normalizedPath);
         if (path == null) return false;
         if (path.equals("/q/health") || path.startsWith("/q/health/")) return true;
         boolean get = "GET".equals(method) || "HEAD".equals(method);
