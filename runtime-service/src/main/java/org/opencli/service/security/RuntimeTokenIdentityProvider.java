@@ -24,6 +24,9 @@ public class RuntimeTokenIdentityProvider implements IdentityProvider<Credential
     @Inject
     DaemonAuth auth;
 
+    @Inject
+    AuthAudit audit;
+
     @Override
     public Class<CredentialRequest.RuntimeToken> getRequestType() {
         return CredentialRequest.RuntimeToken.class;
@@ -43,7 +46,10 @@ public class RuntimeTokenIdentityProvider implements IdentityProvider<Credential
                 throw AuthFailures.failure(new OcliException(ErrorKind.INTERNAL, "internal_error", "Internal error",
                         "token validation failed unexpectedly; see the runtime's log"));
             }
-            return CallerIdentities.of(valid.caller(request.sessionId(), request.requestId()), valid, TokenSightings.hash(token));
+            SecurityIdentity identity = CallerIdentities.of(valid.caller(request.sessionId(), request.requestId()), valid,
+                    TokenSightings.hash(token));
+            audit.authenticated(identity);
+            return identity;
         });
     }
 }
