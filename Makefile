@@ -4,8 +4,9 @@ MVNFLAGS ?= -B -q -e
 ROOT     := $(abspath .)
 FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath)
 GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
+MCP_NPM := target/mcp-npm
 
-.PHONY: build image container-tools test test-packages format format-check demo fleet keycloak bench bench-catalog bench-execute bench-audit bench-cli github-openapi conformance clean
+.PHONY: build image container-tools test test-packages format format-check demo fleet keycloak bench bench-catalog bench-execute bench-audit bench-cli github-openapi mcp-servers conformance clean
 
 ## build: compile everything and package the ocli and oclird applications (tests skipped); ocli's class-data archive
 build:
@@ -21,8 +22,8 @@ container-tools:
 	scripts/container-tools.sh
 
 ## test: every test CI runs — the format check, unit, REST, CLI, end-to-end and the fleet lanes
-test: test-packages format-check github-openapi
-	$(MVN) -B --no-transfer-progress verify -Docli.github.openapi=$(GITHUB_OPENAPI)
+test: test-packages format-check github-openapi mcp-servers
+	$(MVN) -B --no-transfer-progress verify -Docli.github.openapi=$(GITHUB_OPENAPI) -Docli.mcp.npm=$(ROOT)/$(MCP_NPM)
 	@scripts/test-summary.sh
 
 ## format: formats the Java sources (ide-config/eclipse-format.xml) and sorts their imports, in place
@@ -45,7 +46,7 @@ demo: build
 	@bin/ocli --demo explain shop:getItem
 
 ## fleet: the end-to-end lanes alone (artifacts in target/fleet/<lane>/); LANES="a b" runs only those
-fleet: build
+fleet: build mcp-servers
 	java -cp "$(FLEET_CP)" org.opencli.fleet.FleetRunner "$(ROOT)" $(LANES)
 
 ## keycloak: the auth lanes' Keycloak (realms corp, upstream) by hand, for debugging; Ctrl-C stops it
@@ -81,6 +82,10 @@ github-openapi: $(GITHUB_OPENAPI)
 $(GITHUB_OPENAPI):
 	mkdir -p target/octokit
 	cd target/octokit && npm pack --silent @octokit/openapi@23.0.2 >/dev/null && tar xzf octokit-openapi-*.tgz package/generated/api.github.com.json
+
+## mcp-servers: the MCP servers and client the MCP tests drive (npm registry, pinned), under target/mcp-npm
+mcp-servers:
+	@scripts/mcp-servers.sh $(MCP_NPM)
 
 ## conformance: the external check against ../shared/conformance (when present)
 conformance: build
