@@ -37,6 +37,7 @@ sed "s#\"baseURL\": \"[^\"]*\"#\"baseURL\": \"$upstream/api\"#" "$root/fleet-tes
 cp "$root/fleet-tests/fixtures/upstream/upstream.openapi.yaml" "$work/"
 "$root/bin/oclird" --config "$work/.cli.json" --state-dir "$work/state" --instance-id bench > "$work/oclird.log" 2>&1 &
 pids+=($!)
+oclird_pid=$!
 runtime=$(wait_for_line "$work/oclird.log" 'http://127.0.0.1:[0-9]*')
 # The daemon serves only its owner: calls carry the clientKey from its owner-only runtime.json.
 key=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["clientKey"])' "$work/state/instances/bench/runtime.json")
@@ -76,12 +77,17 @@ wrk -t2 -c"$connections" -d"$warmup" -s "$work/post.lua" "$runtime/v1/tools/exec
 wrk -t2 -c"$connections" -d"$warmup" "http://127.0.0.1:$nginx_port/api/tickets" > "$work/wrk-nginx-warmup.txt"
 # Measured runs alternate (oclird, nginx) pairs, so a slow or fast spell of this shared machine falls
 # on both sides of a ratio instead of on one of them; each pair gives a ratio, the median pair is the result.
+# CPU time oclird spends per request (user + system, from /proc): unlike requests/s it hardly moves
+# when something else on the machine takes a core, so a before/after comparison can rest on it.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$oclird_pid/stat"; }
 for i in $(seq "$pairs"); do
+  before_ticks=$(cpu_ticks)
   wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/post.lua" "$runtime/v1/tools/execute" > "$work/wrk-oclird-$i.txt"
+  echo $(( $(cpu_ticks) - before_ticks )) > "$work/cpu-oclird-$i.txt"
   wrk -t2 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$nginx_port/api/tickets" > "$work/wrk-nginx-$i.txt"
 done
 
-python3 - "$work" "$pairs" "$work/state/instances/bench/audit.log" <<'PY'
+python3 - "$work" "$pairs" "$work/state/instances/bench/audit.log" "$(getconf CLK_TCK)" <<'PY'
 import re, statistics, sys
 def parse(path):
     text = open(path).read()
@@ -91,22 +97,26 @@ def parse(path):
         v, unit = float(m.group(1)), m.group(2)
         return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    return rps, ms("50"), ms("99"), int(errors.group(1)) if errors else 0
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    return rps, ms("50"), ms("99"), int(errors.group(1)) if errors else 0, requests
 work, pairs = sys.argv[1], int(sys.argv[2])
 runs = [(parse(f"{work}/wrk-oclird-{i}.txt"), parse(f"{work}/wrk-nginx-{i}.txt")) for i in range(1, pairs + 1)]
 import glob, gzip
 # the live file and its rotated siblings (audit.log.<first>-<last>[.gz]): rotation at 64 MiB happens within a run
 audit = sum(sum(1 for _ in (gzip.open(f, "rt") if f.endswith(".gz") else open(f))) for f in glob.glob(sys.argv[3] + "*"))
 print(f"bench-execute (audit on: {audit} audit records written; {pairs} alternating pairs of runs)")
-print(f"  {'pair':5} {'':8} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}   throughput ratio")
+tick_us = 1e6 / int(sys.argv[4])
+cpu = [int(open(f"{work}/cpu-oclird-{i}.txt").read()) * tick_us / o[4] for i, (o, n) in enumerate(runs, 1)]
+print(f"  {'pair':5} {'':8} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}   throughput ratio   oclird CPU/request")
 for i, (o, n) in enumerate(runs, 1):
-    print(f"  {i:<5} {'oclird':8} {o[0]:10.0f} {o[1]:8.2f} {o[2]:8.2f} {o[3]:8d}   {o[0]/n[0]:.2f}")
+    print(f"  {i:<5} {'oclird':8} {o[0]:10.0f} {o[1]:8.2f} {o[2]:8.2f} {o[3]:8d}   {o[0]/n[0]:.2f}               {cpu[i-1]:.0f} us")
     print(f"  {'':5} {'nginx':8} {n[0]:10.0f} {n[1]:8.2f} {n[2]:8.2f} {n[3]:8d}")
 ratio = statistics.median(o[0] / n[0] for o, n in runs)
 p99 = statistics.median(o[2] / n[2] for o, n in runs)
 errors = sum(o[3] + n[3] for o, n in runs)
 print(f"  throughput ratio oclird/nginx (median of pairs): {ratio:.2f} (target >= 0.50: {'met' if ratio >= 0.5 else 'NOT met'})")
 print(f"  p99 ratio oclird/nginx (median of pairs):        {p99:.2f} (target <= 2.00: {'met' if p99 <= 2 else 'NOT met'})")
+print(f"  oclird CPU per request (median of runs):         {statistics.median(cpu):.0f} us (user + system; reported, no target)")
 if errors:
     print(f"  {errors} non-2xx responses: the figures above are not valid", file=sys.stderr)
     sys.exit(1)
