@@ -102,6 +102,18 @@ class McpStdioSourceTest {
         }
     }
 
+    /** server-everything registers more tools once initialized and says so with notifications/tools/list_changed. */
+    @Test
+    void aToolListChangeBuildsTheCatalogAgain() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            CatalogQuery query = new CatalogQuery(null, null, null);
+            org.opencli.core.catalog.Catalog first = f.engine.effectiveCatalog(query).catalog();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> f.engine.effectiveCatalog(query).catalog() != first);
+            assertThat(f.engine.effectiveCatalog(query).catalog().tools()).extracting(Tool::id).contains("everything:echo");
+        }
+    }
+
     @Test
     void closingTheEngineEndsTheServerProcess() throws Exception {
         ProcessHandle server;
