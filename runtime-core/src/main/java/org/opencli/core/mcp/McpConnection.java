@@ -195,6 +195,10 @@ final class McpConnection {
 
     private OcliException failed(String what, Throwable e) {
         Throwable cause = e;
+        // our own refusal (reauthorization required, a header secret unresolved) wrapped by the SDK keeps its code
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OcliException own) return own;
+        }
         while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
         if (e instanceof java.util.concurrent.TimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
             return new OcliException(ErrorKind.UPSTREAM, "upstream_timeout", "Upstream timeout",
