@@ -6,7 +6,12 @@ import io.modelcontextprotocol.server.McpStatelessServerHandler;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,18 +28,49 @@ public final class StatelessMcpHandler implements McpStatelessServerHandler {
         this.tools = tools;
     }
 
-    /** A handler answering as {@code serverInfo} from {@code runtime}. */
-    public static StatelessMcpHandler create(GovernedRuntime runtime, McpSchema.Implementation serverInfo) {
+    /** A handler answering from {@code runtime}, as server {@code name} {@code version}. */
+    public static StatelessMcpHandler create(GovernedRuntime runtime, String name, String version) {
         HandlerSlot slot = new HandlerSlot();
-        McpServer.async(slot).serverInfo(serverInfo).instructions(McpServerSetup.INSTRUCTIONS)
+        McpServer.async(slot).serverInfo(name, version).instructions(McpServerSetup.INSTRUCTIONS)
                 .capabilities(McpServerSetup.CAPABILITIES).jsonMapper(McpServerSetup.JSON)
                 .jsonSchemaValidator(McpServerSetup.NO_SDK_VALIDATION).build();
         return new StatelessMcpHandler(slot.handler, new GovernedTools(runtime));
     }
 
-    /** The JSON mapper requests and answers are read and written with. */
-    public static io.modelcontextprotocol.json.McpJsonMapper json() {
-        return McpServerSetup.JSON;
+    /** An HTTP answer to one POST: its status and JSON body (null: none). */
+    public record HttpAnswer(int status, byte[] json) {
+    }
+
+    /**
+     * One POST of the streamable HTTP transport: a request gets 200 and its JSON-RPC response; a
+     * notification or a response 202 and no body; a body that is no JSON-RPC message (a batch too,
+     * which the protocol dropped) 400 and a JSON-RPC error.
+     */
+    public CompletionStage<HttpAnswer> post(McpTransportContext context, byte[] body) {
+        McpSchema.JSONRPCMessage message;
+        try {
+            if (body.length > 0 && body[0] == '[') throw new IOException("batches are not supported");
+            message = McpSchema.deserializeJsonRpcMessage(McpServerSetup.JSON, new String(body, StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new HttpAnswer(400, bytes(McpSchema.JSONRPCResponse.error(null,
+                    new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR,
+                            "the body must be one JSON-RPC 2.0 message (no batch)")))));
+        }
+        if (message instanceof McpSchema.JSONRPCRequest request) {
+            return handleRequest(context, request).map(response -> new HttpAnswer(200, bytes(response))).toFuture();
+        }
+        if (message instanceof McpSchema.JSONRPCNotification notification) {
+            return handleNotification(context, notification).then(Mono.just(new HttpAnswer(202, null))).toFuture();
+        }
+        return CompletableFuture.completedFuture(new HttpAnswer(202, null));
+    }
+
+    private static byte[] bytes(Object message) {
+        try {
+            return McpServerSetup.JSON.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -40,15 +40,10 @@ public final class StdioMcpServer implements AutoCloseable {
                 handlers, Map.of()));
     }
 
-    /** Starts serving {@code in}/{@code out} at once. */
-    public static StdioMcpServer start(GovernedRuntime runtime, McpSchema.Implementation serverInfo, InputStream in,
+    /** Starts serving {@code in}/{@code out} at once, as server {@code name} {@code version}. */
+    public static StdioMcpServer start(GovernedRuntime runtime, String name, String version, InputStream in,
                                        OutputStream out) {
-        return new StdioMcpServer(runtime, serverInfo, in, out);
-    }
-
-    /** The name and version this server gives in {@code initialize}. */
-    public static McpSchema.Implementation serverInfo(String name, String version) {
-        return new McpSchema.Implementation(name, version);
+        return new StdioMcpServer(runtime, new McpSchema.Implementation(name, version), in, out);
     }
 
     /** Blocks until standard input ended (the client went away). */
