@@ -23,7 +23,9 @@ class LeanStartTest {
             "org.opencli.core.execution.Upstream", "org.opencli.core.execution.RequestRenderer",
             "com.nimbusds.", "org.opencli.core.auth.client.OAuthFlows",
             // java.net.http's client costs half a second of CPU to start; the runtime API needs a socket
-            "jdk.internal.net.http.");
+            "jdk.internal.net.http.",
+            // the MCP SDK and Reactor load only for `ocli mcp serve`
+            "io.modelcontextprotocol.", "reactor.core.", "org.opencli.core.mcpserver.", "org.opencli.cli.mcp.");
 
     @TempDir
     Path dir;
@@ -62,6 +64,8 @@ class LeanStartTest {
             assertThat(call).doesNotContain("org.opencli.cli.commands.CatalogCommand")
                     .doesNotContain("org.opencli.cli.commands.AuditCommand").doesNotContain("org.opencli.cli.commands.ConfigCommand");
             String help = runProbe(runtime.url(), "--help");
+            assertThat(help).contains("org.opencli.cli.commands.McpServeCommand");
+            FORBIDDEN.forEach(prefix -> assertThat(help).as("--help loaded " + prefix).doesNotContain(prefix));
             BuiltinCommands.names().stream().filter(name -> !name.startsWith("__"))
                     .forEach(name -> assertThat(help).as("--help lists " + name).containsPattern("(?m)^  " + name + "\\b"));
         }
