@@ -23,7 +23,7 @@ import org.opencli.service.auth.ProtectedResourceMetadata;
  * token; 404 when runtime auth is off (no authorization server to name). {@code scopes_supported}
  * names the operational scopes only: the metadata is public, and tool grants would name the catalog.
  */
-@Path(ProtectedResourceMetadata.PATH)
+@Path("/.well-known/oauth-protected-resource")
 public class ProtectedResourceMetadataResource {
     private static final List<String> SCOPES = List.of(OperationalScopes.AUDIT_READ, OperationalScopes.RUNTIME_ADMIN,
             OperationalScopes.RUNTIME_REFRESH);
