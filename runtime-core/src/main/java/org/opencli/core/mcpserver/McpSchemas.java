@@ -39,9 +39,11 @@ final class McpSchemas {
         String mediaType = content.path("mediaType").asText();
         ObjectNode schema = json(mediaType) ? copy(content.path("schema"), 0)
                 : JsonNodeFactory.instance.objectNode().put("type", "string");
-        String description = requestBody.path("description").asText("");
-        String sent = "The request body, sent as " + mediaType + ".";
-        schema.put("description", description.isBlank() ? sent : description + " " + sent);
+        StringBuilder description = new StringBuilder();
+        for (String part : new String[] {requestBody.path("description").asText(""), schema.path("description").asText("")}) {
+            if (!part.isBlank()) description.append(part).append(' ');
+        }
+        schema.put("description", description + "The request body, sent as " + mediaType + ".");
         return schema;
     }
 
