@@ -25,7 +25,9 @@ class LeanStartTest {
             // the MCP SDK and Project Reactor load only for a config with an mcp source (embedded) or `mcp serve`
             "io.modelcontextprotocol.", "reactor.core.", "org.opencli.core.mcp.",
             // java.net.http's client costs half a second of CPU to start; the runtime API needs a socket
-            "jdk.internal.net.http.");
+            "jdk.internal.net.http.",
+            // the MCP SDK and Reactor load only for `ocli mcp serve`
+            "io.modelcontextprotocol.", "reactor.core.", "org.opencli.core.mcpserver.", "org.opencli.cli.mcp.");
 
     @TempDir
     Path dir;
@@ -64,6 +66,8 @@ class LeanStartTest {
             assertThat(call).doesNotContain("org.opencli.cli.commands.CatalogCommand")
                     .doesNotContain("org.opencli.cli.commands.AuditCommand").doesNotContain("org.opencli.cli.commands.ConfigCommand");
             String help = runProbe(runtime.url(), "--help");
+            assertThat(help).contains("org.opencli.cli.commands.McpServeCommand");
+            FORBIDDEN.forEach(prefix -> assertThat(help).as("--help loaded " + prefix).doesNotContain(prefix));
             BuiltinCommands.names().stream().filter(name -> !name.startsWith("__"))
                     .forEach(name -> assertThat(help).as("--help lists " + name).containsPattern("(?m)^  " + name + "\\b"));
         }
