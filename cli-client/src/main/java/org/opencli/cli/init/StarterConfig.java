@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.opencli.core.json.Json;
 
-/** The {@code .cli.json} that {@code ocli init} writes: one OpenAPI source and one service over it. */
+/** The {@code .cli.json} that {@code ocli init} writes: one OpenAPI or MCP source and one service over it. */
 public final class StarterConfig {
     private StarterConfig() {
     }
@@ -14,6 +14,16 @@ public final class StarterConfig {
         config.put("cli", "1.0.0");
         config.putObject("mode").put("default", "discover");
         config.putObject("sources").putObject(serviceId).put("type", "openapi").put("uri", sourceUri);
+        config.putObject("services").putObject(serviceId).put("source", serviceId).put("alias", serviceId);
+        return config;
+    }
+
+    /** An {@code mcp} source reached through {@code transport} (no uri), and one service over it. */
+    public static ObjectNode mcp(String serviceId, ObjectNode transport) {
+        ObjectNode config = Json.MAPPER.createObjectNode();
+        config.put("cli", "1.0.0");
+        config.putObject("mode").put("default", "discover");
+        config.putObject("sources").putObject(serviceId).put("type", "mcp").set("transport", transport);
         config.putObject("services").putObject(serviceId).put("source", serviceId).put("alias", serviceId);
         return config;
     }
