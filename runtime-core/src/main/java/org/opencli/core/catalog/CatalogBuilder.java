@@ -38,10 +38,17 @@ import org.opencli.core.error.OcliException;
 public final class CatalogBuilder {
     private final DocumentFetcher fetcher;
     private final Clock clock;
+    private final McpToolSource mcp;
 
     public CatalogBuilder(DocumentFetcher fetcher, Clock clock) {
+        this(fetcher, clock, null);
+    }
+
+    /** {@code mcp}: where mcp sources' tools come from (null: mcp sources list no tools). */
+    public CatalogBuilder(DocumentFetcher fetcher, Clock clock, McpToolSource mcp) {
         this.fetcher = fetcher;
         this.clock = clock;
+        this.mcp = mcp;
     }
 
     public CatalogBuild build(LoadedConfig config) {
@@ -52,7 +59,7 @@ public final class CatalogBuilder {
     public CatalogBuild build(LoadedConfig loaded, boolean forceRefresh) {
         CliConfig cfg = loaded.config();
         DocumentLog log = new DocumentLog();
-        SourceReader reader = new SourceReader(fetcher, clock, loaded.baseDir(), forceRefresh, log);
+        SourceReader reader = new SourceReader(fetcher, clock, loaded.baseDir(), forceRefresh, log, mcp, loaded);
         Map<String, SourceConfig> sources = cfg.sources() == null ? Map.of() : cfg.sources();
         Map<String, ServiceConfig> configured = cfg.services() == null ? Map.of() : cfg.services();
 
@@ -63,6 +70,7 @@ public final class CatalogBuilder {
         Map<String, Guidance> guidance = new LinkedHashMap<>();
         Map<String, List<FetchedDocument>> workflowDocs = new LinkedHashMap<>();
         Set<String> usedServiceIds = new HashSet<>();
+        Map<String, String> disabledIds = new LinkedHashMap<>(); // tool id → mcp source, of disabledTools
 
         for (var s : sources.entrySet()) {
             if (!s.getValue().isEnabled()) continue;
@@ -88,17 +96,26 @@ public final class CatalogBuilder {
                     OpenApiValidator.requireHeader(tree, api.openapi().location());
                     // Bundled before overlays so overlay targets reach operations defined in other files.
                     ExternalRefs.bundle(tree, api.openapi().content(), api.openapi().location(), refDocs);
+                    McpSourceTools mcpTools = McpSourceTools.isMcp(s.getValue()) ? new McpSourceTools(s.getKey(), s.getValue(), tree) : null;
                     String serviceId = configuredId != null ? configuredId
-                            : unique(OpenApiIndexer.deriveServiceId(tree, api.openapi().location()), usedServiceIds);
+                            : unique(mcpTools != null ? s.getKey() : OpenApiIndexer.deriveServiceId(tree, api.openapi().location()), usedServiceIds);
                     usedServiceIds.add(serviceId);
                     ServiceConfig sc = configuredId == null ? null : configured.get(configuredId);
                     for (FetchedDocument overlay : concat(api.overlays(), fetchAll(reader, s.getValue(), sc == null ? null : sc.overlays(), log))) {
-                        OverlayApplier.apply(tree, RawDocuments.parse(overlay, fetcher.limits()), overlay.location());
+                        JsonNode actions = RawDocuments.parse(overlay, fetcher.limits());
+                        if (mcpTools != null) mcpTools.checkOverlay(tree, actions, overlay.location());
+                        OverlayApplier.apply(tree, actions, overlay.location());
                     }
                     IndexedDocument indexed = OpenApiIndexer.index(serviceId, s.getKey(), tree, api.openapi().location());
                     services.add(new Service(serviceId, alias(sc, serviceId), s.getKey(),
                             indexed.title() != null ? indexed.title() : serviceId, indexed.servers()));
-                    tools.addAll(indexed.tools());
+                    if (mcpTools != null) {
+                        tools.addAll(mcpTools.bind(indexed.tools(), tree, s.getValue().transport().type()));
+                        ignored.addAll(mcpTools.ignored(serviceId));
+                        mcpTools.disabledIds(serviceId, disabledIds);
+                    } else {
+                        tools.addAll(indexed.tools());
+                    }
                     ignored.addAll(indexed.ignored());
                     for (FetchedDocument skill : concat(api.skills(), fetchAll(reader, s.getValue(), sc == null ? null : sc.skills(), log))) {
                         SkillManifests.collect(RawDocuments.parse(skill, fetcher.limits()), skill.location(), serviceId, guidance);
@@ -111,6 +128,7 @@ public final class CatalogBuilder {
         }
         requireUniqueIds(tools);
         List<Tool> finished = finish(tools, guidance, cfg);
+        DisabledToolPatterns.check(cfg, finished, disabledIds);
         ArazzoWorkflows binder = new ArazzoWorkflows(finished, ignored);
         List<Workflow> workflows = new ArrayList<>();
         workflowDocs.forEach((serviceId, docs) -> docs.forEach(d -> workflows.addAll(binder.bind(RawDocuments.parse(d, fetcher.limits()), d.location(), serviceId))));

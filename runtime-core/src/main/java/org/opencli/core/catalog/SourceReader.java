@@ -24,8 +24,18 @@ final class SourceReader {
     private final Path baseDir;
     private final boolean forceRefresh;
     private final DocumentLog log;
+    private final McpToolSource mcp;
+    private final org.opencli.core.config.LoadedConfig config;
 
     SourceReader(DocumentFetcher fetcher, Clock clock, Path baseDir, boolean forceRefresh, DocumentLog log) {
+        this(fetcher, clock, baseDir, forceRefresh, log, null, null);
+    }
+
+    /** {@code mcp} (null: none) lists mcp sources' tools for {@code config}. */
+    SourceReader(DocumentFetcher fetcher, Clock clock, Path baseDir, boolean forceRefresh, DocumentLog log, McpToolSource mcp,
+                 org.opencli.core.config.LoadedConfig config) {
+        this.mcp = mcp;
+        this.config = config;
         this.fetcher = fetcher;
         this.clock = clock;
         this.baseDir = baseDir;
@@ -47,8 +57,12 @@ final class SourceReader {
         String type = source.type() == null ? "openapi" : source.type();
         String at = clock.instant().toString();
         if (type.equals("mcp")) {
-            // MCP discovery arrives later: the source is listed, it contributes no tools yet.
-            return new ReadSource(new CatalogSource(id, type, null, new Provenance("mcp", at, List.of())), List.of());
+            // Without MCP connections (a builder outside an engine) the source is listed with no tools.
+            if (mcp == null) return new ReadSource(new CatalogSource(id, type, null, new Provenance("mcp", at, List.of())), List.of());
+            FetchedDocument doc = log.record(new FetchedDocument("mcp:" + id, "application/json",
+                    org.opencli.core.json.Json.writeBytes(mcp.document(id, source, config)), null, null));
+            return new ReadSource(new CatalogSource(id, type, null, new Provenance("mcp", at, List.of(fetch(doc, "mcp", at)))),
+                    List.of(new DiscoveredService(doc.location(), doc, List.of(), List.of(), List.of())));
         }
         if (source.uri() == null || source.uri().isBlank()) {
             throw new OcliException(ErrorKind.CONFIG, "invalid_config", "Source without uri",

@@ -66,6 +66,13 @@ public record Tool(
                 servers, backend);
     }
 
+    /** A copy executed by another backend (an mcp source's tools are bound after indexing). */
+    public Tool withBackend(Backend b) {
+        return new Tool(id, serviceId, operationId, method, path, group, command, aliases, summary, description,
+                hidden, pathParams, flags, requestBody, authAlternatives, safety, output, pagination, retry, guidance,
+                servers, b, schemas);
+    }
+
     /** A copy with a different safety (policy.approvalRequired applies after indexing). */
     public Tool withSafety(Safety s) {
         return new Tool(id, serviceId, operationId, method, path, group, command, aliases, summary, description,

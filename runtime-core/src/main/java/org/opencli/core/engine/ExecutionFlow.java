@@ -13,6 +13,7 @@ import org.opencli.core.config.PolicyConfig;
 import org.opencli.core.config.SecretConfig;
 import org.opencli.core.config.ServiceConfig;
 import org.opencli.core.config.ServiceTimeouts;
+import org.opencli.core.config.SourceConfig;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.execution.ExecuteRequest;
@@ -23,6 +24,7 @@ import org.opencli.core.execution.RequestRenderer;
 import org.opencli.core.execution.ResultShaper;
 import org.opencli.core.execution.RetryingSender;
 import org.opencli.core.execution.ServerSelection;
+import org.opencli.core.mcp.McpArguments;
 import org.opencli.core.policy.PolicyGate;
 import org.opencli.core.secrets.Credentials;
 import org.opencli.core.secrets.SecretEnvironment;
@@ -35,7 +37,12 @@ import org.opencli.core.secrets.SecretEnvironment;
  */
 final class ExecutionFlow {
     private record Prepared(RequestDraft draft, boolean idempotent, java.time.Duration responseTimeout,
-            java.time.Duration connectTimeout, java.time.Duration totalTime) {
+            java.time.Duration connectTimeout, java.time.Duration totalTime, McpCall mcp) {
+    }
+
+    /** A {@code tools/call} of an mcp backend, instead of an HTTP request. */
+    private record McpCall(String sourceId, SourceConfig source, LoadedConfig config, String toolName,
+            Map<String, Object> arguments) {
     }
 
     private record Done(ExecuteResult value, Throwable error) {
@@ -96,6 +103,7 @@ final class ExecutionFlow {
         int[] retries = {0};
         CompletableFuture<ExecuteResult> result = prepared(request, caller, trail)
                 .thenCompose(prepared -> {
+                    if (prepared.mcp() != null) return callMcp(prepared, request.dryRun(), trail);
                     if (request.dryRun()) {
                         return CompletableFuture.completedFuture(new ExecuteResult(null, null, null, null, null, null,
                                 prepared.draft().toRedacted()));
@@ -130,6 +138,24 @@ final class ExecutionFlow {
                         }
                         return done.value();
                     }, resume);
+                });
+    }
+
+    /**
+     * The send step of an mcp tool: {@code tools/call} within the execution's total time, answered
+     * where the server's answer arrived (the result is small and already parsed).
+     */
+    private CompletableFuture<ExecuteResult> callMcp(Prepared prepared, boolean dryRun, AuditTrail trail) {
+        McpCall call = prepared.mcp();
+        if (dryRun) {
+            return CompletableFuture.completedFuture(new ExecuteResult(null, null, null, null, null, null,
+                    new ExecuteResult.RenderedRequest("tools/call", trail.targetBaseUrl + "/" + call.toolName(), null,
+                            org.opencli.core.json.Json.write(call.arguments()))));
+        }
+        return engine.mcp().call(call.sourceId(), call.source(), call.config(), call.toolName(), call.arguments(),
+                prepared.totalTime()).thenApply(result -> {
+                    trail.statusCode = result.statusCode();
+                    return result;
                 });
     }
 
@@ -182,6 +208,7 @@ final class ExecutionFlow {
         LoadedConfig config = selection.config();
         // A dry run sends nothing, so it needs no approval; every deny still applies to it.
         PolicyGate.check(config, selection.response().view(), tool, request.approval() || request.dryRun());
+        if (tool.backend() != null && tool.backend().isMcp()) return prepareMcp(request, trail, tool, config);
         String baseUrl = ServerSelection.baseUrl(tool, selection.build().catalog(), config);
         trail.targetBaseUrl = baseUrl;
         RequestDraft draft = RequestRenderer.render(tool, request, baseUrl);
@@ -195,7 +222,27 @@ final class ExecutionFlow {
                 : java.time.Duration.ofMillis(timeouts.connectMs());
         java.time.Duration total = timeouts == null || timeouts.totalMs() == null ? execution.maxTotalTime()
                 : java.time.Duration.ofMillis(timeouts.totalMs());
-        return new Prepared(draft, tool.safety() != null && tool.safety().idempotent(), response, connect, total);
+        return new Prepared(draft, tool.safety() != null && tool.safety().idempotent(), response, connect, total, null);
+    }
+
+    /** The arguments are rendered and checked against the tool's schemas as an HTTP call's would be; nothing else applies. */
+    private Prepared prepareMcp(ExecuteRequest request, AuditTrail trail, Tool tool, LoadedConfig config) {
+        String sourceId = tool.backend().sourceId();
+        SourceConfig source = config.config().sources() == null ? null : config.config().sources().get(sourceId);
+        if (source == null || !source.isEnabled()) {
+            throw new OcliException(ErrorKind.NOT_FOUND, "unknown_tool", "Unknown tool", "the mcp source " + sourceId
+                    + " of " + tool.id() + " is no longer configured");
+        }
+        trail.targetBaseUrl = "mcp:" + sourceId;
+        RequestDraft checked = RequestRenderer.render(tool, request, trail.targetBaseUrl);
+        Map<String, Object> arguments = McpArguments.of(tool, request, checked);
+        trail.requestSize = (long) org.opencli.core.json.Json.writeBytes(arguments).length;
+        trail.authScheme = source.oauth() != null ? "oauth2" : null;
+        ServiceTimeouts timeouts = serviceTimeouts(config, tool.serviceId());
+        java.time.Duration total = timeouts == null || timeouts.totalMs() == null ? execution.maxTotalTime()
+                : java.time.Duration.ofMillis(timeouts.totalMs());
+        return new Prepared(checked, false, null, null, total,
+                new McpCall(sourceId, source, config, tool.backend().toolName(), arguments));
     }
 
     private static ServiceTimeouts serviceTimeouts(LoadedConfig config, String serviceId) {
@@ -204,7 +251,7 @@ final class ExecutionFlow {
         return service == null ? null : service.timeouts();
     }
 
-    private SecretEnvironment secretEnvironment(LoadedConfig config) {
+    SecretEnvironment secretEnvironment(LoadedConfig config) {
         PolicyConfig policy = config.config().policy();
         boolean allowExec = policy != null && Boolean.TRUE.equals(policy.allowExecSecrets());
         EngineSettings s = engine.settings();

@@ -70,6 +70,9 @@ public final class RuntimeEngine implements AutoCloseable {
     private final ExecutionFlow execution;
     private final WorkflowFlow workflows;
     private final EnvelopeGuard envelopes;
+    private final SecretResolver secrets;
+    // created on the first mcp source a catalog build or call meets: no MCP class loads otherwise
+    private volatile org.opencli.core.mcp.McpConnections mcp;
 
     /** Executes with the JDK HTTP client and the durable audit store at {@code settings.auditPath()}. */
     public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher) {
@@ -85,13 +88,14 @@ public final class RuntimeEngine implements AutoCloseable {
         this.settings = settings;
         FreshnessWindow freshness = new FreshnessWindow(settings.fileCheckInterval());
         this.configs = new ConfigCache(loader, freshness);
-        this.builder = new CatalogBuilder(fetcher, settings.clock());
+        this.builder = new CatalogBuilder(fetcher, settings.clock(), (id, source, config) -> mcp().document(id, source, config));
         this.catalogs = new CatalogCache(settings.clock(), freshness);
         ExecutionSettings limits = setup.execution() == null ? ExecutionSettings.defaults() : setup.execution();
         this.upstream = setup.upstream() != null ? setup.upstream() : new JdkUpstreamClient(limits, workers);
         this.audit = setup.audit() != null ? setup.audit() : defaultAudit(settings, loader, setup);
-        Credentials credentials = new Credentials(new SecretResolver(setup.keychainArgv(),
-                new OAuthTokens(upstream, limits.responseTimeout(), setup.interactiveAuthorizer())));
+        this.secrets = new SecretResolver(setup.keychainArgv(),
+                new OAuthTokens(upstream, limits.responseTimeout(), setup.interactiveAuthorizer()));
+        Credentials credentials = new Credentials(secrets);
         this.envelopes = new EnvelopeGuard(audit, settings.clock());
         this.execution = new ExecutionFlow(this, workers, new RetryingSender(upstream, scheduler, limits, settings.clock()),
                 credentials, audit, limits, setup.env());
@@ -171,6 +175,7 @@ public final class RuntimeEngine implements AutoCloseable {
     @Override
     public void close() {
         drain(CLOSE_GRACE);
+        if (mcp != null) mcp.close(); // ends the stdio servers this engine started
         workers.shutdown();
         scheduler.shutdown();
         audit.close();
@@ -205,6 +210,32 @@ public final class RuntimeEngine implements AutoCloseable {
 
     EnvelopeGuard envelopes() {
         return envelopes;
+    }
+
+    /** This engine's MCP connections, created on first need. */
+    org.opencli.core.mcp.McpConnections mcp() {
+        org.opencli.core.mcp.McpConnections current = mcp;
+        if (current != null) return current;
+        synchronized (this) {
+            if (mcp == null) {
+                mcp = new org.opencli.core.mcp.McpConnections(
+                        config -> new org.opencli.core.mcp.McpSecrets(secrets, config.config().secrets(), execution.secretEnvironment(config)),
+                        workers, settings.clock(), this::toolsChanged);
+            }
+            return mcp;
+        }
+    }
+
+    /** The stdio MCP servers this engine runs now (pids), for the instance registry. */
+    public List<Long> mcpServerPids() {
+        org.opencli.core.mcp.McpConnections current = mcp;
+        return current == null ? List.of() : current.pids();
+    }
+
+    /** An MCP server said its tools changed: every catalog is built again on its next use. */
+    private void toolsChanged() {
+        catalogs.clear();
+        renderedCatalogs.clear();
     }
 
     /**

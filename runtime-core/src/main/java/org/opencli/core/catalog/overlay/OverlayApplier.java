@@ -48,6 +48,17 @@ public final class OverlayApplier {
         }
     }
 
+    /** How many nodes each action's target selects in {@code document} (the overlay is not applied). */
+    public static List<Integer> targetCounts(JsonNode document, JsonNode overlay, String overlayLocation) {
+        List<Integer> counts = new java.util.ArrayList<>();
+        JsonNode actions = overlay.path("actions");
+        for (int i = 0; i < actions.size(); i++) {
+            String target = actions.get(i).path("target").asText(null);
+            counts.add(target == null ? 0 : locate(document, target, overlayLocation, "$.actions[" + i + "].target").size());
+        }
+        return counts;
+    }
+
     /**
      * The expression is the overlay's text: errors say where it is, never quote it. Its length is
      * bounded because the JSONPath compiler recurses per step; a stack overflow is still caught.

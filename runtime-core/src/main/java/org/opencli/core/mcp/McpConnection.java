@@ -1,0 +1,209 @@
+package org.opencli.core.mcp;
+
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.opencli.core.config.SourceConfig;
+import org.opencli.core.error.ErrorKind;
+import org.opencli.core.error.OcliException;
+import reactor.core.publisher.Mono;
+
+/**
+ * One mcp source's client in one engine: started on first need, and started again on the next need
+ * after its server died or its connection failed — at once the first time, then after a backoff
+ * that doubles per quick failure (up to {@link #MAX_BACKOFF}); within a backoff a call fails at once
+ * with {@code mcp_server_restarting} (no retry loop). A connection that lived {@link #STABLE} resets it.
+ */
+final class McpConnection {
+    static final Duration INITIALIZE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration LIST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration STABLE = Duration.ofSeconds(30);
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final int MAX_PAGES = 100;
+    private static final System.Logger LOG = System.getLogger("org.opencli.core.mcp");
+
+    private final String sourceId;
+    private final SourceConfig source;
+    private final Path baseDir;
+    private final McpJsonMapper json;
+    private final Clock clock;
+    private final Runnable onToolsChanged;
+    private volatile McpAsyncClient client;
+    private McpClientTransport transport;
+    private volatile boolean dead = true;
+    private Instant startedAt;
+    private Instant nextStartAt = Instant.MIN;
+    private int quickFailures;
+    private boolean closed;
+
+    McpConnection(String sourceId, SourceConfig source, Path baseDir, McpJsonMapper json, Clock clock, Runnable onToolsChanged) {
+        this.sourceId = sourceId;
+        this.source = source;
+        this.baseDir = baseDir;
+        this.json = json;
+        this.clock = clock;
+        this.onToolsChanged = onToolsChanged;
+    }
+
+    /** Every tool the server lists (all pages), starting it if needed. Blocks: call it off any event loop. */
+    List<McpSchema.Tool> tools(McpSecrets secrets) {
+        McpAsyncClient c = client(secrets);
+        List<McpSchema.Tool> tools = new ArrayList<>();
+        Set<String> cursors = new HashSet<>();
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            McpSchema.ListToolsResult result = await(c.listTools(cursor), LIST_TIMEOUT, "tools/list");
+            if (result.tools() != null) tools.addAll(result.tools());
+            if (tools.size() > McpToolDocument.MAX_TOOLS) break; // the document names the bound
+            cursor = result.nextCursor();
+            if (cursor == null || cursor.isEmpty() || !cursors.add(cursor)) return tools;
+        }
+        return tools;
+    }
+
+    /** {@code tools/call}, on a running client at once, else after starting one on {@code workers}. */
+    CompletableFuture<McpSchema.CallToolResult> call(String tool, Map<String, Object> arguments, Duration timeout,
+                                                     McpSecrets secrets, Executor workers) {
+        McpAsyncClient running = runningClient();
+        CompletableFuture<McpAsyncClient> ready = running != null ? CompletableFuture.completedFuture(running)
+                : CompletableFuture.supplyAsync(() -> client(secrets), workers);
+        return ready.thenCompose(c -> c.callTool(new McpSchema.CallToolRequest(tool, arguments))
+                .timeout(timeout, Mono.error(() -> timedOut(tool, timeout)))
+                .onErrorMap(e -> !(e instanceof OcliException), e -> failed("tools/call " + tool, e))
+                .toFuture());
+    }
+
+    /** Not synchronized: a caller on an event loop must not wait while another thread starts the server. */
+    private McpAsyncClient runningClient() {
+        return dead || closed ? null : client;
+    }
+
+    private synchronized McpAsyncClient client(McpSecrets secrets) {
+        if (closed) throw unavailable("the runtime is stopping");
+        if (!dead && client != null) return client;
+        Instant now = clock.instant();
+        if (now.isBefore(nextStartAt)) {
+            throw new OcliException(ErrorKind.UNAVAILABLE, "mcp_server_restarting", "MCP server restarting",
+                    "sources." + sourceId + ": the MCP server failed " + quickFailures + " time(s) in a row; it is started again after "
+                            + nextStartAt + " (backoff)");
+        }
+        stopCurrent();
+        startedAt = now;
+        try {
+            McpClientTransport t = McpTransports.create(sourceId, source, baseDir, secrets, json, this::died);
+            McpAsyncClient c = McpClient.async(t).requestTimeout(MAX_BACKOFF.multipliedBy(10)).initializationTimeout(INITIALIZE_TIMEOUT)
+                    .clientInfo(new McpSchema.Implementation("ocli", "open-cli for Java", "1"))
+                    .jsonSchemaValidator(NO_OUTPUT_VALIDATION)
+                    .toolsChangeConsumer(tools -> Mono.fromRunnable(onToolsChanged)).build();
+            transport = t;
+            client = c;
+            dead = false;
+            await(c.initialize(), INITIALIZE_TIMEOUT, "initialize");
+            return c;
+        } catch (RuntimeException e) {
+            dead = true;
+            backOff(now);
+            stopCurrent();
+            throw e instanceof OcliException o ? o : failed("connecting", e);
+        }
+    }
+
+    /** The server process exited or the stream broke: the next need starts a new one. */
+    private synchronized void died() {
+        if (dead || closed) return;
+        dead = true;
+        backOff(clock.instant());
+        McpAsyncClient c = client;
+        // calls waiting on the dead server fail now rather than at their deadline
+        if (c != null) CompletableFuture.runAsync(c::close);
+    }
+
+    private void backOff(Instant now) {
+        boolean quick = startedAt != null && Duration.between(startedAt, now).compareTo(STABLE) < 0;
+        quickFailures = quick ? quickFailures + 1 : 0;
+        if (quickFailures <= 1) {
+            nextStartAt = Instant.MIN; // the first failure restarts at once
+            return;
+        }
+        long millis = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(quickFailures - 2, 16));
+        nextStartAt = now.plusMillis(millis);
+        LOG.log(System.Logger.Level.WARNING, "mcp source " + sourceId + ": failed " + quickFailures
+                + " times in a row; next start in " + millis + " ms");
+    }
+
+    /** The running server's pid (stdio), -1 otherwise. */
+    synchronized long pid() {
+        return !dead && transport instanceof StdioProcessTransport stdio ? stdio.pid() : -1;
+    }
+
+    synchronized void close() {
+        closed = true;
+        stopCurrent();
+    }
+
+    private void stopCurrent() {
+        McpAsyncClient c = client;
+        McpClientTransport t = transport;
+        client = null;
+        transport = null;
+        dead = true;
+        if (c != null) {
+            try {
+                c.closeGracefully().block(StdioProcessTransport.GRACE.multipliedBy(2));
+            } catch (RuntimeException e) {
+                c.close();
+            }
+        }
+        if (t instanceof StdioProcessTransport stdio) stdio.destroy();
+        else if (t != null) t.close();
+    }
+
+    private <T> T await(Mono<T> mono, Duration timeout, String what) {
+        try {
+            return mono.timeout(timeout).block();
+        } catch (RuntimeException e) {
+            died();
+            throw failed(what, e);
+        }
+    }
+
+    private OcliException timedOut(String tool, Duration timeout) {
+        return new OcliException(ErrorKind.UPSTREAM, "upstream_timeout", "Upstream timeout",
+                "sources." + sourceId + ": tools/call " + tool + " gave no answer within " + timeout.toMillis() + " ms");
+    }
+
+    private OcliException failed(String what, Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+        if (e instanceof java.util.concurrent.TimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
+            return new OcliException(ErrorKind.UPSTREAM, "upstream_timeout", "Upstream timeout",
+                    "sources." + sourceId + ": " + what + " gave no answer in time");
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new OcliException(ErrorKind.UPSTREAM, "upstream_unreachable", "MCP server failed",
+                "sources." + sourceId + ": " + what + " failed: " + McpText.bounded(message, 500));
+    }
+
+    private OcliException unavailable(String why) {
+        return new OcliException(ErrorKind.UNAVAILABLE, "shutting_down", "Shutting down", "sources." + sourceId + ": " + why);
+    }
+
+    /** Structured output is passed on as the server sent it; inputs are checked by the engine before sending. */
+    private static final JsonSchemaValidator NO_OUTPUT_VALIDATION = (schema, content) -> JsonSchemaValidator.ValidationResponse
+            .asValid(null);
+}

@@ -1,0 +1,85 @@
+package org.opencli.core.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.opencli.core.catalog.McpToolSource;
+import org.opencli.core.config.LoadedConfig;
+import org.opencli.core.config.SourceConfig;
+import org.opencli.core.execution.ExecuteResult;
+import org.opencli.core.json.Json;
+
+/**
+ * The MCP clients of one engine (one runtime instance): one {@link McpConnection} per mcp source as
+ * configured (a source whose transport, oauth or config directory changes gets a new one), created
+ * on first need and closed with the engine, which ends every stdio server it started.
+ */
+public final class McpConnections implements McpToolSource, AutoCloseable {
+    private final Function<LoadedConfig, McpSecrets> secrets;
+    private final Executor workers;
+    private final Clock clock;
+    private final Runnable onToolsChanged;
+    private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+    private final Map<String, McpConnection> connections = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** {@code onToolsChanged}: a server said its tools changed (the engine drops its built catalogs). */
+    public McpConnections(Function<LoadedConfig, McpSecrets> secrets, Executor workers, Clock clock, Runnable onToolsChanged) {
+        this.secrets = secrets;
+        this.workers = workers;
+        this.clock = clock;
+        this.onToolsChanged = onToolsChanged;
+    }
+
+    @Override
+    public JsonNode document(String sourceId, SourceConfig source, LoadedConfig config) {
+        McpConnection connection = connection(sourceId, source, config);
+        var tools = connection.tools(secrets.apply(config));
+        return McpToolDocument.of(sourceId, sourceId, tools,
+                source.disabledTools() == null ? java.util.Set.of() : new HashSet<>(source.disabledTools()));
+    }
+
+    /** {@code tools/call} of {@code tool} with {@code arguments}, within {@code timeout}; never blocks the caller. */
+    public CompletableFuture<ExecuteResult> call(String sourceId, SourceConfig source, LoadedConfig config, String tool,
+                                                 Map<String, Object> arguments, Duration timeout) {
+        McpConnection connection = connection(sourceId, source, config);
+        return connection.call(tool, arguments, timeout, secrets.apply(config), workers).thenApply(McpResults::of);
+    }
+
+    /** The pids of the stdio servers running now (for the instance registry). */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        for (McpConnection c : connections.values()) {
+            long pid = c.pid();
+            if (pid > 0) pids.add(pid);
+        }
+        return pids;
+    }
+
+    private McpConnection connection(String sourceId, SourceConfig source, LoadedConfig config) {
+        if (closed)
+            throw new org.opencli.core.error.OcliException(org.opencli.core.error.ErrorKind.UNAVAILABLE,
+                    "shutting_down", "Shutting down", "the runtime is stopping");
+        // the source as configured (references only, never secret values) and where relative paths point
+        String key = sourceId + "|" + config.baseDir() + "|" + Json.write(source.transport()) + "|" + Json.write(source.oauth());
+        return connections.computeIfAbsent(key, k -> new McpConnection(sourceId, source, config.baseDir(), json, clock, onToolsChanged));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        connections.values().parallelStream().forEach(McpConnection::close);
+        connections.clear();
+    }
+}

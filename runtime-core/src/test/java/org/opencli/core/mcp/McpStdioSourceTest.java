@@ -1,0 +1,127 @@
+package org.opencli.core.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencli.core.catalog.Tool;
+import org.opencli.core.engine.CatalogQuery;
+import org.opencli.core.error.OcliException;
+import org.opencli.core.execution.ExecuteRequest;
+import org.opencli.core.execution.ExecuteResult;
+import org.opencli.core.json.Json;
+
+/** server-everything over stdio as an mcp source: its tools in the catalog, and called through the engine. */
+class McpStdioSourceTest {
+    @TempDir
+    Path dir;
+
+    static String everythingConfig(String extra) {
+        return """
+                {"cli": "1.0.0", "mode": {"default": "discover"},
+                 "mcpServers": {"everything": {"command": "%s", "args": ["stdio"]%s}}}
+                """.formatted(McpServers.bin("mcp-server-everything"), extra);
+    }
+
+    @Test
+    void listedToolsBecomeCatalogToolsWithAnMcpBackend() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            List<Tool> tools = f.engine.effectiveCatalog(new CatalogQuery(null, null, null)).catalog().tools();
+            Tool echo = tools.stream().filter(t -> t.id().equals("everything:echo")).findFirst().orElseThrow();
+            assertThat(echo.backend().type()).isEqualTo("mcp");
+            assertThat(echo.backend().sourceId()).isEqualTo("everything");
+            assertThat(echo.backend().toolName()).isEqualTo("echo");
+            assertThat(echo.backend().transport()).isEqualTo("stdio");
+            assertThat(echo.group()).isEqualTo("tools");
+            assertThat(echo.command()).isEqualTo("echo");
+            assertThat(echo.safety().readOnly()).isTrue();
+            assertThat(echo.safety().destructive()).isFalse();
+            assertThat(echo.flags()).extracting(p -> p.name() + ":" + p.required() + ":" + p.schema().path("type").asText())
+                    .containsExactly("message:true:string");
+            Tool sum = tools.stream().filter(t -> t.id().equals("everything:get-sum")).findFirst().orElseThrow();
+            assertThat(sum.flags()).extracting(p -> p.originalName() + ":" + p.schema().path("type").asText())
+                    .containsExactly("a:number", "b:number");
+        }
+    }
+
+    @Test
+    void aToolCallAnswersWithTheServersContentAndLeavesOneAuditRecord() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            ExecuteResult echo = f.engine.execute(call("everything:echo", Map.of("message", Json.MAPPER.valueToTree("hi there"))))
+                    .toCompletableFuture().join();
+            assertThat(echo.statusCode()).isEqualTo(200);
+            assertThat(echo.text()).isEqualTo("Echo: hi there");
+            ExecuteResult sum = f.engine.execute(call("everything:get-sum", Map.of("a", num(2), "b", num(40))))
+                    .toCompletableFuture().join();
+            assertThat(sum.text()).contains("42");
+            ExecuteResult structured = f.engine.execute(call("everything:get-structured-content",
+                    Map.of("location", Json.MAPPER.valueToTree("New York")))).toCompletableFuture().join();
+            assertThat(structured.body()).isNotNull();
+            assertThat(structured.body().has("temperature")).isTrue();
+            assertThat(f.audit).hasSize(3);
+            assertThat(f.audit.get(0).toolId()).isEqualTo("everything:echo");
+            assertThat(f.audit.get(0).decision()).isEqualTo("allow");
+            assertThat(f.audit.get(0).statusCode()).isEqualTo(200);
+            assertThat(f.audit.get(0).targetBaseUrl()).isEqualTo("mcp:everything");
+        }
+    }
+
+    @Test
+    void argumentsAreCheckedAgainstTheInputSchemaBeforeAnythingIsSent() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            assertThatThrownBy(() -> f.engine.execute(call("everything:echo", Map.of())).toCompletableFuture().join())
+                    .isInstanceOf(CompletionException.class).cause().isInstanceOf(OcliException.class)
+                    .hasMessageContaining("missing required flag '--message'");
+            assertThatThrownBy(() -> f.engine.execute(call("everything:get-sum", Map.of("a", text("two"), "b", num(1))))
+                    .toCompletableFuture().join()).cause().isInstanceOf(OcliException.class)
+                    .satisfies(e -> assertThat(((OcliException) e).code()).isEqualTo("invalid_parameter"));
+            assertThat(f.audit).hasSize(2).allSatisfy(r -> assertThat(r.decision()).isEqualTo("error"));
+        }
+    }
+
+    @Test
+    void aKilledServerIsStartedAgainOnTheNextCall() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            f.engine.execute(call("everything:echo", Map.of("message", text("one")))).toCompletableFuture().join();
+            List<Long> pids = f.engine.mcpServerPids();
+            assertThat(pids).hasSize(1);
+            ProcessHandle server = ProcessHandle.of(pids.get(0)).orElseThrow();
+            server.destroyForcibly();
+            server.onExit().join();
+            org.awaitility.Awaitility.await().until(() -> f.engine.mcpServerPids().isEmpty());
+            ExecuteResult again = f.engine.execute(call("everything:echo", Map.of("message", text("two"))))
+                    .toCompletableFuture().join();
+            assertThat(again.text()).isEqualTo("Echo: two");
+            assertThat(f.engine.mcpServerPids()).hasSize(1).doesNotContain(pids.get(0));
+        }
+    }
+
+    @Test
+    void closingTheEngineEndsTheServerProcess() throws Exception {
+        ProcessHandle server;
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            f.engine.effectiveCatalog(new CatalogQuery(null, null, null));
+            server = ProcessHandle.of(f.engine.mcpServerPids().get(0)).orElseThrow();
+            assertThat(server.isAlive()).isTrue();
+        }
+        assertThat(server.isAlive()).isFalse();
+    }
+
+    static ExecuteRequest call(String toolId, Map<String, JsonNode> flags) {
+        return new ExecuteRequest(null, null, null, toolId, List.of(), flags, null, null, false, false);
+    }
+
+    static JsonNode text(String s) {
+        return Json.MAPPER.valueToTree(s);
+    }
+
+    static JsonNode num(int n) {
+        return Json.MAPPER.valueToTree(n);
+    }
+}
