@@ -48,8 +48,7 @@ class McpInitCommandTest {
         CliResult r = cli().run("init", "--type", "mcp", "--transport", "stdio", "--command", everything.toString(), "--args", "stdio",
                 "--env", "LOG_LEVEL=warn", "--output", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("wrote " + out + " (MCP server 'mcp-server-everything' over stdio, ");
-        assertThat(r.out()).contains("; try: ocli mcp-server-everything --help)");
+        assertThat(r.out()).isEqualTo("wrote " + out + " (MCP server 'mcp-server-everything' over stdio, 13 tools; try: ocli mcp-server-everything --help)\n");
         assertThat(Json.MAPPER.readTree(out.toFile())).isEqualTo(Json.MAPPER.readTree("""
                 {"cli": "1.0.0", "mode": {"default": "discover"},
                  "sources": {"mcp-server-everything": {"type": "mcp", "transport": {"type": "stdio",
@@ -82,6 +81,7 @@ class McpInitCommandTest {
             assertThat(report.path("serviceId").asText()).isEqualTo("everything");
             assertThat(report.path("transport").asText()).isEqualTo("streamable-http");
             assertThat(report.path("source").asText()).isEqualTo(url);
+            assertThat(report.path("tools").asInt()).isEqualTo(13);
             assertThat(Json.MAPPER.readTree(out.toFile()).path("sources")).isEqualTo(Json.MAPPER.readTree("""
                     {"everything": {"type": "mcp", "transport": {"type": "streamable-http", "url": "%s",
                       "headers": {"X-Team": "blue"}}}}
@@ -91,6 +91,20 @@ class McpInitCommandTest {
             server.destroy();
             if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsNamedAndNothingIsWritten() throws Exception {
+        Path out = dir.resolve(".cli.json");
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        CliResult r = cli().run("init", "--type", "mcp", "--transport", "streamable-http", "--url", "http://127.0.0.1:" + closed + "/mcp",
+                "--name", "gone", "--output", out.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(r.err()).contains("sources.gone");
+        assertThat(Files.exists(out)).isFalse();
     }
 
     @Test

@@ -76,8 +76,11 @@ public final class McpStdioCoreLane implements Lane {
         if (catalog == null) return;
         JsonNode echo = McpNpm.tool(catalog, "everything:echo");
         JsonNode write = McpNpm.tool(catalog, "files:write_file");
-        ctx.check("an MCP tool's backend is kind mcp; readOnlyHint makes echo read-only, write_file is not",
-                "mcp".equals(echo.path("backend").path("kind").asText()) && echo.path("safety").path("readOnly").asBoolean(false)
+        JsonNode backend = echo.path("backend");
+        ctx.check("an MCP tool's backend is {type mcp, sourceId, toolName, transport}; readOnlyHint makes echo read-only, write_file is not",
+                "mcp".equals(backend.path("type").asText()) && "everything".equals(backend.path("sourceId").asText())
+                        && "echo".equals(backend.path("toolName").asText()) && "stdio".equals(backend.path("transport").asText())
+                        && echo.path("safety").path("readOnly").asBoolean(false)
                         && !write.path("safety").path("readOnly").asBoolean(true),
                 "echo backend " + echo.path("backend") + " safety " + echo.path("safety") + ", write_file safety " + write.path("safety"));
     }
