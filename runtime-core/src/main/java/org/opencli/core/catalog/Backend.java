@@ -19,6 +19,7 @@ public record Backend(String type, String sourceId, String toolName, String tran
         this(type, sourceId, null, null);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isMcp() {
         return "mcp".equals(type);
     }

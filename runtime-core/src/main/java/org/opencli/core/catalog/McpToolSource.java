@@ -6,8 +6,9 @@ import org.opencli.core.config.SourceConfig;
 
 /**
  * Where an mcp source's tools come from while a catalog is built: the synthetic OpenAPI document of
- * the server's {@code tools/list}, disabled tools already left out (the engine's {@code core.mcp}
- * connections; none: an mcp source lists no tools). May block: catalogs are built off event loops.
+ * every tool the server's {@code tools/list} names ({@code disabledTools} are removed by the builder,
+ * which checks what still refers to them), from the engine's {@code core.mcp} connections (none: an
+ * mcp source lists no tools). May block: catalogs are built off event loops.
  */
 @FunctionalInterface
 public interface McpToolSource {

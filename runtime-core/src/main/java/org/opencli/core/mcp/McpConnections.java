@@ -7,7 +7,6 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,8 +45,7 @@ public final class McpConnections implements McpToolSource, AutoCloseable {
     public JsonNode document(String sourceId, SourceConfig source, LoadedConfig config) {
         McpConnection connection = connection(sourceId, source, config);
         var tools = connection.tools(secrets.apply(config));
-        return McpToolDocument.of(sourceId, sourceId, tools,
-                source.disabledTools() == null ? java.util.Set.of() : new HashSet<>(source.disabledTools()));
+        return McpToolDocument.of(sourceId, sourceId, tools);
     }
 
     /** {@code tools/call} of {@code tool} with {@code arguments}, within {@code timeout}; never blocks the caller. */

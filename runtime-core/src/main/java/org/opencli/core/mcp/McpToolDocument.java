@@ -22,7 +22,8 @@ import org.opencli.core.json.Json;
  * indexer, overlays, names, skills, views and policy treat MCP tools as any other. Annotations
  * become {@code x-cli-safety}; scalar top-level input properties become query parameters (typed
  * flags), the rest of the input a JSON request body. {@code x-mcp-tool} keeps the name to call.
- * Disabled tools are left out before anything else sees them. Bounded: tool count, name, text and
+ * Every listed tool is in it: the catalog builder removes {@code disabledTools} and checks what
+ * still refers to them. Bounded: tool count, name, text and
  * schema size and depth; a tool beyond a bound fails the build naming the source and the tool.
  */
 public final class McpToolDocument {
@@ -38,7 +39,7 @@ public final class McpToolDocument {
     private McpToolDocument() {
     }
 
-    public static ObjectNode of(String sourceId, String title, Collection<McpSchema.Tool> tools, Set<String> disabled) {
+    public static ObjectNode of(String sourceId, String title, Collection<McpSchema.Tool> tools) {
         if (tools.size() > MAX_TOOLS) {
             throw invalid(sourceId, "lists " + tools.size() + " tools (at most " + MAX_TOOLS + ")");
         }
@@ -50,7 +51,6 @@ public final class McpToolDocument {
             if (tool.name() == null || !TOOL_NAME.matcher(tool.name()).matches()) {
                 throw invalid(sourceId, "lists a tool whose name is not 1-128 of A-Z a-z 0-9 _ . -");
             }
-            if (disabled.contains(tool.name())) continue;
             if (paths.has("/tools/" + tool.name())) throw invalid(sourceId, "lists the tool " + tool.name() + " twice");
             paths.putObject("/tools/" + tool.name()).set("post", operation(sourceId, tool));
         }

@@ -33,6 +33,8 @@ final class StdioProcessTransport implements McpClientTransport {
     private final java.nio.file.Path workingDir;
     private final McpJsonMapper json;
     private final Runnable onExit;
+    // writes to the server's stdin happen here: a full pipe must never stall the caller (an event loop)
+    private final java.util.concurrent.ExecutorService writer;
     private volatile Process process;
     private volatile boolean closing;
 
@@ -43,6 +45,11 @@ final class StdioProcessTransport implements McpClientTransport {
         this.command = command;
         this.env = env;
         this.workingDir = workingDir;
+        this.writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ocli-mcp-" + sourceId + "-stdin");
+            t.setDaemon(true);
+            return t;
+        });
         this.json = json;
         this.onExit = onExit;
     }
@@ -127,7 +134,7 @@ final class StdioProcessTransport implements McpClientTransport {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write to the MCP server of " + sourceId + ": " + e.getMessage(), e);
             }
-        });
+        }).subscribeOn(reactor.core.scheduler.Schedulers.fromExecutor(writer)).then();
     }
 
     @Override
@@ -153,6 +160,7 @@ final class StdioProcessTransport implements McpClientTransport {
     /** Ends the server and anything it started (npx, shells), forcibly after the grace. */
     void destroy() {
         closing = true;
+        writer.shutdown();
         Process p = process;
         if (p == null) return;
         p.descendants().forEach(ProcessHandle::destroy);

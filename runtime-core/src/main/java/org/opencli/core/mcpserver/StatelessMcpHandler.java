@@ -20,6 +20,10 @@ import reactor.core.publisher.Mono;
  * {@code tools/call} are {@link GovernedTools}', since the tools are the caller's view, not a fixed set.
  */
 public final class StatelessMcpHandler implements McpStatelessServerHandler {
+    /** JSON-RPC's answer to what it cannot read: no id to answer to (the SDK's types require one). */
+    private static final byte[] PARSE_ERROR = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
+            + McpSchema.ErrorCodes.PARSE_ERROR + ",\"message\":\"the body must be one JSON-RPC 2.0 message (no batch)\"}}")
+            .getBytes(StandardCharsets.UTF_8);
     private final McpStatelessServerHandler sdk;
     private final GovernedTools tools;
 
@@ -52,9 +56,7 @@ public final class StatelessMcpHandler implements McpStatelessServerHandler {
             if (body.length > 0 && body[0] == '[') throw new IOException("batches are not supported");
             message = McpSchema.deserializeJsonRpcMessage(McpServerSetup.JSON, new String(body, StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new HttpAnswer(400, bytes(McpSchema.JSONRPCResponse.error(null,
-                    new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR,
-                            "the body must be one JSON-RPC 2.0 message (no batch)")))));
+            return CompletableFuture.completedFuture(new HttpAnswer(400, PARSE_ERROR));
         }
         if (message instanceof McpSchema.JSONRPCRequest request) {
             return handleRequest(context, request).map(response -> new HttpAnswer(200, bytes(response))).toFuture();

@@ -42,11 +42,15 @@ public class AuthWorld implements QuarkusTestResourceLifecycleManager {
     static Path logFile;
     /** Extra keys for the config's runtime.server.auth block (a profile's init argument {@value #AUTH_EXTRA}). */
     static final String AUTH_EXTRA = "authExtra";
+    /** Extra top-level keys for the config (a profile's init argument {@value #CONFIG_EXTRA}), e.g. a policy. */
+    public static final String CONFIG_EXTRA = "configExtra";
     private String authExtra = "";
+    private String configExtra = "";
 
     @Override
     public void init(Map<String, String> initArgs) {
         authExtra = initArgs.getOrDefault(AUTH_EXTRA, "");
+        configExtra = initArgs.getOrDefault(CONFIG_EXTRA, "");
     }
 
     @Override
@@ -70,7 +74,7 @@ public class AuthWorld implements QuarkusTestResourceLifecycleManager {
                       "sources": { "helpdeskApi": { "type": "openapi", "uri": "./helpdesk.openapi.yaml" } },
                       "services": { "helpdesk": { "source": "helpdeskApi", "workflows": ["./helpdesk.arazzo.yaml"] } },
                       "curation": { "toolSets": { "readers": { "allow": ["helpdesk:get*"], "deny": ["**"] } } },
-                      "agents": { "profiles": { "reader": { "mode": "curated", "toolSet": "readers" } } },
+                      "agents": { "profiles": { "reader": { "mode": "curated", "toolSet": "readers" } } },%s
                       "runtime": { "server": { "auth": {
                         "validationProfile": "oidc_jwks",
                         "issuer": "%s",
@@ -83,7 +87,7 @@ public class AuthWorld implements QuarkusTestResourceLifecycleManager {
                         "browserClientId": "ocli"%s
                       } } }
                     }
-                    """.formatted(ISSUER, "http://127.0.0.1:" + idp.getAddress().getPort() + "/realms/corp/certs", AUDIENCE,
+                    """.formatted(configExtra, ISSUER, "http://127.0.0.1:" + idp.getAddress().getPort() + "/realms/corp/certs", AUDIENCE,
                     authExtra));
             auditLog = dir.resolve("audit.log");
             logFile = dir.resolve("oclird.log");

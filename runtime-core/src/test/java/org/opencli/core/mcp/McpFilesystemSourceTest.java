@@ -1,0 +1,110 @@
+package org.opencli.core.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opencli.core.mcp.McpStdioSourceTest.call;
+import static org.opencli.core.mcp.McpStdioSourceTest.text;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencli.core.catalog.Tool;
+import org.opencli.core.engine.CatalogQuery;
+import org.opencli.core.error.OcliException;
+import org.opencli.core.execution.ExecuteResult;
+
+/**
+ * server-filesystem over stdio: reads, an {@code isError} result as an upstream 4xx carrying the
+ * server's message, and {@code disabledTools} removed and failing closed.
+ */
+class McpFilesystemSourceTest {
+    @TempDir
+    Path dir;
+    Path data;
+
+    @BeforeEach
+    void files() throws Exception {
+        data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("hello.txt"), "hello from a file\n");
+    }
+
+    private String config(String sourceExtra, String topExtra) {
+        return """
+                {"cli": "1.0.0", "mode": {"default": "discover"},
+                 "sources": {"fs": {"type": "mcp", "transport": {"type": "stdio", "command": "%s", "args": ["%s"]}%s}},
+                 "services": {"files": {"source": "fs"}}%s}
+                """.formatted(McpServers.bin("mcp-server-filesystem"), data, sourceExtra, topExtra);
+    }
+
+    @Test
+    void readsAFileAndReportsAToolErrorAsAClientError() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, config("", ""))) {
+            ExecuteResult read = f.engine.execute(call("files:read_text_file", Map.of("path", text(data.resolve("hello.txt").toString()))))
+                    .toCompletableFuture().join();
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.text()).contains("hello from a file");
+            ExecuteResult denied = f.engine.execute(call("files:read_text_file", Map.of("path", text("/etc/hostname"))))
+                    .toCompletableFuture().join();
+            assertThat(denied.statusCode()).isEqualTo(McpResults.TOOL_ERROR_STATUS);
+            assertThat(denied.text()).contains("Access denied");
+            assertThat(f.audit).hasSize(2);
+            assertThat(f.audit.get(1).statusCode()).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void disabledToolsAreNotInTheCatalogAndCannotBeCalled() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, config(", \"disabledTools\": [\"write_file\", \"move_file\"]", ""))) {
+            List<Tool> tools = f.engine.effectiveCatalog(new CatalogQuery(null, null, null)).catalog().tools();
+            assertThat(tools).extracting(Tool::id).contains("files:read_text_file").doesNotContain("files:write_file", "files:move_file");
+            assertThatThrownBy(() -> f.engine.execute(call("files:write_file", Map.of("path", text("x"), "content", text("y"))))
+                    .toCompletableFuture().join()).cause().isInstanceOf(OcliException.class)
+                    .satisfies(e -> assertThat(((OcliException) e).code()).isEqualTo("unknown_tool"));
+            assertThat(data.resolve("x")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aPolicyPatternMatchingOnlyDisabledToolsFailsTheBuild() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, config(", \"disabledTools\": [\"write_file\"]",
+                ", \"policy\": {\"approvalRequired\": [\"files:write_file\"]}"))) {
+            assertThatThrownBy(() -> f.engine.effectiveCatalog(new CatalogQuery(null, null, null)))
+                    .isInstanceOf(OcliException.class)
+                    .hasMessageContaining("policy.approvalRequired 'files:write_file' matches only tools that sources.fs.disabledTools removes");
+        }
+    }
+
+    @Test
+    void anOverlayTargetingOnlyDisabledToolsFailsTheBuild() throws Exception {
+        Files.writeString(dir.resolve("overlay.json"), """
+                {"overlay": "1.0.0", "info": {"title": "t", "version": "1"},
+                 "actions": [{"target": "$.paths['/tools/write_file'].post", "update": {"x-cli-hidden": true}}]}
+                """);
+        String cfg = config(", \"disabledTools\": [\"write_file\"]", "").replace("\"services\": {\"files\": {\"source\": \"fs\"}}",
+                "\"services\": {\"files\": {\"source\": \"fs\", \"overlays\": [\"overlay.json\"]}}");
+        try (McpEngineFixture f = new McpEngineFixture(dir, cfg)) {
+            assertThatThrownBy(() -> f.engine.effectiveCatalog(new CatalogQuery(null, null, null)))
+                    .isInstanceOf(OcliException.class)
+                    .hasMessageContaining("selects only tools that sources.fs.disabledTools removes");
+        }
+    }
+
+    @Test
+    void anOverlayPointingATheToolAtADisabledOneFailsTheBuild() throws Exception {
+        Files.writeString(dir.resolve("overlay.json"), """
+                {"overlay": "1.0.0", "info": {"title": "t", "version": "1"},
+                 "actions": [{"target": "$.paths['/tools/read_text_file'].post", "update": {"x-mcp-tool": "write_file"}}]}
+                """);
+        String cfg = config(", \"disabledTools\": [\"write_file\"]", "").replace("\"services\": {\"files\": {\"source\": \"fs\"}}",
+                "\"services\": {\"files\": {\"source\": \"fs\", \"overlays\": [\"overlay.json\"]}}");
+        try (McpEngineFixture f = new McpEngineFixture(dir, cfg)) {
+            assertThatThrownBy(() -> f.engine.effectiveCatalog(new CatalogQuery(null, null, null)))
+                    .isInstanceOf(OcliException.class)
+                    .hasMessageContaining("calls 'write_file', which the server does not offer enabled (disabledTools)");
+        }
+    }
+}
