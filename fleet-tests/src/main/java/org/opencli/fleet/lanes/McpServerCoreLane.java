@@ -108,13 +108,13 @@ public final class McpServerCoreLane implements Lane {
 
         int beforeApproval = project.requestCount(ctx);
         JsonNode unapproved = McpNpm.json(ctx, McpNpm.inspector(ctx, Map.of(), secrets, mcp, "--transport", "http", "--header", bearer,
-                "--method", "tools/call", "--tool-name", "upstream__getTicket", "--tool-arg", "ticketId=1"));
+                "--method", "tools/call", "--tool-name", "upstream__getTicket", "--tool-arg", "ticket-id=1"));
         ctx.check("tools/call of the approval-required getTicket: an error saying to call again with \"_approve\": true; nothing sent",
                 unapproved != null && unapproved.path("isError").asBoolean(false) && unapproved.toString().contains("requires approval")
                         && unapproved.toString().contains("_approve") && project.requestCount(ctx) == beforeApproval,
                 unapproved == null ? "failed" : unapproved.toString());
         JsonNode approved = McpNpm.json(ctx, McpNpm.inspector(ctx, Map.of(), secrets, mcp, "--transport", "http", "--header", bearer,
-                "--method", "tools/call", "--tool-name", "upstream__getTicket", "--tool-arg", "ticketId=1", "_approve=true"));
+                "--method", "tools/call", "--tool-name", "upstream__getTicket", "--tool-arg", "ticket-id=1", "_approve=true"));
         ctx.check("... with _approve=true it reads the ticket", approved != null && !approved.path("isError").asBoolean(false)
                 && approved.toString().contains("Printer on fire"), approved == null ? "failed" : approved.toString());
     }
