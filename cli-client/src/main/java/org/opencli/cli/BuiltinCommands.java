@@ -9,6 +9,7 @@ import org.opencli.cli.commands.CompletionCommand;
 import org.opencli.cli.commands.ConfigCommand;
 import org.opencli.cli.commands.ExplainCommand;
 import org.opencli.cli.commands.InitCommand;
+import org.opencli.cli.commands.McpCommand;
 import org.opencli.cli.commands.RuntimeCommand;
 import org.opencli.cli.commands.SearchCommand;
 import org.opencli.cli.commands.StatusCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine;
 public final class BuiltinCommands {
     /** In listing order. */
     private static final List<String> NAMES = List.of("catalog", "tool", "explain", "search", "init", "config",
-            "runtime", "status", "workflow", "auth", "audit", "help", "completion", "__complete");
+            "runtime", "status", "workflow", "auth", "audit", "mcp", "help", "completion", "__complete");
 
     private BuiltinCommands() {
     }
@@ -44,6 +45,7 @@ public final class BuiltinCommands {
             case "workflow" -> WorkflowCommand.class;
             case "auth" -> AuthCommand.class;
             case "audit" -> AuditCommand.class;
+            case "mcp" -> McpCommand.class;
             case "help" -> HelpCommand.class;
             case "completion" -> CompletionCommand.class;
             case "__complete" -> CompleteCommand.class;

@@ -50,6 +50,15 @@ public final class CliSession implements AutoCloseable {
         return catalog;
     }
 
+    /**
+     * The whole catalog answer fetched again, for a command that lives on (an MCP server): a changed
+     * config or a new view shows without a restart.
+     */
+    public com.fasterxml.jackson.databind.JsonNode freshCatalog() {
+        catalog = fetchCatalog(true);
+        return catalog.response();
+    }
+
     private CatalogView fetchCatalog(boolean whole) {
         ResolvedRuntime rt = runtime();
         if (rt.embedded() && rt.configPath() == null) {

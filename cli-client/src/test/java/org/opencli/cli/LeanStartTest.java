@@ -22,8 +22,12 @@ class LeanStartTest {
             "io.swagger.", "org.opencli.cli.runtime.EmbeddedRuntimeClient", "com.networknt.",
             "org.opencli.core.execution.Upstream", "org.opencli.core.execution.RequestRenderer",
             "com.nimbusds.", "org.opencli.core.auth.client.OAuthFlows",
+            // the MCP SDK and Project Reactor load only for a config with an mcp source (embedded) or `mcp serve`
+            "io.modelcontextprotocol.", "reactor.core.", "org.opencli.core.mcp.",
             // java.net.http's client costs half a second of CPU to start; the runtime API needs a socket
-            "jdk.internal.net.http.");
+            "jdk.internal.net.http.",
+            // the MCP SDK and Reactor load only for `ocli mcp serve`
+            "io.modelcontextprotocol.", "reactor.core.", "org.opencli.core.mcpserver.", "org.opencli.cli.mcp.");
 
     @TempDir
     Path dir;
@@ -62,6 +66,8 @@ class LeanStartTest {
             assertThat(call).doesNotContain("org.opencli.cli.commands.CatalogCommand")
                     .doesNotContain("org.opencli.cli.commands.AuditCommand").doesNotContain("org.opencli.cli.commands.ConfigCommand");
             String help = runProbe(runtime.url(), "--help");
+            assertThat(help).contains("org.opencli.cli.commands.McpServeCommand");
+            FORBIDDEN.forEach(prefix -> assertThat(help).as("--help loaded " + prefix).doesNotContain(prefix));
             BuiltinCommands.names().stream().filter(name -> !name.startsWith("__"))
                     .forEach(name -> assertThat(help).as("--help lists " + name).containsPattern("(?m)^  " + name + "\\b"));
         }
@@ -70,6 +76,26 @@ class LeanStartTest {
     @Test
     void theRegistryNamesEachCommandAsItsAnnotationDoes() {
         BuiltinCommands.names().forEach(name -> assertThat(BuiltinCommands.type(name).getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
+    }
+
+    /** Embedded mode over OpenAPI sources only: the engine loads, the MCP SDK and Reactor do not. */
+    @Test
+    void embeddedWithoutMcpSourcesLoadsNoMcpClasses() throws Exception {
+        Files.writeString(dir.resolve("api.yaml"), """
+                openapi: 3.0.3
+                info: { title: Api, version: "1" }
+                paths:
+                  /things:
+                    get: { operationId: listThings, responses: { "200": { description: OK } } }
+                """);
+        Path config = Files.writeString(dir.resolve("embedded.cli.json"), """
+                {"cli": "1.0.0", "mode": {"default": "discover"}, "runtime": {"mode": "embedded"},
+                 "sources": {"api": {"type": "openapi", "uri": "./api.yaml"}}}
+                """);
+        String classes = runProbe(null, "--embedded", "--config", config.toString(), "catalog", "list", "--format", "json");
+        assertThat(classes).contains("org.opencli.core.engine.RuntimeEngine");
+        List.of("io.modelcontextprotocol.", "reactor.core.", "org.opencli.core.mcp.")
+                .forEach(prefix -> assertThat(classes).as("loaded " + prefix).doesNotContain(prefix));
     }
 
     /**

@@ -15,10 +15,12 @@ import org.opencli.core.catalog.CatalogBuild;
 final class CatalogCache {
     private static final class Entry {
         final CatalogBuild build;
+        final long generation;
         volatile long checkedAt;
 
-        Entry(CatalogBuild build, long checkedAt) {
+        Entry(CatalogBuild build, long generation, long checkedAt) {
             this.build = build;
+            this.generation = generation;
             this.checkedAt = checkedAt;
         }
     }
@@ -27,6 +29,8 @@ final class CatalogCache {
     private final FreshnessWindow window;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    // bumped by invalidate(): a build that started before is not kept (an MCP server's tools changed meanwhile)
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     CatalogCache(Clock clock, FreshnessWindow window) {
         this.clock = clock;
@@ -40,8 +44,9 @@ final class CatalogCache {
             cached = current(key);
             if (cached != null) return cached;
             long now = window.now();
+            long startedIn = generation.get();
             CatalogBuild built = builder.get();
-            entries.put(key, new Entry(built, now));
+            entries.put(key, new Entry(built, startedIn, now));
             return built;
         }
     }
@@ -49,12 +54,12 @@ final class CatalogCache {
     /** The build for {@code key} if its documents were confirmed unchanged within the window, else null. */
     CatalogBuild recent(String key) {
         Entry entry = entries.get(key);
-        return entry != null && window.recent(entry.checkedAt) ? entry.build : null;
+        return entry != null && entry.generation == generation.get() && window.recent(entry.checkedAt) ? entry.build : null;
     }
 
     private CatalogBuild current(String key) {
         Entry entry = entries.get(key);
-        if (entry == null) return null;
+        if (entry == null || entry.generation != generation.get()) return null;
         if (window.recent(entry.checkedAt)) return entry.build;
         long now = window.now();
         if (!isCurrent(entry.build)) return null;
@@ -63,6 +68,12 @@ final class CatalogCache {
     }
 
     void clear() {
+        entries.clear();
+    }
+
+    /** Every build, finished or still running, is stale: the next request builds again. */
+    void invalidate() {
+        generation.incrementAndGet();
         entries.clear();
     }
 

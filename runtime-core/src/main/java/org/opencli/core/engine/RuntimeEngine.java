@@ -73,6 +73,8 @@ public final class RuntimeEngine implements AutoCloseable {
     private final SecretResolver secrets;
     // created on the first mcp source a catalog build or call meets: no MCP class loads otherwise
     private volatile org.opencli.core.mcp.McpConnections mcp;
+    private volatile Runnable mcpServersChanged = () -> {
+    };
 
     /** Executes with the JDK HTTP client and the durable audit store at {@code settings.auditPath()}. */
     public RuntimeEngine(EngineSettings settings, ConfigLoader loader, DocumentFetcher fetcher) {
@@ -220,7 +222,7 @@ public final class RuntimeEngine implements AutoCloseable {
             if (mcp == null) {
                 mcp = new org.opencli.core.mcp.McpConnections(
                         config -> new org.opencli.core.mcp.McpSecrets(secrets, config.config().secrets(), execution.secretEnvironment(config)),
-                        workers, settings.clock(), this::toolsChanged);
+                        workers, settings.clock(), this::toolsChanged, () -> mcpServersChanged.run());
             }
             return mcp;
         }
@@ -232,9 +234,17 @@ public final class RuntimeEngine implements AutoCloseable {
         return current == null ? List.of() : current.pids();
     }
 
+    /**
+     * Told whenever a stdio MCP server of this engine starts or ends (see {@link #mcpServerPids}), on
+     * a thread that may block briefly: the daemon records the pids in its instance registry entry.
+     */
+    public void onMcpServersChanged(Runnable listener) {
+        this.mcpServersChanged = listener;
+    }
+
     /** An MCP server said its tools changed: every catalog is built again on its next use. */
     private void toolsChanged() {
-        catalogs.clear();
+        catalogs.invalidate();
         renderedCatalogs.clear();
     }
 

@@ -43,6 +43,7 @@ final class McpConnection {
     private final McpJsonMapper json;
     private final Clock clock;
     private final Runnable onToolsChanged;
+    private final Runnable onServerChanged;
     private volatile McpAsyncClient client;
     private McpClientTransport transport;
     private volatile boolean dead = true;
@@ -51,7 +52,10 @@ final class McpConnection {
     private int quickFailures;
     private boolean closed;
 
-    McpConnection(String sourceId, SourceConfig source, Path baseDir, McpJsonMapper json, Clock clock, Runnable onToolsChanged) {
+    /** {@code onServerChanged}: a stdio server started or ended (the instance registry records their pids). */
+    McpConnection(String sourceId, SourceConfig source, Path baseDir, McpJsonMapper json, Clock clock, Runnable onToolsChanged,
+                  Runnable onServerChanged) {
+        this.onServerChanged = onServerChanged;
         this.sourceId = sourceId;
         this.source = source;
         this.baseDir = baseDir;
@@ -113,6 +117,7 @@ final class McpConnection {
             transport = t;
             client = c;
             dead = false;
+            if (t instanceof StdioProcessTransport) onServerChanged.run();
             await(c.initialize(), INITIALIZE_TIMEOUT, "initialize");
             return c;
         } catch (RuntimeException e) {
@@ -131,6 +136,7 @@ final class McpConnection {
         McpAsyncClient c = client;
         // calls waiting on the dead server fail now rather than at their deadline
         if (c != null) CompletableFuture.runAsync(c::close);
+        if (transport instanceof StdioProcessTransport) CompletableFuture.runAsync(onServerChanged);
     }
 
     private void backOff(Instant now) {
@@ -189,6 +195,10 @@ final class McpConnection {
 
     private OcliException failed(String what, Throwable e) {
         Throwable cause = e;
+        // our own refusal (reauthorization required, a header secret unresolved) wrapped by the SDK keeps its code
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OcliException own) return own;
+        }
         while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
         if (e instanceof java.util.concurrent.TimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
             return new OcliException(ErrorKind.UPSTREAM, "upstream_timeout", "Upstream timeout",

@@ -29,12 +29,18 @@ public final class McpConnections implements McpToolSource, AutoCloseable {
     private final Executor workers;
     private final Clock clock;
     private final Runnable onToolsChanged;
+    private final Runnable onServersChanged;
     private final McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
     private final Map<String, McpConnection> connections = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** {@code onToolsChanged}: a server said its tools changed (the engine drops its built catalogs). */
-    public McpConnections(Function<LoadedConfig, McpSecrets> secrets, Executor workers, Clock clock, Runnable onToolsChanged) {
+    /**
+     * {@code onToolsChanged}: a server said its tools changed (the engine drops its built catalogs);
+     * {@code onServersChanged}: a stdio server started or ended ({@link #pids} changed).
+     */
+    public McpConnections(Function<LoadedConfig, McpSecrets> secrets, Executor workers, Clock clock, Runnable onToolsChanged,
+                          Runnable onServersChanged) {
+        this.onServersChanged = onServersChanged;
         this.secrets = secrets;
         this.workers = workers;
         this.clock = clock;
@@ -71,7 +77,8 @@ public final class McpConnections implements McpToolSource, AutoCloseable {
                     "shutting_down", "Shutting down", "the runtime is stopping");
         // the source as configured (references only, never secret values) and where relative paths point
         String key = sourceId + "|" + config.baseDir() + "|" + Json.write(source.transport()) + "|" + Json.write(source.oauth());
-        return connections.computeIfAbsent(key, k -> new McpConnection(sourceId, source, config.baseDir(), json, clock, onToolsChanged));
+        return connections.computeIfAbsent(key, k -> new McpConnection(sourceId, source, config.baseDir(), json, clock, onToolsChanged,
+                onServersChanged));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.opencli.core.mcpserver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.ProtocolVersions;
 import java.util.List;
@@ -19,16 +18,6 @@ final class McpServerSetup {
     static final String INSTRUCTIONS = "The governed tools of an open-cli runtime: policy, scopes, approval and audit apply "
             + "to every call. A tool that requires approval is called again with \"" + McpToolBinding.APPROVE
             + "\": true once a person approved that call.";
-    /**
-     * The runtime validates every call against the tool's real schemas, so the SDK's own validation
-     * is not used (its Jackson 2 validator needs another json-schema-validator major than the engine's).
-     */
-    static final JsonSchemaValidator NO_SDK_VALIDATION = new JsonSchemaValidator() {
-        @Override
-        public ValidationResponse validate(java.util.Map<String, Object> schema, Object content) {
-            return ValidationResponse.asValid(null);
-        }
-    };
 
     private McpServerSetup() {
     }

@@ -37,7 +37,7 @@ public final class StatelessMcpHandler implements McpStatelessServerHandler {
         HandlerSlot slot = new HandlerSlot();
         McpServer.async(slot).serverInfo(name, version).instructions(McpServerSetup.INSTRUCTIONS)
                 .capabilities(McpServerSetup.CAPABILITIES).jsonMapper(McpServerSetup.JSON)
-                .jsonSchemaValidator(McpServerSetup.NO_SDK_VALIDATION).build();
+                .jsonSchemaValidator(NoSdkSchemaValidation.INSTANCE).build();
         return new StatelessMcpHandler(slot.handler, new GovernedTools(runtime));
     }
 

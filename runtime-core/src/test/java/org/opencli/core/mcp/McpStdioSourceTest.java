@@ -103,6 +103,32 @@ class McpStdioSourceTest {
     }
 
     @Test
+    void aCallPastTheServicesTotalTimeIsAnUpstreamTimeout() throws Exception {
+        String config = everythingConfig("").replace("\"mcpServers\"",
+                "\"services\": {\"everything\": {\"source\": \"everything\", \"timeouts\": {\"totalMs\": 500}}}, \"mcpServers\"");
+        try (McpEngineFixture f = new McpEngineFixture(dir, config)) {
+            assertThatThrownBy(() -> f.engine.execute(call("everything:trigger-long-running-operation",
+                    Map.of("duration", num(5), "steps", num(5)))).toCompletableFuture().join())
+                    .cause().isInstanceOf(OcliException.class)
+                    .satisfies(e -> assertThat(((OcliException) e).code()).isEqualTo("upstream_timeout"));
+            assertThat(f.audit).hasSize(1);
+            assertThat(f.audit.get(0).reasonCode()).isEqualTo("upstream_timeout");
+        }
+    }
+
+    /** server-everything registers more tools once initialized and says so with notifications/tools/list_changed. */
+    @Test
+    void aToolListChangeBuildsTheCatalogAgain() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            CatalogQuery query = new CatalogQuery(null, null, null);
+            org.opencli.core.catalog.Catalog first = f.engine.effectiveCatalog(query).catalog();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> f.engine.effectiveCatalog(query).catalog() != first);
+            assertThat(f.engine.effectiveCatalog(query).catalog().tools()).extracting(Tool::id).contains("everything:echo");
+        }
+    }
+
+    @Test
     void closingTheEngineEndsTheServerProcess() throws Exception {
         ProcessHandle server;
         try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {

@@ -5,6 +5,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.core.instance.ProcessIdentity;
 import org.opencli.core.instance.RegistryEntry;
 import org.opencli.core.instance.RuntimeRegistry;
 import org.opencli.core.instance.StateLayout;
@@ -39,10 +40,16 @@ public class OclirdApplication implements QuarkusApplication {
         long pid = ProcessHandle.current().pid();
         RuntimeRegistry registry = new RuntimeRegistry(layout.registryFile());
         var settings = engine.settings();
-        registry.write(new RegistryEntry(layout.instanceId(), address.url(), pid,
+        RegistryEntry entry = new RegistryEntry(layout.instanceId(), address.url(), pid,
                 settings.auditPath().toString(), settings.cacheDir().toString(),
                 settings.defaultConfig() == null ? null : settings.defaultConfig().toString(), access.clientKey(),
-                lifecycle.managed(), lifecycle.process().startedAt(), lifecycle.startFingerprint(), List.of()));
+                lifecycle.managed(), lifecycle.process().startedAt(), lifecycle.startFingerprint(), List.of());
+        registry.write(entry);
+        // the stdio MCP servers the engine starts are its children: a stale-registry cleanup ends them too
+        engine.onMcpServersChanged(() -> registry.write(new RegistryEntry(entry.instanceId(), entry.url(), entry.pid(),
+                entry.auditPath(), entry.cacheDir(), entry.configPath(), entry.clientKey(), entry.managed(), entry.startedAt(),
+                entry.configFingerprint(), engine.mcpServerPids().stream().flatMap(p -> ProcessHandle.of(p).stream())
+                        .map(ProcessIdentity::of).toList())));
         lifecycle.published(java.time.Instant.now());
         System.out.println("oclird listening on " + address.url() + " (instance " + layout.instanceId() + ")");
         System.out.flush();

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.opencli.core.mcpserver.NoSdkSchemaValidation;
 import org.opencli.service.auth.AuthWorld;
 import org.opencli.service.auth.AuthWorldAccess;
 
@@ -146,7 +146,7 @@ class McpEndpointTest {
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
                 .build();
         McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
-                .jsonSchemaValidator(AnyValid.INSTANCE).build();
+                .jsonSchemaValidator(NoSdkSchemaValidation.INSTANCE).build();
         try {
             client.initialize();
             return use.apply(client);
@@ -159,15 +159,5 @@ class McpEndpointTest {
         Map<String, McpSchema.Tool> out = new java.util.LinkedHashMap<>();
         tools.forEach(t -> out.put(t.name(), t));
         return out;
-    }
-
-    /** The SDK's default validator needs a json-schema-validator major the project does not use. */
-    enum AnyValid implements JsonSchemaValidator {
-        INSTANCE;
-
-        @Override
-        public ValidationResponse validate(Map<String, Object> schema, Object content) {
-            return ValidationResponse.asValid(null);
-        }
     }
 }
