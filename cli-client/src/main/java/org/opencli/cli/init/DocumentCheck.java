@@ -65,8 +65,9 @@ public final class DocumentCheck {
         ExecutorService workers = Executors.newSingleThreadExecutor();
         Clock clock = Clock.systemUTC();
         // the starter config has no secrets: a server whose headers need them is not contacted (InitReport)
-        McpConnections mcp = new McpConnections(loaded -> new McpSecrets(null, Map.of(), null), workers, clock, () -> {
-        });
+        Runnable nothingToTell = () -> {
+        };
+        McpConnections mcp = new McpConnections(loaded -> new McpSecrets(null, Map.of(), null), workers, clock, nothingToTell, nothingToTell);
         try (mcp) {
             config = Files.createTempFile(targetDir, ".cli-init-", ".json.tmp");
             Files.writeString(config, OutputWriter.json(starter));
