@@ -175,6 +175,16 @@ public final class LaneContext implements AutoCloseable {
         return runProgram(cwd, env, false, program, args);
     }
 
+    /**
+     * {@link #exec} for a program that takes a secret on its command line (an MCP client's
+     * {@code --header "Authorization: Bearer …"}): each of {@code secrets} is recorded as
+     * {@code ***} in the transcript, in the command and in its output.
+     */
+    public ProcResult execRedacted(Path cwd, Map<String, String> env, List<String> secrets, String program, String... args)
+            throws IOException, InterruptedException {
+        return runProgram(cwd, env, false, secrets, program, args);
+    }
+
     /** The output file of {@link #startDaemon} for {@code instanceId} (its log and, when enabled, access log). */
     public Path daemonLog(String instanceId) {
         return laneDir.resolve("oclird-" + instanceId + ".log");
@@ -182,10 +192,15 @@ public final class LaneContext implements AutoCloseable {
 
     private ProcResult runProgram(Path cwd, Map<String, String> env, boolean secretStdout, String program, String... args)
             throws IOException, InterruptedException {
+        return runProgram(cwd, env, secretStdout, List.of(), program, args);
+    }
+
+    private ProcResult runProgram(Path cwd, Map<String, String> env, boolean secretStdout, List<String> secrets, String program,
+                                  String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(program);
         command.addAll(List.of(args));
-        log("$ " + String.join(" ", command));
+        log(redact("$ " + String.join(" ", command), secrets));
         Path out = Files.createTempFile(laneDir, "out", ".txt");
         Path err = Files.createTempFile(laneDir, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
@@ -202,8 +217,16 @@ public final class LaneContext implements AutoCloseable {
         Files.delete(err);
         logResult(null, secretStdout ? new ProcResult(command, result.exitCode(),
                 result.stdout().isEmpty() ? "" : "(secret output of " + result.stdout().strip().length() + " characters, not recorded)",
-                result.stderr()) : result);
+                result.stderr()) : new ProcResult(command, result.exitCode(), redact(result.stdout(), secrets), redact(result.stderr(), secrets)));
         return result;
+    }
+
+    private static String redact(String text, List<String> secrets) {
+        String redacted = text;
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) redacted = redacted.replace(secret, "***");
+        }
+        return redacted;
     }
 
     void logResult(String heading, ProcResult result) {

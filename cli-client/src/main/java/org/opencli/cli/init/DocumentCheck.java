@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.opencli.cli.output.OutputWriter;
 import org.opencli.core.catalog.AuthAlternative;
@@ -21,13 +23,17 @@ import org.opencli.core.config.ConfigScopes;
 import org.opencli.core.config.LoadedConfig;
 import org.opencli.core.discovery.DocumentFetchers;
 import org.opencli.core.json.Json;
+import org.opencli.core.mcp.McpConnections;
+import org.opencli.core.mcp.McpSecrets;
 
 /**
  * Runs the engine over a starter config before {@code init} writes it: the document is fetched,
  * validated and indexed exactly as the runtime will (the same {@link CatalogBuilder}), so a broken
  * description fails here with the runtime's own problem. Only the starter config is read — no
  * managed or user scope, whose sources are not this document's business — from a temporary file
- * beside the target, so relative references resolve as they will.
+ * beside the target, so relative references resolve as they will. An MCP server is asked for its
+ * tools through the engine's own connections ({@code core.mcp}), ended before init returns (a stdio
+ * server's process included).
  */
 public final class DocumentCheck {
     /** What the document yields for the service: its tools and the security schemes they use, by name. */
@@ -56,16 +62,22 @@ public final class DocumentCheck {
     private static Catalog catalogOf(ObjectNode starter, Path targetDir) {
         Path config = null;
         Path cache = null;
-        try {
+        ExecutorService workers = Executors.newSingleThreadExecutor();
+        Clock clock = Clock.systemUTC();
+        // the starter config has no secrets: a server whose headers need them is not contacted (InitReport)
+        Runnable nothingToTell = () -> {
+        };
+        McpConnections mcp = new McpConnections(loaded -> new McpSecrets(null, Map.of(), null), workers, clock, nothingToTell, nothingToTell);
+        try (mcp) {
             config = Files.createTempFile(targetDir, ".cli-init-", ".json.tmp");
             Files.writeString(config, OutputWriter.json(starter));
             cache = Files.createTempDirectory("ocli-init-cache-");
             LoadedConfig loaded = new ConfigLoader(new ConfigScopes(null, null)).load(config);
-            Clock clock = Clock.systemUTC();
-            return new CatalogBuilder(DocumentFetchers.standard(cache, clock), clock).build(loaded).catalog();
+            return new CatalogBuilder(DocumentFetchers.standard(cache, clock), clock, mcp).build(loaded).catalog();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a temporary file in " + targetDir, e);
         } finally {
+            workers.shutdownNow();
             deleteQuietly(config);
             deleteQuietly(cache);
         }

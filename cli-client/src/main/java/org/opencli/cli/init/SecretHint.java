@@ -31,6 +31,13 @@ public record SecretHint(String scheme, String description, String secretName, S
         };
     }
 
+    /** The {@code env} secret an MCP transport's {@code headerSecrets} entry names, for header {@code header}. */
+    public static SecretHint forHeader(String header, String secretName) {
+        String env = secretName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+        return new SecretHint(header, "header " + header, secretName, "env",
+                "ocli config add-secret " + secretName + " --type env --value " + env);
+    }
+
     private static SecretHint oauth2(AuthAlternative.Requirement r, String name, String env, String add) {
         String client = " --client-id env:" + env + "_CLIENT_ID --client-secret env:" + env + "_CLIENT_SECRET";
         if (r.oauthFlows() != null) {
