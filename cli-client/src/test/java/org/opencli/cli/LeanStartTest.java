@@ -81,13 +81,8 @@ class LeanStartTest {
     /** Embedded mode over OpenAPI sources only: the engine loads, the MCP SDK and Reactor do not. */
     @Test
     void embeddedWithoutMcpSourcesLoadsNoMcpClasses() throws Exception {
-        Files.writeString(dir.resolve("api.yaml"), """
-                openapi: 3.0.3
-                info: { title: Api, version: "1" }
-                paths:
-                  /things:
-                    get: { operationId: listThings, responses: { "200": { description: OK } } }
-                """);
+        Files.writeString(dir.resolve("api.yaml"), "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"Api\", \"version\": \"1\"},"
+                + " \"paths\": {\"/things\": {\"get\": {\"operationId\": \"listThings\", \"responses\": {\"200\": {\"description\": \"OK\"}}}}}}");
         Path config = Files.writeString(dir.resolve("embedded.cli.json"), """
                 {"cli": "1.0.0", "mode": {"default": "discover"}, "runtime": {"mode": "embedded"},
                  "sources": {"api": {"type": "openapi", "uri": "./api.yaml"}}}

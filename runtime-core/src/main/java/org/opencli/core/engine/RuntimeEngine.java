@@ -231,7 +231,7 @@ public final class RuntimeEngine implements AutoCloseable {
             if (mcp == null) {
                 mcp = new org.opencli.core.mcp.McpConnections(
                         config -> new org.opencli.core.mcp.McpSecrets(secrets, config.config().secrets(), execution.secretEnvironment(config)),
-                        workers, settings.clock(), this::toolsChanged, () -> mcpServersChanged.run());
+                        workers, settings.clock(), this::toolsChanged, this::mcpServersChanged);
             }
             return mcp;
         }
@@ -249,6 +249,16 @@ public final class RuntimeEngine implements AutoCloseable {
      */
     public void onMcpServersChanged(Runnable listener) {
         this.mcpServersChanged = listener;
+    }
+
+    /** A listener's failure (the registry file unwritable) is logged; it never fails the server's start. */
+    private void mcpServersChanged() {
+        try {
+            mcpServersChanged.run();
+        } catch (RuntimeException e) {
+            System.getLogger(RuntimeEngine.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not record the MCP server processes: " + e.getMessage());
+        }
     }
 
     /** An MCP server said its tools changed: every catalog is built again on its next use. */

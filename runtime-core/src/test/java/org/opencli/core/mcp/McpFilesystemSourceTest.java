@@ -80,31 +80,41 @@ class McpFilesystemSourceTest {
 
     @Test
     void anOverlayTargetingOnlyDisabledToolsFailsTheBuild() throws Exception {
-        Files.writeString(dir.resolve("overlay.json"), """
-                {"overlay": "1.0.0", "info": {"title": "t", "version": "1"},
-                 "actions": [{"target": "$.paths['/tools/write_file'].post", "update": {"x-cli-hidden": true}}]}
-                """);
-        String cfg = config(", \"disabledTools\": [\"write_file\"]", "").replace("\"services\": {\"files\": {\"source\": \"fs\"}}",
-                "\"services\": {\"files\": {\"source\": \"fs\", \"overlays\": [\"overlay.json\"]}}");
-        try (McpEngineFixture f = new McpEngineFixture(dir, cfg)) {
-            assertThatThrownBy(() -> f.engine.effectiveCatalog(new CatalogQuery(null, null, null)))
-                    .isInstanceOf(OcliException.class)
-                    .hasMessageContaining("selects only tools that sources.fs.disabledTools removes");
-        }
+        assertOverlayFailsTheBuild("{\"target\": \"$.paths['/tools/write_file'].post\", \"update\": {\"x-cli-hidden\": true}}",
+                "selects only tools that sources.fs.disabledTools removes");
     }
 
     @Test
     void anOverlayPointingATheToolAtADisabledOneFailsTheBuild() throws Exception {
-        Files.writeString(dir.resolve("overlay.json"), """
-                {"overlay": "1.0.0", "info": {"title": "t", "version": "1"},
-                 "actions": [{"target": "$.paths['/tools/read_text_file'].post", "update": {"x-mcp-tool": "write_file"}}]}
+        assertOverlayFailsTheBuild("{\"target\": \"$.paths['/tools/read_text_file'].post\", \"update\": {\"x-mcp-tool\": \"write_file\"}}",
+                "calls 'write_file', which the server does not offer enabled (disabledTools)");
+    }
+
+    @Test
+    void aWorkflowStepOnADisabledToolFailsTheBuild() throws Exception {
+        Files.writeString(dir.resolve("files.arazzo.json"), """
+                {"arazzo": "1.0.1", "info": {"title": "w", "version": "1"},
+                 "sourceDescriptions": [{"name": "files", "url": "mcp:fs", "type": "openapi"}],
+                 "workflows": [{"workflowId": "save", "steps": [{"stepId": "write", "operationId": "write_file"}]}]}
                 """);
+        String cfg = config(", \"disabledTools\": [\"write_file\"]", "").replace("\"services\": {\"files\": {\"source\": \"fs\"}}",
+                "\"services\": {\"files\": {\"source\": \"fs\", \"workflows\": [\"files.arazzo.json\"]}}");
+        try (McpEngineFixture f = new McpEngineFixture(dir, cfg)) {
+            assertThatThrownBy(() -> f.engine.effectiveCatalog(new CatalogQuery(null, null, null)))
+                    .isInstanceOf(OcliException.class)
+                    .satisfies(e -> assertThat(((OcliException) e).code()).isEqualTo("workflow_step_ignored"));
+        }
+    }
+
+    /** The service over fs gets an overlay with one {@code action}; write_file is disabled. */
+    private void assertOverlayFailsTheBuild(String action, String message) throws Exception {
+        Files.writeString(dir.resolve("overlay.json"),
+                "{\"overlay\": \"1.0.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"actions\": [" + action + "]}");
         String cfg = config(", \"disabledTools\": [\"write_file\"]", "").replace("\"services\": {\"files\": {\"source\": \"fs\"}}",
                 "\"services\": {\"files\": {\"source\": \"fs\", \"overlays\": [\"overlay.json\"]}}");
         try (McpEngineFixture f = new McpEngineFixture(dir, cfg)) {
             assertThatThrownBy(() -> f.engine.effectiveCatalog(new CatalogQuery(null, null, null)))
-                    .isInstanceOf(OcliException.class)
-                    .hasMessageContaining("calls 'write_file', which the server does not offer enabled (disabledTools)");
+                    .isInstanceOf(OcliException.class).hasMessageContaining(message);
         }
     }
 }

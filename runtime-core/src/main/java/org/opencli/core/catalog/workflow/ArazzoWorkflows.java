@@ -93,7 +93,7 @@ public final class ArazzoWorkflows {
     private static OcliException unbound(String where, String what, boolean isIgnored) {
         return isIgnored
                 ? new OcliException(ErrorKind.CONFIG, "workflow_step_ignored", "Workflow step binds to an ignored operation",
-                        where + ": " + what + " is marked x-cli-ignore, so it has no tool")
+                        where + ": " + what + " is marked x-cli-ignore (or is an MCP tool in disabledTools), so it has no tool")
                 : new OcliException(ErrorKind.CONFIG, "workflow_step_unbound", "Workflow step binds to no tool",
                         where + ": " + what + " matches no tool");
     }
