@@ -10,20 +10,24 @@ public final class StarterConfig {
     }
 
     public static ObjectNode of(String serviceId, String sourceUri) {
-        ObjectNode config = Json.MAPPER.createObjectNode();
-        config.put("cli", "1.0.0");
-        config.putObject("mode").put("default", "discover");
-        config.putObject("sources").putObject(serviceId).put("type", "openapi").put("uri", sourceUri);
-        config.putObject("services").putObject(serviceId).put("source", serviceId).put("alias", serviceId);
+        ObjectNode config = withService(serviceId);
+        ((ObjectNode) config.path("sources")).putObject(serviceId).put("type", "openapi").put("uri", sourceUri);
         return config;
     }
 
     /** An {@code mcp} source reached through {@code transport} (no uri), and one service over it. */
     public static ObjectNode mcp(String serviceId, ObjectNode transport) {
+        ObjectNode config = withService(serviceId);
+        ((ObjectNode) config.path("sources")).putObject(serviceId).put("type", "mcp").set("transport", transport);
+        return config;
+    }
+
+    /** {@code cli}, {@code mode.default: discover}, an empty {@code sources} (filled by the caller) and the service, in that order. */
+    private static ObjectNode withService(String serviceId) {
         ObjectNode config = Json.MAPPER.createObjectNode();
         config.put("cli", "1.0.0");
         config.putObject("mode").put("default", "discover");
-        config.putObject("sources").putObject(serviceId).put("type", "mcp").set("transport", transport);
+        config.putObject("sources");
         config.putObject("services").putObject(serviceId).put("source", serviceId).put("alias", serviceId);
         return config;
     }
