@@ -131,6 +131,15 @@ public final class RuntimeEngine implements AutoCloseable {
         return execution.run(request, caller, resumeOn);
     }
 
+    /**
+     * Records a call that an adapter (the {@code /mcp} endpoint) refused before it could become an
+     * execute request — a tool name outside the caller's view, arguments that make no request — in
+     * the record {@link #execute} writes for its own refusals, so no refused call goes unaudited.
+     */
+    public CompletionStage<Void> recordRefusal(ExecuteRequest request, Caller caller, OcliException refusal) {
+        return audit.append(new AuditTrail(request, caller, settings.clock()).record(refusal, false));
+    }
+
     /** The audit sink this engine writes to; the HTTP layer appends its own events (auth, sessions) here. */
     public AuditSink audit() {
         return audit;

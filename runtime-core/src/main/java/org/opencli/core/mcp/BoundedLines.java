@@ -27,4 +27,17 @@ final class BoundedLines {
         }
         return line.isEmpty() ? null : line.toString();
     }
+
+    /** The next line without its end, cut to its first {@code max} characters (the rest is skipped); null at end of input. */
+    static String readCut(BufferedReader in, int max) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        boolean any = false;
+        while ((c = in.read()) != -1) {
+            any = true;
+            if (c == '\n') return line.toString();
+            if (c != '\r' && line.length() < max) line.append((char) c);
+        }
+        return any ? line.toString() : null;
+    }
 }

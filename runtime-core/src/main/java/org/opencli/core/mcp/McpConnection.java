@@ -35,6 +35,8 @@ final class McpConnection {
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     static final int MAX_PAGES = 100;
+    /** All pages of one tools/list together: 2000 tools of 16 KB each, far beyond any real server. */
+    static final long MAX_LIST_CHARS = 32L * 1024 * 1024;
     private static final System.Logger LOG = System.getLogger("org.opencli.core.mcp");
 
     private final String sourceId;
@@ -70,14 +72,29 @@ final class McpConnection {
         List<McpSchema.Tool> tools = new ArrayList<>();
         Set<String> cursors = new HashSet<>();
         String cursor = null;
+        long chars = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
             McpSchema.ListToolsResult result = await(c.listTools(cursor), LIST_TIMEOUT, "tools/list");
             if (result.tools() != null) tools.addAll(result.tools());
             if (tools.size() > McpToolDocument.MAX_TOOLS) break; // the document names the bound
+            // found by probing: pages of few, fat tools were all held (100 pages of 8 MB lines) before any bound applied
+            chars += listedChars(result);
+            if (chars > MAX_LIST_CHARS) {
+                throw new OcliException(ErrorKind.CONFIG, "invalid_mcp_tools", "MCP tools unusable", "sources." + sourceId
+                        + ": the MCP server lists more than " + MAX_LIST_CHARS + " characters of tool definitions");
+            }
             cursor = result.nextCursor();
             if (cursor == null || cursor.isEmpty() || !cursors.add(cursor)) return tools;
         }
         return tools;
+    }
+
+    private long listedChars(McpSchema.ListToolsResult page) {
+        try {
+            return json.writeValueAsString(page).length();
+        } catch (java.io.IOException e) {
+            throw failed("tools/list", e);
+        }
     }
 
     /** {@code tools/call}, on a running client at once, else after starting one on {@code workers}. */

@@ -76,7 +76,16 @@ public final class McpConnections implements McpToolSource, AutoCloseable {
             throw new org.opencli.core.error.OcliException(org.opencli.core.error.ErrorKind.UNAVAILABLE,
                     "shutting_down", "Shutting down", "the runtime is stopping");
         // the source as configured (references only, never secret values) and where relative paths point
-        String key = sourceId + "|" + config.baseDir() + "|" + Json.write(source.transport()) + "|" + Json.write(source.oauth());
+        String place = sourceId + "|" + config.baseDir() + "|";
+        String key = place + Json.write(source.transport()) + "|" + Json.write(source.oauth());
+        McpConnection current = connections.get(key);
+        if (current != null) return current;
+        // found by probing: each edit of a source's transport left the previous server running until the runtime stopped
+        connections.entrySet().removeIf(old -> {
+            if (!old.getKey().startsWith(place) || old.getKey().equals(key)) return false;
+            CompletableFuture.runAsync(old.getValue()::close, workers); // closing waits for the process: never on the caller
+            return true;
+        });
         return connections.computeIfAbsent(key, k -> new McpConnection(sourceId, source, config.baseDir(), json, clock, onToolsChanged,
                 onServersChanged));
     }

@@ -111,7 +111,8 @@ final class StdioProcessTransport implements McpClientTransport {
     private void logStderr() {
         try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = err.readLine()) != null) {
+            // found by probing: readLine held a stderr line without end (a flooding server) until the heap ran out
+            while ((line = BoundedLines.readCut(err, MAX_STDERR_LINE)) != null) {
                 LOG.log(System.Logger.Level.INFO, "mcp source " + sourceId + ": " + McpText.bounded(line, MAX_STDERR_LINE));
             }
         } catch (IOException ignored) {

@@ -19,6 +19,15 @@ public interface GovernedRuntime {
     CompletionStage<JsonNode> execute(McpTransportContext context, McpCall call);
 
     /**
+     * Records a call refused here before it became an execute request ({@code toolId}: the tool, or the
+     * unknown name asked for), as the execute path records its own refusals. A runtime that audits
+     * elsewhere (a remote daemon behind {@code ocli mcp serve}) records nothing.
+     */
+    default CompletionStage<Void> recordRefusal(McpTransportContext context, String toolId, Problem refusal) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * The problem a failure of {@link #effectiveCatalog} or {@link #execute} stands for (a refusal, an
      * invalid request...), or null when it is an unexpected failure.
      */

@@ -33,20 +33,32 @@ public final class GovernedTools {
         return bindings(context).flatMap(bindings -> {
             McpToolBinding binding = bindings.get(request.name());
             if (binding == null) {
-                return Mono.error(McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
-                        .message("Unknown tool: " + bounded(request.name()) + " (tools/list names the tools this caller may use)")
-                        .build());
+                String detail = "Unknown tool: " + bounded(request.name()) + " (tools/list names the tools this caller may use)";
+                // recorded as the execute path records an unknown tool: a call outside the caller's view is a refusal
+                return recorded(context, bounded(request.name()), Problem.of("unknown_tool", "Unknown tool", 404, detail))
+                        .then(Mono.error(McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(detail).build()));
             }
             McpCall call;
             try {
                 call = McpCallArguments.read(binding, request.arguments());
             } catch (McpCallArguments.InvalidArguments e) {
-                return Mono.just(McpCallResults.invalidArguments(binding.toolId(), e.getMessage()));
+                McpSchema.CallToolResult refused = McpCallResults.invalidArguments(binding.toolId(), e.getMessage());
+                return recorded(context, binding.toolId(), Problem.of("invalid_arguments", "Invalid arguments", 400, e.getMessage()))
+                        .thenReturn(refused);
             }
             return Mono.fromCompletionStage(() -> runtime.execute(context, call))
                     .map(McpCallResults::of)
                     .onErrorResume(failure -> refusal(failure).map(p -> Mono.just(McpCallResults.refusal(p, binding.toolId())))
                             .orElseGet(() -> Mono.error(internal(failure))));
+        });
+    }
+
+    /** The refusal's audit record; a record that could not be written is logged, the call stays refused. */
+    private Mono<Void> recorded(McpTransportContext context, String toolId, Problem refusal) {
+        return Mono.fromCompletionStage(() -> runtime.recordRefusal(context, toolId, refusal)).onErrorResume(e -> {
+            System.getLogger(GovernedTools.class.getName()).log(System.Logger.Level.ERROR, "the audit record of a refused MCP call "
+                    + "could not be written", e);
+            return Mono.empty();
         });
     }
 

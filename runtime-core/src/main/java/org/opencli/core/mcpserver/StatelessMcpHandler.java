@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import reactor.core.publisher.Mono;
@@ -55,7 +56,10 @@ public final class StatelessMcpHandler implements McpStatelessServerHandler {
         try {
             if (body.length > 0 && body[0] == '[') throw new IOException("batches are not supported");
             message = McpSchema.deserializeJsonRpcMessage(McpServerSetup.JSON, new String(body, StandardCharsets.UTF_8));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) { // found by probing: the SDK's reader fails on `null` with an NPE (was a 500)
+            return CompletableFuture.completedFuture(new HttpAnswer(400, PARSE_ERROR));
+        }
+        if (message == null) {
             return CompletableFuture.completedFuture(new HttpAnswer(400, PARSE_ERROR));
         }
         if (message instanceof McpSchema.JSONRPCRequest request) {
@@ -78,6 +82,10 @@ public final class StatelessMcpHandler implements McpStatelessServerHandler {
     @Override
     public Mono<McpSchema.JSONRPCResponse> handleRequest(McpTransportContext context, McpSchema.JSONRPCRequest request) {
         return switch (request.method()) {
+            // found by probing: the SDK answered a missing params with its NullPointerException's text
+            case McpSchema.METHOD_INITIALIZE -> request.params() instanceof Map<?, ?> ? sdk.handleRequest(context, request)
+                    : Mono.just(McpSchema.JSONRPCResponse.error(request.id(), new McpSchema.JSONRPCResponse.JSONRPCError(
+                            McpSchema.ErrorCodes.INVALID_PARAMS, "initialize needs params (protocolVersion, capabilities, clientInfo)", null)));
             case McpSchema.METHOD_TOOLS_LIST -> answer(request, tools.list(context));
             case McpSchema.METHOD_TOOLS_CALL -> answer(request, Mono.defer(() -> tools.call(context, callOf(request))));
             default -> sdk.handleRequest(context, request);
@@ -90,10 +98,16 @@ public final class StatelessMcpHandler implements McpStatelessServerHandler {
     }
 
     static McpSchema.CallToolRequest callOf(McpSchema.JSONRPCRequest request) {
-        McpSchema.CallToolRequest call = request.params() == null ? null
-                : McpServerSetup.JSON.convertValue(request.params(), McpSchema.CallToolRequest.class);
+        McpSchema.CallToolRequest call;
+        try {
+            call = request.params() == null ? null
+                    : McpServerSetup.JSON.convertValue(request.params(), McpSchema.CallToolRequest.class);
+        } catch (IllegalArgumentException wrongShape) { // found by probing: params or arguments of the wrong type were -32603
+            call = null;
+        }
         if (call == null || call.name() == null) {
-            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("tools/call needs params.name").build();
+            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+                    .message("tools/call needs params {name: string, arguments: object}").build();
         }
         return call;
     }

@@ -27,7 +27,7 @@ public final class StdioMcpServer implements AutoCloseable {
 
     private StdioMcpServer(GovernedRuntime runtime, McpSchema.Implementation serverInfo, InputStream in, OutputStream out) {
         GovernedTools tools = new GovernedTools(runtime);
-        this.transport = new StdioServerTransportProvider(McpServerSetup.JSON, new EndSignalling(in, inputEnded), out);
+        this.transport = new StdioServerTransportProvider(McpServerSetup.JSON, new EndSignalling(new JsonRpcLines(in), inputEnded), out);
         McpRequestHandler<Object> ping = (exchange, params) -> Mono.just(Map.of());
         McpRequestHandler<McpSchema.ListToolsResult> list = (exchange, params) -> tools.list(McpTransportContext.EMPTY);
         McpRequestHandler<McpSchema.CallToolResult> call = (exchange, params) -> Mono.defer(() -> tools.call(

@@ -2,6 +2,7 @@ package org.opencli.service.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.common.McpTransportContext;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executor;
 import org.opencli.core.auth.Caller;
 import org.opencli.core.engine.CatalogQuery;
 import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.error.Problem;
 import org.opencli.core.execution.ExecuteRequest;
@@ -58,6 +60,20 @@ public final class EngineGovernedRuntime implements GovernedRuntime {
         try {
             return engine.execute(request, caller(context), (Executor) context.get(EXECUTOR))
                     .thenApply(result -> (JsonNode) Json.MAPPER.valueToTree(result));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> recordRefusal(McpTransportContext context, String toolId, Problem refusal) {
+        CatalogQuery query = query(context);
+        ExecuteRequest request = new ExecuteRequest(query.configPath(), query.mode(), query.agentProfile(), toolId, List.of(),
+                Map.of(), null, null, false, false);
+        OcliException refused = new OcliException(refusal.status() == 404 ? ErrorKind.NOT_FOUND : ErrorKind.BAD_REQUEST,
+                refusal.code(), refusal.title(), refusal.detail());
+        try {
+            return engine.recordRefusal(request, caller(context), refused);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
