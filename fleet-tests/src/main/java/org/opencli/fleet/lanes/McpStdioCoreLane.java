@@ -51,6 +51,7 @@ public final class McpStdioCoreLane implements Lane {
         restart(ctx, p, catalog);
         disabledTools(ctx, p);
         audit(ctx, p);
+        missingServer(ctx);
 
         long pid = p.daemonPid();
         List<ProcessHandle> servers = p.children(pid, "mcp-server-");
@@ -118,6 +119,19 @@ public final class McpStdioCoreLane implements Lane {
                         && after.get(0).pid() != before.get(0).pid() && p.daemonPid() == daemon,
                 "before " + before.stream().map(ProcessHandle::pid).toList() + ", exit " + again.exitCode() + " " + again.stderr().strip()
                         + ", after " + after.stream().map(ProcessHandle::pid).toList());
+    }
+
+    /** The user's view of a broken source: ocli's one error and exit code, never the MCP SDK's stack trace. */
+    private static void missingServer(LaneContext ctx) throws Exception {
+        McpProject gone = new McpProject(ctx, "gone");
+        Files.writeString(gone.config, """
+                {"cli": "1.0.0", "mode": {"default": "discover"}, "mcpServers": {"gone": {"command": "/nonexistent/mcp-server"}}}
+                """);
+        ProcResult listed = gone.ocli("--embedded", "catalog", "list");
+        List<String> lines = listed.stderr().strip().lines().toList();
+        ctx.check("a stdio source whose command does not exist (--embedded): exit 8, a short error naming the source, no stack trace",
+                listed.exitCode() == 8 && listed.stderr().contains("gone") && lines.size() <= 3 && !listed.stderr().contains("\tat "),
+                "exit " + listed.exitCode() + ", " + lines.size() + " stderr lines: " + listed.stderr().strip());
     }
 
     private static void disabledTools(LaneContext ctx, McpProject p) throws Exception {

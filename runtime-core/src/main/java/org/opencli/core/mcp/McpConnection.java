@@ -126,7 +126,8 @@ final class McpConnection {
         stopCurrent();
         startedAt = now;
         try {
-            McpClientTransport t = McpTransports.create(sourceId, source, baseDir, secrets, json, this::died);
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            McpClientTransport t = McpTransports.create(sourceId, source, baseDir, secrets, json, () -> died(ended));
             McpAsyncClient c = McpClient.async(t).requestTimeout(MAX_BACKOFF.multipliedBy(10)).initializationTimeout(INITIALIZE_TIMEOUT)
                     .clientInfo(new McpSchema.Implementation("ocli", "open-cli for Java", "1"))
                     .jsonSchemaValidator(NO_OUTPUT_VALIDATION)
@@ -135,7 +136,9 @@ final class McpConnection {
             client = c;
             dead = false;
             if (t instanceof StdioProcessTransport) onServerChanged.run();
-            await(c.initialize(), INITIALIZE_TIMEOUT, "initialize");
+            // a server that ends before it answers fails the start now, not at the initialize timeout
+            await(c.initialize().or(Mono.fromFuture(ended).then(Mono.error(() -> new IllegalStateException(
+                    "the server ended before it answered initialize")))), INITIALIZE_TIMEOUT, "initialize");
             return c;
         } catch (RuntimeException e) {
             dead = true;
@@ -145,7 +148,16 @@ final class McpConnection {
         }
     }
 
-    /** The server process exited or the stream broke: the next need starts a new one. */
+    /**
+     * The server process exited or the stream broke. {@code ended} is signalled first, without the
+     * lock: a start waiting for this server's {@code initialize} holds it.
+     */
+    private void died(CompletableFuture<Void> ended) {
+        ended.complete(null);
+        died();
+    }
+
+    /** The next need starts a new server. */
     private synchronized void died() {
         if (dead || closed) return;
         dead = true;

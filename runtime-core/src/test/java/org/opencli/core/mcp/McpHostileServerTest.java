@@ -54,6 +54,17 @@ class McpHostileServerTest {
     }
 
     @Test
+    void aServerThatEndsAtOnceFailsItsStartWithoutWaitingForTheInitializeTimeout() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, config("exit-now", "1"))) {
+            // before: the start held the lock the exit notice needed, and failed "gave no answer in time" after 30 s
+            assertThatThrownBy(() -> f.engine.effectiveCatalog(new CatalogQuery(null, null, null)))
+                    .isInstanceOf(OcliException.class)
+                    .satisfies(e -> assertThat(((OcliException) e).code()).isEqualTo("upstream_unreachable"))
+                    .hasMessageContaining("sources.hostile").hasMessageContaining("ended before it answered initialize");
+        }
+    }
+
+    @Test
     void aServerFloodingStderrWithoutLineEndsStillAnswers() throws Exception {
         try (McpEngineFixture f = new McpEngineFixture(dir, config("stderr-flood", "1"))) {
             for (int i = 0; i < 20; i++) {
