@@ -220,8 +220,7 @@ final class ExecutionFlow {
                 : java.time.Duration.ofMillis(timeouts.responseMs());
         java.time.Duration connect = timeouts == null || timeouts.connectMs() == null ? execution.connectTimeout()
                 : java.time.Duration.ofMillis(timeouts.connectMs());
-        java.time.Duration total = timeouts == null || timeouts.totalMs() == null ? execution.maxTotalTime()
-                : java.time.Duration.ofMillis(timeouts.totalMs());
+        java.time.Duration total = totalTime(timeouts);
         return new Prepared(draft, tool.safety() != null && tool.safety().idempotent(), response, connect, total, null);
     }
 
@@ -238,11 +237,14 @@ final class ExecutionFlow {
         Map<String, Object> arguments = McpArguments.of(tool, request, checked);
         trail.requestSize = (long) org.opencli.core.json.Json.writeBytes(arguments).length;
         trail.authScheme = source.oauth() != null ? "oauth2" : null;
-        ServiceTimeouts timeouts = serviceTimeouts(config, tool.serviceId());
-        java.time.Duration total = timeouts == null || timeouts.totalMs() == null ? execution.maxTotalTime()
-                : java.time.Duration.ofMillis(timeouts.totalMs());
+        java.time.Duration total = totalTime(serviceTimeouts(config, tool.serviceId()));
         return new Prepared(checked, false, null, null, total,
                 new McpCall(sourceId, source, config, tool.backend().toolName(), arguments));
+    }
+
+    /** The service's {@code timeouts.totalMs}, else the runtime's maximum: one execution's whole budget. */
+    private java.time.Duration totalTime(ServiceTimeouts timeouts) {
+        return timeouts == null || timeouts.totalMs() == null ? execution.maxTotalTime() : java.time.Duration.ofMillis(timeouts.totalMs());
     }
 
     private static ServiceTimeouts serviceTimeouts(LoadedConfig config, String serviceId) {
