@@ -7,6 +7,7 @@ import org.opencli.core.audit.AuditSink;
 import org.opencli.core.config.AuditConfig;
 import org.opencli.core.execution.ExecutionSettings;
 import org.opencli.core.execution.UpstreamClient;
+import org.opencli.core.observe.EngineObserver;
 import org.opencli.core.secrets.InteractiveAuthorizer;
 import org.opencli.core.secrets.SecretResolver;
 
@@ -17,7 +18,8 @@ import org.opencli.core.secrets.SecretResolver;
  * command); {@code interactiveAuthorizer} (null = none) lets oauth2 authorizationCode secrets ask a
  * person. {@code auditExporters} builds extra push exporters of the default audit store from the
  * starting config's {@code audit} block (null when absent), added after the ones that block asks for
- * itself ({@code audit.syslog}); unused when {@code audit} is given.
+ * itself ({@code audit.syslog}); unused when {@code audit} is given. {@code observer} watches the
+ * engine's steps for metrics and traces ({@link EngineObserver#NONE}: nobody).
  */
 public record ExecutionSetup(
         UpstreamClient upstream,
@@ -26,7 +28,18 @@ public record ExecutionSetup(
         Function<String, String> env,
         Function<String, List<String>> keychainArgv,
         InteractiveAuthorizer interactiveAuthorizer,
-        Function<AuditConfig, List<AuditExporter>> auditExporters) {
+        Function<AuditConfig, List<AuditExporter>> auditExporters,
+        EngineObserver observer) {
+
+    public ExecutionSetup {
+        if (observer == null) observer = EngineObserver.NONE;
+    }
+
+    public ExecutionSetup(UpstreamClient upstream, AuditSink audit, ExecutionSettings execution, Function<String, String> env,
+                          Function<String, List<String>> keychainArgv, InteractiveAuthorizer interactiveAuthorizer,
+                          Function<AuditConfig, List<AuditExporter>> auditExporters) {
+        this(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, EngineObserver.NONE);
+    }
 
     public ExecutionSetup(UpstreamClient upstream, AuditSink audit, ExecutionSettings execution, Function<String, String> env,
                           Function<String, List<String>> keychainArgv) {
@@ -40,30 +53,34 @@ public record ExecutionSetup(
 
     /** Who can sign in interactively for oauth2 authorizationCode secrets (ocli embedded on a terminal); null = nobody. */
     public ExecutionSetup withInteractiveAuthorizer(InteractiveAuthorizer a) {
-        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, a, auditExporters);
+        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, a, auditExporters, observer);
     }
 
     public ExecutionSetup withUpstream(UpstreamClient u) {
-        return new ExecutionSetup(u, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters);
+        return new ExecutionSetup(u, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, observer);
     }
 
     public ExecutionSetup withAudit(AuditSink a) {
-        return new ExecutionSetup(upstream, a, execution, env, keychainArgv, interactiveAuthorizer, auditExporters);
+        return new ExecutionSetup(upstream, a, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, observer);
     }
 
     public ExecutionSetup withExecution(ExecutionSettings s) {
-        return new ExecutionSetup(upstream, audit, s, env, keychainArgv, interactiveAuthorizer, auditExporters);
+        return new ExecutionSetup(upstream, audit, s, env, keychainArgv, interactiveAuthorizer, auditExporters, observer);
     }
 
     public ExecutionSetup withEnv(Function<String, String> e) {
-        return new ExecutionSetup(upstream, audit, execution, e, keychainArgv, interactiveAuthorizer, auditExporters);
+        return new ExecutionSetup(upstream, audit, execution, e, keychainArgv, interactiveAuthorizer, auditExporters, observer);
     }
 
     public ExecutionSetup withKeychainArgv(Function<String, List<String>> k) {
-        return new ExecutionSetup(upstream, audit, execution, env, k, interactiveAuthorizer, auditExporters);
+        return new ExecutionSetup(upstream, audit, execution, env, k, interactiveAuthorizer, auditExporters, observer);
     }
 
     public ExecutionSetup withAuditExporters(Function<AuditConfig, List<AuditExporter>> e) {
-        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, e);
+        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, e, observer);
+    }
+
+    public ExecutionSetup withObserver(EngineObserver o) {
+        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, o);
     }
 }

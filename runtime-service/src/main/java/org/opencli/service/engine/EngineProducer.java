@@ -15,6 +15,8 @@ import org.opencli.core.execution.UpstreamClient;
 import org.opencli.core.instance.CacheLocation;
 import org.opencli.core.instance.InstanceId;
 import org.opencli.core.instance.StateLayout;
+import org.opencli.core.observe.EngineObserver;
+import org.opencli.core.observe.EngineObservers;
 import org.opencli.service.auth.DaemonAccess;
 import org.opencli.service.auth.DaemonAuth;
 import org.opencli.service.auth.DaemonAuthLoader;
@@ -60,6 +62,7 @@ public class EngineProducer {
     @Singleton
     @io.quarkus.runtime.Startup // opening the audit store reads files: at startup, never lazily on an event loop
     RuntimeEngine engine(OclirdSettings settings, StateLayout layout, io.vertx.mutiny.core.Vertx vertx, DaemonAccess access,
+                         @jakarta.enterprise.inject.Any jakarta.enterprise.inject.Instance<EngineObserver> observers,
                          @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.vertx.event-loops-pool-size") java.util.Optional<Integer> eventLoopsSetting) {
         // Quarkus' default: two event loops per core
         int eventLoops = eventLoopsSetting.orElse(2 * Runtime.getRuntime().availableProcessors());
@@ -76,7 +79,9 @@ public class EngineProducer {
         ExecutionSettings execution = ExecutionSettings.defaults();
         UpstreamClient upstream = new VertxUpstreamClient(vertx, execution.connectTimeout(), UPSTREAM_POOL_SIZE, eventLoops,
                 execution.maxResponseBytes());
-        return RuntimeEngines.create(engineSettings, ExecutionSetup.defaults().withUpstream(upstream));
+        // metrics and traces are beans implementing EngineObserver (docs/operations.md)
+        EngineObserver observer = EngineObservers.of(observers.stream().toList());
+        return RuntimeEngines.create(engineSettings, ExecutionSetup.defaults().withUpstream(upstream).withObserver(observer));
     }
 
     void close(@jakarta.enterprise.inject.Disposes RuntimeEngine engine) {
