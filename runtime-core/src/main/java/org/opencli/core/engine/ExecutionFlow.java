@@ -103,7 +103,9 @@ final class ExecutionFlow {
         int[] retries = {0};
         CompletableFuture<ExecuteResult> result = prepared(request, caller, trail)
                 .thenCompose(prepared -> {
-                    if (prepared.mcp() != null) return callMcp(prepared, request.dryRun(), trail);
+                    // the caller went away while this was prepared: nothing is sent
+                    if (call.cancelled()) return CompletableFuture.<ExecuteResult>failedFuture(InFlightExecutions.callerCancelled());
+                    if (prepared.mcp() != null) return callMcp(prepared, request.dryRun(), trail, call);
                     if (request.dryRun()) {
                         return CompletableFuture.completedFuture(new ExecuteResult(null, null, null, null, null, null,
                                 prepared.draft().toRedacted()));
@@ -123,7 +125,7 @@ final class ExecutionFlow {
                                         () -> ResultShaper.shape(outcome.response(), outcome.retryCount(), request.rawResponse()), workers);
                             });
                 });
-        return result.handle((value, error) -> new Done(value, unwrap(error)))
+        return result.handle((value, error) -> new Done(value, cancelledByCaller(unwrap(error), call)))
                 .thenCompose(done -> {
                     Throwable error = done.error();
                     // cut off by a shutdown meanwhile: the drain wrote the record and answers the caller
@@ -145,18 +147,27 @@ final class ExecutionFlow {
      * The send step of an mcp tool: {@code tools/call} within the execution's total time, answered
      * where the server's answer arrived (the result is small and already parsed).
      */
-    private CompletableFuture<ExecuteResult> callMcp(Prepared prepared, boolean dryRun, AuditTrail trail) {
+    private CompletableFuture<ExecuteResult> callMcp(Prepared prepared, boolean dryRun, AuditTrail trail,
+                                                     InFlightExecutions.Call inFlight) {
         McpCall call = prepared.mcp();
         if (dryRun) {
             return CompletableFuture.completedFuture(new ExecuteResult(null, null, null, null, null, null,
                     new ExecuteResult.RenderedRequest("tools/call", trail.targetBaseUrl + "/" + call.toolName(), null,
                             org.opencli.core.json.Json.write(call.arguments()))));
         }
-        return engine.mcp().call(call.sourceId(), call.source(), call.config(), call.toolName(), call.arguments(),
-                prepared.totalTime()).thenApply(result -> {
-                    trail.statusCode = result.statusCode();
-                    return result;
-                });
+        CompletableFuture<ExecuteResult> sent = engine.mcp().call(call.sourceId(), call.source(), call.config(), call.toolName(),
+                call.arguments(), prepared.totalTime());
+        inFlight.sending(sent); // the caller going away cancels the tools/call (the server is told)
+        return sent.thenApply(result -> {
+            trail.statusCode = result.statusCode();
+            return result;
+        });
+    }
+
+    /** A send step cancelled because the caller went away is recorded as that, not as a failure. */
+    private static Throwable cancelledByCaller(Throwable error, InFlightExecutions.Call call) {
+        return error instanceof java.util.concurrent.CancellationException && call.cancelled() ? InFlightExecutions.callerCancelled()
+                : error;
     }
 
     /** See {@link InFlightExecutions#drain}; returns how many executions were cut off. */

@@ -30,8 +30,10 @@ final class InFlightExecutions {
         private final AuditTrail trail;
         private final boolean dryRun;
         private final Executor resume;
-        private final CompletableFuture<ExecuteResult> answer = new CompletableFuture<>();
+        private final CompletableFuture<ExecuteResult> answer = new Answer(this);
         private final AtomicBoolean claimed = new AtomicBoolean();
+        private volatile boolean cancelled;
+        private volatile CompletableFuture<?> sending;
 
         private Call(AuditTrail trail, boolean dryRun, Executor resume) {
             this.trail = trail;
@@ -46,6 +48,42 @@ final class InFlightExecutions {
 
         CompletableFuture<ExecuteResult> answer() {
             return answer;
+        }
+
+        /** The caller cancelled its answer (it went away): nothing more is sent, and what is under way is given up. */
+        boolean cancelled() {
+            return cancelled;
+        }
+
+        /**
+         * The send step under way (an MCP {@code tools/call}), cancelled when the caller goes away. Each
+         * side writes its field before it reads the other's, so one of them cancels it.
+         */
+        void sending(CompletableFuture<?> step) {
+            sending = step;
+            if (cancelled) step.cancel(true);
+        }
+
+        private void cancel() {
+            cancelled = true;
+            CompletableFuture<?> step = sending;
+            if (step != null) step.cancel(true);
+        }
+    }
+
+    /** An answer whose cancellation (the HTTP layer's, when the client disconnects) reaches its execution. */
+    private static final class Answer extends CompletableFuture<ExecuteResult> {
+        private final Call call;
+
+        Answer(Call call) {
+            this.call = call;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) call.cancel();
+            return cancelled;
         }
     }
 
@@ -76,6 +114,12 @@ final class InFlightExecutions {
     static OcliException refusal() {
         return new OcliException(ErrorKind.UNAVAILABLE, "shutting_down", "Runtime shutting down",
                 "this runtime is stopping and takes no new executions; retry when it (or another) is running");
+    }
+
+    /** The record of an execution whose caller went away before its answer: nothing was sent, or the send was given up. */
+    static OcliException callerCancelled() {
+        return new OcliException(ErrorKind.BAD_REQUEST, "caller_cancelled", "Cancelled by the caller",
+                "the caller went away before the answer; what was under way was cancelled (an MCP server was told)");
     }
 
     static OcliException cutOff(Duration grace) {

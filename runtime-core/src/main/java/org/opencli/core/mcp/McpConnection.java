@@ -21,6 +21,7 @@ import org.opencli.core.config.SourceConfig;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One mcp source's client in one engine: started on first need, and started again on the next need
@@ -48,6 +49,7 @@ final class McpConnection {
     private final Runnable onServerChanged;
     private volatile McpAsyncClient client;
     private McpClientTransport transport;
+    private volatile CancellableCalls cancellable;
     private volatile boolean dead = true;
     private Instant startedAt;
     private Instant nextStartAt = Instant.MIN;
@@ -97,17 +99,32 @@ final class McpConnection {
         }
     }
 
-    /** {@code tools/call}, on a running client at once, else after starting one on {@code workers}. */
+    /**
+     * {@code tools/call}, on a running client at once, else after starting one on {@code workers}.
+     * Cancelling the returned future (its caller went away) or running out of {@code timeout} gives
+     * the call up and tells the server with {@code notifications/cancelled}.
+     */
     CompletableFuture<McpSchema.CallToolResult> call(String tool, Map<String, Object> arguments, Duration timeout,
                                                      McpSecrets secrets, Executor workers) {
         McpAsyncClient running = runningClient();
-        CompletableFuture<McpAsyncClient> ready = running != null ? CompletableFuture.completedFuture(running)
-                : CompletableFuture.supplyAsync(() -> client(secrets), workers);
-        return ready.thenCompose(c -> c.callTool(new McpSchema.CallToolRequest(tool, arguments))
-                .timeout(timeout, Mono.error(() -> timedOut(tool, timeout)))
+        Mono<McpAsyncClient> ready = running != null ? Mono.just(running)
+                : Mono.fromCallable(() -> client(secrets)).subscribeOn(Schedulers.fromExecutor(workers));
+        String[] reason = {"the client's time for the call (" + timeout.toMillis() + " ms) ran out"};
+        return ready.flatMap(c -> {
+            CancellableCalls calls = cancellable;
+            CancellableCalls.Slot slot = new CancellableCalls.Slot();
+            return c.callTool(new McpSchema.CallToolRequest(tool, arguments)).contextWrite(CancellableCalls.context(slot))
+                    .doOnCancel(() -> {
+                        if (calls != null) calls.cancel(slot, reason[0]);
+                    });
+        }).timeout(timeout, Mono.error(() -> timedOut(tool, timeout)))
                 .onErrorMap(e -> !(e instanceof OcliException), e -> failed("tools/call " + tool, e))
-                .toFuture());
+                // runs before the cancel reaches the call above, so the server hears why
+                .doOnCancel(() -> reason[0] = CALLER_GONE)
+                .toFuture();
     }
+
+    static final String CALLER_GONE = "the caller went away";
 
     /** Not synchronized: a caller on an event loop must not wait while another thread starts the server. */
     private McpAsyncClient runningClient() {
@@ -128,11 +145,13 @@ final class McpConnection {
         try {
             CompletableFuture<Void> ended = new CompletableFuture<>();
             McpClientTransport t = McpTransports.create(sourceId, source, baseDir, secrets, json, () -> died(ended));
-            McpAsyncClient c = McpClient.async(t).requestTimeout(MAX_BACKOFF.multipliedBy(10)).initializationTimeout(INITIALIZE_TIMEOUT)
+            CancellableCalls calls = new CancellableCalls(t, sourceId);
+            McpAsyncClient c = McpClient.async(calls).requestTimeout(MAX_BACKOFF.multipliedBy(10)).initializationTimeout(INITIALIZE_TIMEOUT)
                     .clientInfo(new McpSchema.Implementation("ocli", "open-cli for Java", "1"))
                     .jsonSchemaValidator(NO_OUTPUT_VALIDATION)
                     .toolsChangeConsumer(tools -> Mono.fromRunnable(onToolsChanged)).build();
             transport = t;
+            cancellable = calls;
             client = c;
             dead = false;
             if (t instanceof StdioProcessTransport) onServerChanged.run();
@@ -196,6 +215,7 @@ final class McpConnection {
         McpClientTransport t = transport;
         client = null;
         transport = null;
+        cancellable = null;
         dead = true;
         if (c != null) {
             try {

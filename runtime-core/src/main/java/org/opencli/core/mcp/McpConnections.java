@@ -54,11 +54,15 @@ public final class McpConnections implements McpToolSource, AutoCloseable {
         return McpToolDocument.of(sourceId, sourceId, tools);
     }
 
-    /** {@code tools/call} of {@code tool} with {@code arguments}, within {@code timeout}; never blocks the caller. */
+    /**
+     * {@code tools/call} of {@code tool} with {@code arguments}, within {@code timeout}; never blocks the caller.
+     * Cancelling the answer gives the call up and tells the server ({@code notifications/cancelled}).
+     */
     public CompletableFuture<ExecuteResult> call(String sourceId, SourceConfig source, LoadedConfig config, String tool,
                                                  Map<String, Object> arguments, Duration timeout) {
         McpConnection connection = connection(sourceId, source, config);
-        return connection.call(tool, arguments, timeout, secrets.apply(config), workers).thenApply(McpResults::of);
+        return org.opencli.core.execution.Cancellation.thenApply(connection.call(tool, arguments, timeout, secrets.apply(config), workers),
+                McpResults::of);
     }
 
     /** The pids of the stdio servers running now (for the instance registry). */
