@@ -13,6 +13,7 @@ import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.error.Problem;
+import org.opencli.core.execution.Cancellation;
 import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.json.Json;
 import org.opencli.core.mcpserver.GovernedRuntime;
@@ -58,8 +59,9 @@ public final class EngineGovernedRuntime implements GovernedRuntime {
         ExecuteRequest request = new ExecuteRequest(query.configPath(), query.mode(), query.agentProfile(), call.toolId(),
                 call.pathArgs(), call.flags(), call.body(), call.bodyContentType(), call.approval(), false);
         try {
-            return engine.execute(request, caller(context), (Executor) context.get(EXECUTOR))
-                    .thenApply(result -> (JsonNode) Json.MAPPER.valueToTree(result));
+            // cancelled when the MCP request's client goes away: the execution is cancelled with it
+            return Cancellation.thenApply(engine.execute(request, caller(context), (Executor) context.get(EXECUTOR)),
+                    result -> (JsonNode) Json.MAPPER.valueToTree(result));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -13,6 +13,7 @@ import org.opencli.core.auth.Caller;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
+import org.opencli.core.execution.Cancellation;
 import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.service.http.RequestContexts;
 import org.opencli.service.security.CurrentCaller;
@@ -41,6 +42,7 @@ public class ExecuteResource {
         // engine.execute never blocks its caller: it prepares in place only when everything is in
         // memory, else on its workers, and the upstream call is non-blocking. The answer comes back
         // on this request's event loop, straight from the audit store once the record is durable.
-        return engine.execute(request, caller, RequestContexts.executor()).thenApply(JsonBodies::ok);
+        // A client that disconnects first has this answer cancelled (Quarkus REST), which cancels the execution.
+        return Cancellation.thenApply(engine.execute(request, caller, RequestContexts.executor()), JsonBodies::ok);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 import org.opencli.core.engine.CatalogQuery;
 import org.opencli.core.error.Problem;
+import org.opencli.core.execution.Cancellation;
 import org.opencli.core.mcpserver.StatelessMcpHandler;
 import org.opencli.service.http.RequestContexts;
 import org.opencli.service.mcp.EngineGovernedRuntime;
@@ -44,7 +45,8 @@ public class McpResource {
                                           @QueryParam("agentProfile") String agentProfile) {
         var context = EngineGovernedRuntime.context(caller.get(), new CatalogQuery(null, mode, agentProfile),
                 RequestContexts.executor());
-        return handler.post(context, body).thenApply(answer -> answer.json() == null
+        // a client that disconnects first has this answer cancelled, which cancels a tools/call under way
+        return Cancellation.thenApply(handler.post(context, body), answer -> answer.json() == null
                 ? Response.status(answer.status()).build()
                 : Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.json()).build());
     }
