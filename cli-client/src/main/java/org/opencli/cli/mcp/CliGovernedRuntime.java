@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import org.opencli.cli.CliException;
 import org.opencli.cli.CliSession;
+import org.opencli.cli.runtime.CallAbort;
 import org.opencli.cli.runtime.ResolvedRuntime;
 import org.opencli.core.error.Problem;
 import org.opencli.core.execution.ExecuteRequest;
@@ -35,14 +36,20 @@ final class CliGovernedRuntime implements GovernedRuntime {
 
     @Override
     public CompletionStage<JsonNode> execute(McpTransportContext context, McpCall call) {
-        return CompletableFuture.supplyAsync(() -> {
+        CallAbort abort = new CallAbort();
+        CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> CallAbort.run(abort, () -> {
             ResolvedRuntime runtime = session.runtime();
             ExecuteRequest request = new ExecuteRequest(runtime.target().config(), runtime.target().mode(session.options().mode),
                     runtime.target().agentProfile(session.options().agentProfile, session.options().mode), call.toolId(),
                     call.pathArgs(), call.flags(), call.body(), call.bodyContentType(), call.approval(), false);
             // an agent may repeat a call itself; ocli does not send one again after a lost connection
             return runtime.client().execute(request, false);
-        }, calls);
+        }), calls);
+        // cancelled: the agent cancelled the call or went away; the runtime call is aborted, so the runtime cancels in turn
+        answer.whenComplete((value, error) -> {
+            if (answer.isCancelled()) abort.abort();
+        });
+        return answer;
     }
 
     @Override

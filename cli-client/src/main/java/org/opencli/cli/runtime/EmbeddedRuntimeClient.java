@@ -74,7 +74,11 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
         ExecuteRequest absolute = new ExecuteRequest(config, request.mode(), request.agentProfile(), request.toolId(),
                 request.pathArgs(), request.flags(), request.body(), request.bodyContentType(), request.approval(),
                 request.dryRun(), request.rawResponse());
-        return answer(() -> join(engine.execute(absolute)));
+        return answer(() -> {
+            java.util.concurrent.CompletableFuture<?> answer = engine.execute(absolute).toCompletableFuture();
+            CallAbort.onAbort(() -> answer.cancel(true)); // the engine cancels the execution with it
+            return join(answer);
+        });
     }
 
     @Override

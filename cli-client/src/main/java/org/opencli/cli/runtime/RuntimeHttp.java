@@ -133,6 +133,7 @@ final class RuntimeHttp {
 
     private static HttpURLConnection connect(Request request, Duration connectTimeout) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) request.uri.toURL().openConnection();
+        CallAbort.onAbort(connection::disconnect); // closes the socket: a blocked read fails, the runtime sees its client go
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
         connection.setConnectTimeout((int) connectTimeout.toMillis());

@@ -4,7 +4,6 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpRequestHandler;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpServerSession;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +16,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * The MCP server on standard input and output ({@code ocli mcp serve}): the SDK's stdio transport with
- * one session whose {@code tools/list} and {@code tools/call} are {@link GovernedTools}'. Standard
+ * one session whose {@code tools/list} and {@code tools/call} are {@link GovernedTools}' (a call the client
+ * cancels, or one still running when standard input ends, is cancelled: {@link CancellableSession}). Standard
  * output carries only JSON-RPC; {@link #awaitEnd()} returns once standard input ended.
  */
 public final class StdioMcpServer implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(10);
     private final StdioServerTransportProvider transport;
     private final CountDownLatch inputEnded = new CountDownLatch(1);
+    private volatile CancellableSession session;
 
     private StdioMcpServer(GovernedRuntime runtime, McpSchema.Implementation serverInfo, InputStream in, OutputStream out) {
         GovernedTools tools = new GovernedTools(runtime);
@@ -34,10 +35,14 @@ public final class StdioMcpServer implements AutoCloseable {
                 McpTransportContext.EMPTY, StatelessMcpHandler.callOf(new McpSchema.JSONRPCRequest(McpSchema.METHOD_TOOLS_CALL, "", params))));
         Map<String, McpRequestHandler<?>> handlers = Map.of(McpSchema.METHOD_PING, ping, McpSchema.METHOD_TOOLS_LIST, list,
                 McpSchema.METHOD_TOOLS_CALL, call);
-        transport.setSessionFactory(session -> new McpServerSession(UUID.randomUUID().toString(), REQUEST_TIMEOUT, session,
-                init -> Mono.just(new McpSchema.InitializeResult(McpServerSetup.negotiate(init.protocolVersion()),
-                        McpServerSetup.CAPABILITIES, serverInfo, McpServerSetup.INSTRUCTIONS)),
-                handlers, Map.of()));
+        transport.setSessionFactory(session -> {
+            CancellableSession s = new CancellableSession(UUID.randomUUID().toString(), REQUEST_TIMEOUT, session,
+                    init -> Mono.just(new McpSchema.InitializeResult(McpServerSetup.negotiate(init.protocolVersion()),
+                            McpServerSetup.CAPABILITIES, serverInfo, McpServerSetup.INSTRUCTIONS)),
+                    handlers);
+            this.session = s;
+            return s;
+        });
     }
 
     /** Starts serving {@code in}/{@code out} at once, as server {@code name} {@code version}. */
@@ -51,8 +56,11 @@ public final class StdioMcpServer implements AutoCloseable {
         inputEnded.await();
     }
 
+    /** Cancels the calls still running (their client went away), then closes the transport. */
     @Override
     public void close() {
+        CancellableSession s = session;
+        if (s != null) s.cancelAll();
         transport.closeGracefully().block(Duration.ofSeconds(5));
     }
 
