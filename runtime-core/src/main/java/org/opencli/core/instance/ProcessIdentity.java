@@ -44,9 +44,14 @@ public record ProcessIdentity(long pid, String startedAt) {
         return find().isPresent();
     }
 
-    /** Ends the process if it is still this one: destroy, then destroyForcibly after {@link #GRACE}. */
+    /**
+     * Ends the process if it is still this one, and what it started (an {@code npx} or shell's server):
+     * destroy, then destroyForcibly after {@link #GRACE}. A pid now naming another program is left alone.
+     */
     public void end() {
         find().ifPresent(handle -> {
+            java.util.List<ProcessHandle> descendants = handle.descendants().toList();
+            descendants.forEach(ProcessHandle::destroy);
             handle.destroy();
             try {
                 handle.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -56,6 +61,7 @@ public record ProcessIdentity(long pid, String startedAt) {
                 handle.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+            descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         });
     }
 }

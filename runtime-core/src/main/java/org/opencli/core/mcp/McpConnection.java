@@ -154,10 +154,11 @@ final class McpConnection {
             cancellable = calls;
             client = c;
             dead = false;
-            if (t instanceof StdioProcessTransport) onServerChanged.run();
             // a server that ends before it answers fails the start now, not at the initialize timeout
             await(c.initialize().or(Mono.fromFuture(ended).then(Mono.error(() -> new IllegalStateException(
                     "the server ended before it answered initialize")))), INITIALIZE_TIMEOUT, "initialize");
+            // found by a test: told before initialize, the process had not been started yet and no pid was recorded
+            if (t instanceof StdioProcessTransport) onServerChanged.run();
             return c;
         } catch (RuntimeException e) {
             dead = true;

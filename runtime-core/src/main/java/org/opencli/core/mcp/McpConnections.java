@@ -87,7 +87,10 @@ public final class McpConnections implements McpToolSource, AutoCloseable {
         // found by probing: each edit of a source's transport left the previous server running until the runtime stopped
         connections.entrySet().removeIf(old -> {
             if (!old.getKey().startsWith(place) || old.getKey().equals(key)) return false;
-            CompletableFuture.runAsync(old.getValue()::close, workers); // closing waits for the process: never on the caller
+            CompletableFuture.runAsync(() -> { // closing waits for the process: never on the caller
+                old.getValue().close();
+                onServersChanged.run(); // its server no longer runs: the registry drops its pid
+            }, workers);
             return true;
         });
         return connections.computeIfAbsent(key, k -> new McpConnection(sourceId, source, config.baseDir(), json, clock, onToolsChanged,

@@ -116,6 +116,22 @@ class RuntimeRegistryTest {
         }
     }
 
+    /** A recorded child that started a server of its own (npx, a shell): the server is ended with it, not orphaned. */
+    @Test
+    void endingAChildEndsWhatItStarted() throws Exception {
+        Process child = new ProcessBuilder("sh", "-c", "sleep 300 & echo $!; wait").start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            long grandchild = Long.parseLong(out.readLine().strip());
+            ProcessHandle server = ProcessHandle.of(grandchild).orElseThrow();
+            ProcessIdentity.of(child.toHandle()).end();
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.onExit().get(10, TimeUnit.SECONDS).isAlive()).as("the child's own child was ended").isFalse();
+        } finally {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        }
+    }
+
     @Test
     void aChildThatIgnoresTermIsKilledAfterTheGrace() throws Exception {
         Process child = new ProcessBuilder("sh", "-c", "trap '' TERM; echo ready; while :; do sleep 1; done").start();

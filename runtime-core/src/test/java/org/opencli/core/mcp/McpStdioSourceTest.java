@@ -128,6 +128,25 @@ class McpStdioSourceTest {
         }
     }
 
+    /** What the daemon records as its children in runtime.json: told on each start and end, with the pids running then. */
+    @Test
+    void theServersChangedListenerSeesEachStartAndEndWithThePidsRunning() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            List<List<Long>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            f.engine.onMcpServersChanged(() -> seen.add(f.engine.mcpServerPids()));
+            f.engine.effectiveCatalog(new CatalogQuery(null, null, null));
+            long first = f.engine.mcpServerPids().get(0);
+            assertThat(seen).contains(List.of(first));
+            ProcessHandle.of(first).orElseThrow().destroyForcibly();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> !seen.isEmpty() && seen.get(seen.size() - 1).isEmpty());
+            f.engine.execute(call("everything:echo", Map.of("message", text("again")))).toCompletableFuture().join();
+            long second = f.engine.mcpServerPids().get(0);
+            assertThat(second).isNotEqualTo(first);
+            assertThat(seen.get(seen.size() - 1)).containsExactly(second);
+        }
+    }
+
     @Test
     void closingTheEngineEndsTheServerProcess() throws Exception {
         ProcessHandle server;
