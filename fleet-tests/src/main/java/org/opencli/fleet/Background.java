@@ -53,6 +53,11 @@ public final class Background implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The process's pid (bin/ocli execs the JVM, so for ocli it is the JVM's). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits for the exit and records it in the transcript like a foreground run. */
     public ProcResult finish(Duration timeout) throws IOException, InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -20,7 +20,8 @@ import org.opencli.fleet.Processes;
  * managed local daemon lists their tools, calls them from the command words the catalog gives,
  * reports an {@code isError} result with the upstream-4xx exit code and the server's message,
  * restarts a killed server on the next call, applies {@code disabledTools} and fails closed on a
- * policy pattern that matches only disabled tools, audits every call, and ends its servers with it.
+ * policy pattern that matches only disabled tools, audits every call, and ends its servers with it;
+ * then cancellation and the registry's children ({@link McpStdioChildren}).
  */
 public final class McpStdioCoreLane implements Lane {
     private static final Pattern TOOL_COUNT = Pattern.compile("over stdio, (\\d+) tools?;");
@@ -62,6 +63,7 @@ public final class McpStdioCoreLane implements Lane {
                 stop.exitCode() == 0 && ended && servers.size() == 2 && serversGone,
                 "stop exit " + stop.exitCode() + ", daemon ended " + ended + ", servers " + servers.stream().map(ProcessHandle::pid).toList()
                         + " gone " + serversGone);
+        McpStdioChildren.run(ctx, everything);
     }
 
     private static void catalogContents(LaneContext ctx, JsonNode catalog, int initTools) {
