@@ -134,9 +134,15 @@ public final class StatelessMcpHandler implements McpStatelessServerHandler {
             return Mono.empty();
         }
 
+        /**
+         * Oldest first: the SDK answers a version it does not know with the last one, which the MCP
+         * spec's negotiation says is the newest (found by probing: it answered 2024-11-05).
+         */
         @Override
         public List<String> protocolVersions() {
-            return McpServerSetup.PROTOCOL_VERSIONS;
+            List<String> oldestFirst = new java.util.ArrayList<>(McpServerSetup.PROTOCOL_VERSIONS);
+            java.util.Collections.reverse(oldestFirst);
+            return oldestFirst;
         }
     }
 }

@@ -47,6 +47,16 @@ class McpEndpointProbeTest {
     }
 
     @Test
+    void anUnknownProtocolVersionIsAnsweredWithTheNewestAndAKnownOneWithItself() {
+        String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"%s\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"probe\",\"version\":\"1\"}}}";
+        client("bundle:helpdesk").body(init.formatted("2099-01-01")).when().post("/mcp")
+                .then().statusCode(200).body("result.protocolVersion", equalTo("2025-11-25"));
+        client("bundle:helpdesk").body(init.formatted("2025-03-26")).when().post("/mcp")
+                .then().statusCode(200).body("result.protocolVersion", equalTo("2025-03-26"));
+    }
+
+    @Test
     void aCallOfAToolOutsideTheCallersViewIsAudited() {
         String name = "helpdesk__deleteTicket_" + UUID.randomUUID().toString().replace("-", "");
         client("tool:helpdesk:getTicket").body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\""
