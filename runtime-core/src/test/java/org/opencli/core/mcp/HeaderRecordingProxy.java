@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 final class HeaderRecordingProxy implements AutoCloseable {
     private static final Set<String> HOP = Set.of("connection", "content-length", "host", "transfer-encoding", "upgrade");
     final List<String> seen = new CopyOnWriteArrayList<>();
+    /** Every request body passed on, as text (JSON-RPC messages over streamable HTTP). */
+    final List<String> bodies = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -49,6 +51,7 @@ final class HeaderRecordingProxy implements AutoCloseable {
         if (value != null) seen.add(value);
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (body.length > 0) bodies.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -82,6 +82,38 @@ class McpCancellationTest {
         }
     }
 
+    @Test
+    void overStreamableHttpTheCancellationIsPostedToTheServerToo() throws Exception {
+        try (EverythingHttpServer server = new EverythingHttpServer("streamableHttp");
+             HeaderRecordingProxy proxy = new HeaderRecordingProxy(server.url(""), "X-Unused");
+             McpEngineFixture f = new McpEngineFixture(dir, """
+                     {"cli": "1.0.0", "mode": {"default": "discover"},
+                      "sources": {"everything": {"type": "mcp", "transport": {"type": "streamable-http", "url": "%s/mcp"}}}}
+                     """.formatted(proxy.url()))) {
+            CompletableFuture<ExecuteResult> answer = f.engine.execute(call("everything:trigger-long-running-operation",
+                    Map.of("duration", num(60), "steps", num(60)))).toCompletableFuture();
+            JsonNode sent = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> posted(proxy, "tools/call"), m -> m != null);
+            assertThat(answer.cancel(true)).isTrue();
+            JsonNode cancelled = Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> posted(proxy, "notifications/cancelled"), m -> m != null);
+            assertThat(cancelled.path("params").path("requestId")).isEqualTo(sent.path("id"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !f.audit.isEmpty());
+            assertThat(f.audit).singleElement().satisfies(r -> assertThat(r.reasonCode()).isEqualTo("caller_cancelled"));
+            ExecuteResult next = f.engine.execute(call("everything:echo", Map.of("message", text("over http"))))
+                    .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(next.text()).isEqualTo("Echo: over http");
+        }
+    }
+
+    private static JsonNode posted(HeaderRecordingProxy proxy, String method) throws Exception {
+        JsonNode found = null;
+        for (String body : proxy.bodies) {
+            JsonNode m = Json.MAPPER.readTree(body);
+            if (method.equals(m.path("method").asText())) found = m;
+        }
+        return found;
+    }
+
     /** The last message with {@code method} the server received, or null. */
     private static JsonNode message(Path received, String method) throws Exception {
         if (!Files.exists(received)) return null;
