@@ -55,6 +55,7 @@ final class McpStdioChildren {
                     children.size() == 1 && descendant && sameStart, "children " + children + ", daemon " + daemon);
 
             cancelled(ctx, p, received);
+            bridgeCancelled(ctx, p, received);
 
             ProcResult kill = ctx.exec(ctx.workDir(), Map.of(), "kill", "-9", String.valueOf(daemon));
             boolean daemonGone = Processes.ended(daemon, Duration.ofSeconds(10));
@@ -104,6 +105,56 @@ final class McpStdioChildren {
         ProcResult next = p.ocli("everything", "tools", "echo", "--message", "after the cancel");
         ctx.check("... and the source serves the next call", next.exitCode() == 0 && next.stdout().contains("Echo: after the cancel"),
                 "exit " + next.exitCode() + " " + next.stderr().strip());
+    }
+
+    /**
+     * {@code ocli mcp serve} over the same managed daemon: the agent's {@code notifications/cancelled}
+     * aborts ocli's HTTP call to the daemon, which cancels the call at server-everything in turn.
+     */
+    private static void bridgeCancelled(LaneContext ctx, McpProject p, Path received) throws Exception {
+        int before = messages(received, "tools/call").size();
+        Path out = ctx.workDir().resolve("serve-out.jsonl");
+        Path err = ctx.workDir().resolve("serve-err.txt");
+        ProcessBuilder pb = new ProcessBuilder(ctx.repoRoot().resolve("bin/ocli").toString(), "mcp", "serve").directory(p.dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        LaneContext.userEnvironment(p.home, p.env).forEach((k, v) -> {
+            if (v == null) pb.environment().remove(k);
+            else pb.environment().put(k, v);
+        });
+        ctx.log("$ ocli mcp serve (in " + p.dir + "), driven over stdio");
+        Process serve = pb.start();
+        try (var in = serve.getOutputStream()) {
+            in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"lane\",\"version\":\"1\"}}}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":21,\"method\":\"tools/call\",\"params\":{\"name\":"
+                    + "\"everything__trigger-long-running-operation\",\"arguments\":{\"duration\":60,\"steps\":60}}}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            in.flush();
+            JsonNode sent = poll(Duration.ofSeconds(60), () -> {
+                List<JsonNode> calls = messages(received, "tools/call");
+                return calls.size() > before ? calls.get(before) : null;
+            });
+            in.write("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":21}}\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            in.flush();
+            JsonNode cancel = sent == null ? null : poll(Duration.ofSeconds(15), () -> messages(received, "notifications/cancelled")
+                    .stream().filter(m -> m.path("params").path("requestId").equals(sent.path("id"))).findFirst().orElse(null));
+            JsonNode second = poll(Duration.ofSeconds(15), () -> {
+                List<JsonNode> cancelledRecords = p.audit().stream().filter(r -> LONG.equals(r.path("toolId").asText())
+                        && "caller_cancelled".equals(r.path("reasonCode").asText())).toList();
+                return cancelledRecords.size() >= 2 ? cancelledRecords.get(1) : null;
+            });
+            ctx.check("ocli mcp serve: the agent's notifications/cancelled aborts ocli's call to the daemon, which cancels it at "
+                    + "server-everything (notifications/cancelled) and records caller_cancelled", sent != null && cancel != null
+                            && second != null, "tools/call " + sent + ", cancel " + cancel + ", record " + second);
+        }
+        boolean ended = serve.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        String answers = Files.readString(out);
+        ctx.check("... standard input closed: ocli mcp serve exits 0, and sent no answer for the cancelled call",
+                ended && serve.exitValue() == 0 && answers.contains("\"id\":1") && !answers.contains("\"id\":21"),
+                "ended " + ended + ", answers " + answers.strip() + ", stderr " + Files.readString(err).strip());
+        if (!ended) serve.destroyForcibly();
     }
 
     private static JsonNode registry(LaneContext ctx, McpProject p) throws IOException {
