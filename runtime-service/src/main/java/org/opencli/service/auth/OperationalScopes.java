@@ -29,7 +29,8 @@ public final class OperationalScopes {
         return null;
     }
 
+    /** {@code prefix} itself or below it; without building {@code prefix + "/"}: this runs on every request. */
     private static boolean under(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 }

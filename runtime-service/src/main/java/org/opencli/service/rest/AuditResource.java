@@ -19,6 +19,10 @@ import jakarta.ws.rs.sse.Sse;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.opencli.core.audit.AuditFeed;
 import org.opencli.core.audit.AuditFeedEvent;
 import org.opencli.core.audit.AuditFilter;
@@ -45,6 +49,8 @@ public class AuditResource {
     @Path("/events")
     @Produces({MediaType.APPLICATION_JSON, NDJSON})
     @Blocking // reads (possibly gzipped) files: a worker thread, never the event loop
+    @Operation(summary = "Query audit records")
+    @APIResponses({@APIResponse(responseCode = "200", description = "{events[], nextCursor} or NDJSON with X-Next-Cursor", content = @Content(mediaType = MediaType.APPLICATION_JSON)), @APIResponse(responseCode = "400", ref = "BadRequest")})
     public Response events(@QueryParam("since") String since, @QueryParam("until") String until,
                            @QueryParam("eventType") String eventType, @QueryParam("decision") String decision,
                            @QueryParam("toolId") String toolId, @QueryParam("principal") String principal,
@@ -80,6 +86,8 @@ public class AuditResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @NonBlocking // subscribing is in memory; the items come from blocking reads, on the worker pool (the rule's named exception)
+    @Operation(summary = "Newly committed audit records as server-sent events")
+    @APIResponses({@APIResponse(responseCode = "200", description = "event audit (id = seq) or gap", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS)), @APIResponse(responseCode = "400", ref = "BadRequest")})
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @QueryParam("since") String since, @QueryParam("until") String until,
                                           @QueryParam("eventType") String eventType, @QueryParam("decision") String decision,

@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.opencli.core.auth.AuthDescriptions;
 import org.opencli.service.auth.DaemonAuth;
 
@@ -24,6 +28,8 @@ public class BrowserConfigResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @NonBlocking // in memory
+    @Operation(summary = "What a browser login needs")
+    @APIResponses({@APIResponse(responseCode = "200", description = "authorization and token endpoints, client id, audience", content = @Content(mediaType = MediaType.APPLICATION_JSON))})
     public Uni<Response> browserConfig() {
         return Uni.createFrom().item(JsonBodies.ok(AuthDescriptions.browserConfig(auth.config())));
     }

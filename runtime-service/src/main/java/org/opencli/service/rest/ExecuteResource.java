@@ -9,6 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.opencli.core.auth.Caller;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.error.ErrorKind;
@@ -32,6 +36,10 @@ public class ExecuteResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @NonBlocking // the measured hot path: prepares in memory, calls upstream without blocking
+    @Operation(summary = "One governed upstream call")
+    @APIResponses({@APIResponse(responseCode = "200", description = "the upstream's answer (its own status inside), or a dry run's request", content = @Content(mediaType = MediaType.APPLICATION_JSON)), @APIResponse(responseCode = "400",
+            ref = "BadRequest"), @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"), @APIResponse(responseCode = "502", ref = "BadGateway"), @APIResponse(responseCode = "503",
+                    ref = "Unavailable")})
     public CompletionStage<Response> execute(byte[] body) {
         Caller caller = currentCaller.get();
         ExecuteRequest request = RequestJson.read(body, ExecuteRequest.class);

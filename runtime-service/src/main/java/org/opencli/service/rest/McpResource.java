@@ -14,6 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.opencli.core.engine.CatalogQuery;
 import org.opencli.core.error.Problem;
 import org.opencli.core.execution.Cancellation;
@@ -41,6 +45,9 @@ public class McpResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking // tools/list builds the caller's catalog; tools/call reads the config before its upstream call
+    @Operation(summary = "One JSON-RPC message to the runtime as an MCP server")
+    @APIResponses({@APIResponse(responseCode = "200", description = "the JSON-RPC answer to a request", content = @Content(mediaType = MediaType.APPLICATION_JSON)), @APIResponse(responseCode = "202", description = "a notification, accepted"),
+            @APIResponse(responseCode = "400", ref = "BadRequest")})
     public CompletionStage<Response> post(byte[] body, @QueryParam("mode") String mode,
                                           @QueryParam("agentProfile") String agentProfile) {
         var context = EngineGovernedRuntime.context(caller.get(), new CatalogQuery(null, mode, agentProfile),
@@ -53,12 +60,16 @@ public class McpResource {
 
     @GET
     @NonBlocking // no work: this server opens no server-to-client stream
+    @Operation(summary = "No server-to-client stream")
+    @APIResponses({@APIResponse(responseCode = "405", ref = "MethodNotAllowed")})
     public Uni<Response> stream() {
         return Uni.createFrom().item(notAllowed("GET"));
     }
 
     @DELETE
     @NonBlocking // no work: this server keeps no sessions to end
+    @Operation(summary = "No sessions to end")
+    @APIResponses({@APIResponse(responseCode = "405", ref = "MethodNotAllowed")})
     public Uni<Response> endSession() {
         return Uni.createFrom().item(notAllowed("DELETE"));
     }

@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.opencli.core.error.Problem;
 import org.opencli.service.auth.DaemonAuth;
 import org.opencli.service.auth.OperationalScopes;
@@ -34,6 +38,8 @@ public class ProtectedResourceMetadataResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @NonBlocking // in memory
+    @Operation(summary = "RFC 9728 protected resource metadata of the runtime")
+    @APIResponses({@APIResponse(responseCode = "200", description = "protected resource metadata", content = @Content(mediaType = MediaType.APPLICATION_JSON)), @APIResponse(responseCode = "404", ref = "NotFound")})
     public Uni<Response> runtime(@Context UriInfo uri) {
         return Uni.createFrom().item(document(base(uri)));
     }
@@ -42,6 +48,8 @@ public class ProtectedResourceMetadataResource {
     @Path("/mcp")
     @Produces(MediaType.APPLICATION_JSON)
     @NonBlocking // in memory
+    @Operation(summary = "RFC 9728 protected resource metadata of /mcp")
+    @APIResponses({@APIResponse(responseCode = "200", description = "protected resource metadata", content = @Content(mediaType = MediaType.APPLICATION_JSON)), @APIResponse(responseCode = "404", ref = "NotFound")})
     public Uni<Response> mcp(@Context UriInfo uri) {
         return Uni.createFrom().item(document(base(uri) + "/mcp"));
     }

@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.opencli.core.auth.AuthDescriptions;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.core.engine.RuntimeInfo;
@@ -42,6 +46,8 @@ public class RuntimeInfoResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @NonBlocking // in memory
+    @Operation(summary = "What this runtime is and how it lives")
+    @APIResponses({@APIResponse(responseCode = "200", description = "contract version, capabilities, auth and lifecycle", content = @Content(mediaType = MediaType.APPLICATION_JSON))})
     public Uni<Response> info() {
         RuntimeInfo info = engine.runtimeInfo(address.url(), AuthDescriptions.info(auth.config(), caller.token()));
         return Uni.createFrom().item(JsonBodies.ok(new RuntimeInfo(info.contractVersion(), info.capabilities(), info.instanceId(), info.url(),

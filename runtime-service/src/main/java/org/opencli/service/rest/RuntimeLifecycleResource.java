@@ -15,6 +15,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.opencli.core.auth.Caller;
 import org.opencli.core.config.ConfigException;
 import org.opencli.core.error.ErrorKind;
@@ -77,6 +81,9 @@ public class RuntimeLifecycleResource {
     @Path("heartbeat")
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking // comparing fingerprints reads the config's files
+    @Operation(summary = "Take or renew a session's lease")
+    @APIResponses({@APIResponse(responseCode = "200", description = "the lease", content = @Content(mediaType = MediaType.APPLICATION_JSON)), @APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "409",
+            ref = "Conflict"), @APIResponse(responseCode = "503", ref = "Unavailable")})
     public Response heartbeat(byte[] body) {
         HeartbeatRequest request = RequestJson.read(body, HeartbeatRequest.class);
         String sessionId = sessionId(request.sessionId());
@@ -112,6 +119,8 @@ public class RuntimeLifecycleResource {
     @Path("session-close")
     @Produces(MediaType.APPLICATION_JSON)
     @NonBlocking // in memory; the answer waits for the audit record
+    @Operation(summary = "End a session's lease")
+    @APIResponses({@APIResponse(responseCode = "200", description = "{closed, activeSessions}", content = @Content(mediaType = MediaType.APPLICATION_JSON)), @APIResponse(responseCode = "400", ref = "BadRequest")})
     public CompletionStage<Response> sessionClose(byte[] body) {
         String sessionId = sessionId(RequestJson.read(body, SessionCloseRequest.class).sessionId());
         // No session-scoped credentials are held by the daemon today: the lease is all there is to clear.
@@ -125,6 +134,8 @@ public class RuntimeLifecycleResource {
     @Path("stop")
     @Produces(MediaType.APPLICATION_JSON)
     @NonBlocking // in memory; the answer waits for the audit record, the stop for the answer
+    @Operation(summary = "Stop the daemon as on SIGTERM")
+    @APIResponses({@APIResponse(responseCode = "200", description = "{stopped: true}", content = @Content(mediaType = MediaType.APPLICATION_JSON)), @APIResponse(responseCode = "400", ref = "BadRequest")})
     public CompletionStage<Response> stop(byte[] body) {
         if (body != null && body.length > 0) RequestJson.read(body, StopRequest.class);
         Caller caller = currentCaller.get();

@@ -65,8 +65,7 @@ public class BearerMechanism implements HttpAuthenticationMechanism {
             if (open && (presented == null || !access.requiresOwnerKey())) return Uni.createFrom().nullItem();
             // compared in memory: asked directly, without the identity-provider pipeline's operators on
             // every request (the execute hot path measured them, make bench-execute)
-            Uni<SecurityIdentity> identity = daemonKeys.authenticate(
-                    new CredentialRequest.DaemonKey(presented, RequestIds.of(rc), RequestIds.sessionOf(rc)), null);
+            Uni<SecurityIdentity> identity = daemonKeys.admit(presented);
             return open ? identity.onFailure().recoverWithNull() : identity;
         }
         Uni<SecurityIdentity> identity = identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, rc));

@@ -24,6 +24,12 @@ final class CallerIdentities {
     /** The principal name of a caller verified without a token (the owner key, or an open daemon). */
     static final String DAEMON_CALLER = "daemon-caller";
 
+    /**
+     * The one identity of every caller verified without a token: it carries a {@link Caller} without
+     * request or session id, which {@link CurrentCaller} fills in from the request.
+     */
+    static final SecurityIdentity DAEMON = of(new Caller(null, null, null, null, null), null, null);
+
     private CallerIdentities() {
     }
 

@@ -41,7 +41,9 @@ public class CurrentCaller {
      * of a daemon open to its network, outside the open endpoints); null otherwise.
      */
     public static Caller verified(RoutingContext rc) {
-        return CallerIdentities.caller(identity(rc));
+        SecurityIdentity identity = identity(rc);
+        if (identity == CallerIdentities.DAEMON) return new Caller(null, null, RequestIds.sessionOf(rc), RequestIds.of(rc), null);
+        return CallerIdentities.caller(identity);
     }
 
     private static SecurityIdentity identity(RoutingContext rc) {

@@ -6,7 +6,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.opencli.core.auth.Caller;
 import org.opencli.core.auth.TokenRejected;
 import org.opencli.service.auth.DaemonAccess;
 
@@ -14,10 +13,15 @@ import org.opencli.service.auth.DaemonAccess;
  * Without runtime auth: a loopback daemon admits the request carrying its owner key (compared in
  * constant time, never logged, echoed or audited); a daemon started with
  * {@code --allow-unauthenticated-remote} admits every caller alike. Either caller has no principal
- * and no scope envelope. In memory only: answers on the event loop.
+ * and no scope envelope, so all share one identity ({@link CallerIdentities#DAEMON}), answered by one
+ * completed {@link Uni}: nothing is built per request on this path, the execute hot path's
+ * ({@code make bench-execute}); {@link CurrentCaller} adds the request's own ids. In memory only:
+ * answers on the event loop.
  */
 @ApplicationScoped
 public class DaemonKeyIdentityProvider implements IdentityProvider<CredentialRequest.DaemonKey> {
+    private static final Uni<SecurityIdentity> ADMITTED = Uni.createFrom().item(CallerIdentities.DAEMON);
+
     @Inject
     DaemonAccess access;
 
@@ -28,12 +32,15 @@ public class DaemonKeyIdentityProvider implements IdentityProvider<CredentialReq
 
     @Override
     public Uni<SecurityIdentity> authenticate(CredentialRequest.DaemonKey request, AuthenticationRequestContext context) {
-        String presented = request.presented();
+        return admit(request.presented());
+    }
+
+    /** The daemon caller's identity when {@code presented} (null: none) admits the request, else a refusal. */
+    Uni<SecurityIdentity> admit(String presented) {
         if (access.requiresOwnerKey() && !access.acceptsKey(presented)) {
             return Uni.createFrom().failure(AuthFailures.failure(new TokenRejected(
                     presented == null ? TokenRejected.MISSING : TokenRejected.WRONG_CLIENT_KEY, BearerMechanism.OWNER_KEY_REQUIRED)));
         }
-        Caller caller = new Caller(null, null, request.sessionId(), request.requestId(), null);
-        return Uni.createFrom().item(CallerIdentities.of(caller, null, null));
+        return ADMITTED;
     }
 }

@@ -19,11 +19,13 @@ import org.opencli.service.auth.OperationalScopes;
  */
 @ApplicationScoped
 public class OperationalScopePolicy implements HttpSecurityPolicy {
+    /** Most requests need no scope: one completed answer for all of them, not a new one per request. */
+    private static final Uni<CheckResult> PERMIT = CheckResult.permit();
 
     @Override
     public Uni<CheckResult> checkPermission(RoutingContext rc, Uni<SecurityIdentity> identity, AuthorizationRequestContext context) {
         String required = OperationalScopes.required(rc.normalizedPath());
-        if (required == null) return CheckResult.permit();
+        if (required == null) return PERMIT;
         return identity.flatMap(caller -> caller.isAnonymous() ? CheckResult.deny()
                 : caller.checkPermission(CallerIdentities.permission(required))
                         .map(granted -> granted ? CheckResult.PERMIT : CheckResult.DENY));
