@@ -38,6 +38,11 @@ public record FetchedDocument(
                 stale, etag, lastModified, fetchedAt, headers);
     }
 
+    /** The cache outcome as the enum; empty for local files. */
+    public java.util.Optional<FetchOutcome> outcome() {
+        return FetchOutcome.fromWireName(cacheOutcome);
+    }
+
     public boolean isRemote() {
         return location.startsWith("http://") || location.startsWith("https://");
     }

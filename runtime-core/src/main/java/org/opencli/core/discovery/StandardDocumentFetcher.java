@@ -93,7 +93,7 @@ final class StandardDocumentFetcher implements DocumentFetcher {
         if (cached.isPresent() && !req.forceRefresh()) {
             Instant fetchedAt = Instant.ofEpochMilli(cached.get().entry().fetchedAtMillis());
             if (req.manualOnly() || fetchedAt.plusSeconds(maxAge).isAfter(now)) {
-                return fromCache(cached.get(), method, "fresh_hit", false, fetchedAt, req);
+                return fromCache(cached.get(), method, FetchOutcome.FRESH_HIT.wireName(), false, fetchedAt, req);
             }
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -122,7 +122,7 @@ final class StandardDocumentFetcher implements DocumentFetcher {
                     firstNonNull(response.first("last-modified"), old.lastModified()),
                     now.toEpochMilli(), old.bodySha256(), old.headers());
             cache.store(renewed, cached.get().body());
-            return fromCache(new HttpDocumentCache.Hit(renewed, cached.get().body()), method, "revalidated_hit",
+            return fromCache(new HttpDocumentCache.Hit(renewed, cached.get().body()), method, FetchOutcome.REVALIDATED_HIT.wireName(),
                     false, now, req).withStatus(304);
         }
         if (response.status() < 200 || response.status() >= 300) {
@@ -134,12 +134,12 @@ final class StandardDocumentFetcher implements DocumentFetcher {
                 HttpDocumentCache.sha256(response.body()), keptHeaders(response.headers()));
         cache.store(entry, response.body());
         return fromCache(new HttpDocumentCache.Hit(entry, response.body()), method,
-                cached.isPresent() ? "refreshed" : "miss", false, now, req);
+                (cached.isPresent() ? FetchOutcome.REFRESHED : FetchOutcome.MISS).wireName(), false, now, req);
     }
 
     private FetchedDocument staleOrFail(HttpDocumentCache.Hit hit, String method, FetchRequest req) {
         Instant fetchedAt = Instant.ofEpochMilli(hit.entry().fetchedAtMillis());
-        return fromCache(hit, method, "stale_hit", true, fetchedAt, req);
+        return fromCache(hit, method, FetchOutcome.STALE_HIT.wireName(), true, fetchedAt, req);
     }
 
     private FetchedDocument fromCache(HttpDocumentCache.Hit hit, String method, String outcome, boolean stale,
