@@ -101,6 +101,7 @@ final class SourceReader {
     private static Fetch fetch(FetchedDocument doc, String method, String at) {
         return new Fetch(doc.location(), doc.fetchedAt() == null ? at : doc.fetchedAt().toString(), method,
                 doc.requestMethod(), doc.statusCode(), doc.cacheOutcome(), doc.etag(), doc.lastModified(),
-                doc.stale() ? Boolean.TRUE : null);
+                doc.cacheControl(), doc.expiresAt() == null ? null : doc.expiresAt().toString(),
+                doc.stale() ? Boolean.TRUE : null, doc.staleReason());
     }
 }
