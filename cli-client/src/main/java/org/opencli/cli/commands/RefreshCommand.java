@@ -45,11 +45,11 @@ public class RefreshCommand extends BaseCommand {
     }
 
     static Table table(JsonNode report) {
-        Table table = new Table("SOURCE", "TYPE", "OUTCOME", "STATUS", "REASON");
+        Table table = new Table("SOURCE", "TYPE", "OUTCOME", "STATUS", "FORCED", "REASON");
         for (JsonNode s : report.path("sources")) {
             String reason = s.path("reason").asText("");
             table.row(s.path("id").asText(), s.path("type").asText(""), s.path("cacheOutcome").asText("local"),
-                    s.hasNonNull("statusCode") ? s.path("statusCode").asText() : "",
+                    s.hasNonNull("statusCode") ? s.path("statusCode").asText() : "", s.path("forced").asBoolean() ? "yes" : "no",
                     s.hasNonNull("detail") ? reason + ": " + s.path("detail").asText() : reason);
         }
         return table;

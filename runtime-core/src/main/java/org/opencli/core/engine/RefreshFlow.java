@@ -18,9 +18,9 @@ import org.opencli.core.error.OcliException;
 
 /**
  * An explicit refresh: rebuilds the catalog with the chosen sources' remote documents revalidated
- * (manual-only ones included) and reports each source's outcome. When the build fails (a source
- * unreadable with nothing cached), each chosen source is read alone to say which, and the catalog
- * already served stays served.
+ * (manual-only ones included) and reports every source's outcome, {@code forced} saying which were
+ * chosen. When the build fails (a source unreadable with nothing cached), each chosen source is
+ * read alone to say which, and the catalog already served stays served.
  */
 final class RefreshFlow {
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._-]{1," + RefreshQuery.MAX_SOURCE_ID_CHARS + "}");
@@ -44,18 +44,17 @@ final class RefreshFlow {
         try {
             CatalogBuild build = catalogs.replace(cacheKey, () -> builder.build(config, chosen::containsKey));
             List<RefreshReport.SourceRefresh> out = new ArrayList<>();
-            for (CatalogSource source : build.catalog().sources()) {
-                if (chosen.containsKey(source.id())) out.add(report(source));
-            }
+            // every source of the new catalog: the chosen ones were forced, the others read as usual
+            for (CatalogSource source : build.catalog().sources()) out.add(report(source, chosen.containsKey(source.id())));
             return new RefreshReport(at, true, out);
         } catch (OcliException buildFailed) {
             List<RefreshReport.SourceRefresh> out = new ArrayList<>();
             for (var e : chosen.entrySet()) {
                 try {
-                    out.add(report(builder.readSource(config, e.getKey())));
+                    out.add(report(builder.readSource(config, e.getKey()), true));
                 } catch (OcliException failed) {
                     out.add(new RefreshReport.SourceRefresh(e.getKey(), type(e.getValue()), e.getValue().uri(),
-                            FetchOutcome.FAILED.wireName(), null, false, failed.code(), failed.getMessage(), List.of()));
+                            FetchOutcome.FAILED.wireName(), null, false, true, failed.code(), failed.getMessage(), List.of()));
                 }
             }
             return new RefreshReport(at, false, out);
@@ -90,7 +89,7 @@ final class RefreshFlow {
         return one;
     }
 
-    private static RefreshReport.SourceRefresh report(CatalogSource source) {
+    private static RefreshReport.SourceRefresh report(CatalogSource source, boolean forced) {
         List<RefreshReport.DocumentRefresh> docs = new ArrayList<>();
         List<Fetch> fetches = source.provenance() == null || source.provenance().fetches() == null ? List.of()
                 : source.provenance().fetches();
@@ -107,7 +106,7 @@ final class RefreshFlow {
         boolean stale = docs.stream().anyMatch(RefreshReport.DocumentRefresh::stale);
         return new RefreshReport.SourceRefresh(source.id(), source.type(), source.uri(),
                 telling == null ? null : telling.cacheOutcome(), telling == null ? null : telling.statusCode(), stale,
-                telling == null ? null : telling.reason(), null, docs);
+                forced, telling == null ? null : telling.reason(), null, docs);
     }
 
     private static String type(SourceConfig s) {

@@ -16,12 +16,14 @@ public record RefreshReport(String refreshedAt, boolean catalogRebuilt, List<Sou
     /**
      * One source. {@code cacheOutcome} is a {@link org.opencli.core.discovery.FetchOutcome} wire name
      * ({@code failed} when the source could not be read; absent for sources without remote documents:
-     * local files, MCP servers); {@code reason} says why a source is stale or failed.
+     * local files, MCP servers); {@code forced} whether this refresh revalidated it (every source, or the one
+     * asked for; the others were read as usual); {@code reason} says why a source is stale or failed.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "type", "uri", "cacheOutcome", "statusCode", "stale", "reason", "detail", "documents"})
+    @JsonPropertyOrder({"id", "type", "uri", "cacheOutcome", "statusCode", "stale", "forced", "reason", "detail",
+            "documents"})
     public record SourceRefresh(String id, String type, String uri, String cacheOutcome, Integer statusCode,
-            boolean stale, String reason, String detail, List<DocumentRefresh> documents) {
+            boolean stale, boolean forced, String reason, String detail, List<DocumentRefresh> documents) {
     }
 
     /** One remote document of a source, in the order discovery read them. */

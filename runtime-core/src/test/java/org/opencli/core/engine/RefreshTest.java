@@ -84,10 +84,11 @@ class RefreshTest {
 
         publisher.route("/pets.yaml", Reply.ok(api("listPets", "adoptPet")).withEtag("\"2\"").withHeader("Cache-Control", "no-cache"));
         RefreshReport changed = engine.refresh(new RefreshQuery(null, "pets"), Caller.unauthenticated("r3"));
-        assertThat(changed.sources()).singleElement().satisfies(s -> {
-            assertThat(s.id()).isEqualTo("pets");
-            assertThat(s.cacheOutcome()).isEqualTo("refreshed");
-        });
+        assertThat(source(changed, "pets").cacheOutcome()).isEqualTo("refreshed");
+        assertThat(source(changed, "pets").forced()).isTrue();
+        // not asked for: read as usual, its copy still fresh (maxAgeSeconds 3600, the publisher silent)
+        assertThat(source(changed, "other").forced()).isFalse();
+        assertThat(source(changed, "other").cacheOutcome()).isEqualTo("fresh_hit");
         assertThat(toolIds()).contains("pets:adoptPet");
 
         publisher.close();
