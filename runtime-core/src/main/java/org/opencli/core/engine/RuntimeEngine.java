@@ -49,7 +49,7 @@ import org.opencli.core.text.Strings;
 public final class RuntimeEngine implements AutoCloseable {
     public static final String CONTRACT_VERSION = "1.1";
     static final List<String> CAPABILITIES = List.of("catalog", "execute", "workflows", "audit-log", "audit",
-            "audit-stream", "runtime-info");
+            "audit-stream", "runtime-info", "refresh");
     static final List<String> AUTH_CAPABILITIES = List.of("brokered-auth", "authorization-envelope");
 
     /** What {@link #close} gives executions still running (a daemon drains with its own bound first). */
