@@ -10,6 +10,7 @@ import org.opencli.cli.commands.ConfigCommand;
 import org.opencli.cli.commands.ExplainCommand;
 import org.opencli.cli.commands.InitCommand;
 import org.opencli.cli.commands.McpCommand;
+import org.opencli.cli.commands.RefreshCommand;
 import org.opencli.cli.commands.RuntimeCommand;
 import org.opencli.cli.commands.SearchCommand;
 import org.opencli.cli.commands.StatusCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine;
 public final class BuiltinCommands {
     /** In listing order. */
     private static final List<String> NAMES = List.of("catalog", "tool", "explain", "search", "init", "config",
-            "runtime", "status", "workflow", "auth", "audit", "mcp", "help", "completion", "__complete");
+            "runtime", "status", "refresh", "workflow", "auth", "audit", "mcp", "help", "completion", "__complete");
 
     private BuiltinCommands() {
     }
@@ -42,6 +43,7 @@ public final class BuiltinCommands {
             case "config" -> ConfigCommand.class;
             case "runtime" -> RuntimeCommand.class;
             case "status" -> StatusCommand.class;
+            case "refresh" -> RefreshCommand.class;
             case "workflow" -> WorkflowCommand.class;
             case "auth" -> AuthCommand.class;
             case "audit" -> AuditCommand.class;

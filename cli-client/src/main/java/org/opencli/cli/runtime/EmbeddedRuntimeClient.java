@@ -63,6 +63,12 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
     }
 
     @Override
+    public JsonNode refresh(String configPath, String source) {
+        return answer(() -> engine.refresh(new org.opencli.core.engine.RefreshQuery(absolute(configPath), source),
+                org.opencli.core.auth.Caller.anonymous()));
+    }
+
+    @Override
     public JsonNode runtimeInfo() {
         return answer(() -> engine.runtimeInfo(null));
     }

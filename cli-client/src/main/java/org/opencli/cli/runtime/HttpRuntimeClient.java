@@ -137,6 +137,15 @@ public final class HttpRuntimeClient implements RuntimeClient {
     }
 
     /** Sent once: a stop that reached the daemon before the connection dropped has already begun. */
+    /** Forcing revalidation twice does no harm: sent again after a connection failure, as a read is. */
+    @Override
+    public JsonNode refresh(String config, String source) {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        if (config != null) body.put("config", config);
+        if (source != null) body.put("source", source);
+        return post("/v1/refresh", body, true);
+    }
+
     @Override
     public JsonNode stopRuntime() {
         return post("/v1/runtime/stop", Map.of(), false);

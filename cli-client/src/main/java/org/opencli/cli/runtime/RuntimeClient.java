@@ -30,6 +30,12 @@ public interface RuntimeClient extends AutoCloseable {
     JsonNode runtimeInfo();
 
     /**
+     * {@code POST /v1/refresh}: revalidates the config's remote documents (or one source's: {@code
+     * source}, null for all) and answers {@code {refreshedAt, catalogRebuilt, sources[]}}.
+     */
+    JsonNode refresh(String config, String source);
+
+    /**
      * {@code POST /v1/tools/execute}: the runtime's {@code ExecuteResult} JSON ({@code statusCode} is
      * the upstream's status). Runtime refusals (policy, approval, unknown tool...) are problems.
      */

@@ -52,6 +52,8 @@ public record AuditRecord(
     public static final String SESSION_EXPIRY = "session_expiry";
     public static final String AUDIT_RECOVERED = "audit_recovered";
     public static final String RUNTIME_STOP = "runtime_stop";
+    /** Ours: an explicit refresh ({@code /v1/refresh}, {@code ocli refresh}) revalidated sources. */
+    public static final String CATALOG_REFRESH = "catalog_refresh";
 
     /** A record of {@code eventType} at {@code timestamp}; fill the rest with the {@code with…} methods. */
     public static AuditRecord event(String timestamp, String eventType) {

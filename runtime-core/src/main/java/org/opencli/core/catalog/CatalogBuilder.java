@@ -55,12 +55,41 @@ public final class CatalogBuilder {
         return build(config, false);
     }
 
+    /**
+     * Reads one source's discovery chain alone (its entry with provenance), without building a
+     * catalog: what a refresh reports for each source when the whole build failed.
+     */
+    public CatalogSource readSource(LoadedConfig loaded, String id) {
+        Map<String, SourceConfig> sources = loaded.config().sources() == null ? Map.of() : loaded.config().sources();
+        SourceReader reader = new SourceReader(fetcher, clock, loaded.baseDir(), source -> false, new DocumentLog(), mcp,
+                loaded);
+        return reader.read(id, sources.get(id)).entry();
+    }
+
+    /** The sources (by identity: two equal configs are still two sources) whose ids {@code byId} accepts. */
+    private static java.util.function.Predicate<SourceConfig> forced(Map<String, SourceConfig> sources,
+                                                                     java.util.function.Predicate<String> byId) {
+        java.util.Set<SourceConfig> chosen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        sources.forEach((id, source) -> {
+            if (byId.test(id)) chosen.add(source);
+        });
+        return chosen::contains;
+    }
+
     /** @param forceRefresh revalidate every remote document, manual-only ones included */
     public CatalogBuild build(LoadedConfig loaded, boolean forceRefresh) {
+        return build(loaded, id -> forceRefresh);
+    }
+
+    /**
+     * @param forceRefresh which source ids have every remote document revalidated, manual-only ones
+     *     included (an explicit refresh)
+     */
+    public CatalogBuild build(LoadedConfig loaded, java.util.function.Predicate<String> forceRefresh) {
         CliConfig cfg = loaded.config();
         DocumentLog log = new DocumentLog();
-        SourceReader reader = new SourceReader(fetcher, clock, loaded.baseDir(), forceRefresh, log, mcp, loaded);
         Map<String, SourceConfig> sources = cfg.sources() == null ? Map.of() : cfg.sources();
+        SourceReader reader = new SourceReader(fetcher, clock, loaded.baseDir(), forced(sources, forceRefresh), log, mcp, loaded);
         Map<String, ServiceConfig> configured = cfg.services() == null ? Map.of() : cfg.services();
 
         List<CatalogSource> sourceEntries = new ArrayList<>();

@@ -22,17 +22,21 @@ final class SourceReader {
     private final DocumentFetcher fetcher;
     private final Clock clock;
     private final Path baseDir;
-    private final boolean forceRefresh;
+    private final java.util.function.Predicate<SourceConfig> forceRefresh;
     private final DocumentLog log;
     private final McpToolSource mcp;
     private final org.opencli.core.config.LoadedConfig config;
 
     SourceReader(DocumentFetcher fetcher, Clock clock, Path baseDir, boolean forceRefresh, DocumentLog log) {
-        this(fetcher, clock, baseDir, forceRefresh, log, null, null);
+        this(fetcher, clock, baseDir, source -> forceRefresh, log, null, null);
     }
 
-    /** {@code mcp} (null: none) lists mcp sources' tools for {@code config}. */
-    SourceReader(DocumentFetcher fetcher, Clock clock, Path baseDir, boolean forceRefresh, DocumentLog log, McpToolSource mcp,
+    /**
+     * {@code mcp} (null: none) lists mcp sources' tools for {@code config}; {@code forceRefresh} says
+     * which sources' remote documents are revalidated whatever their freshness.
+     */
+    SourceReader(DocumentFetcher fetcher, Clock clock, Path baseDir, java.util.function.Predicate<SourceConfig> forceRefresh,
+                 DocumentLog log, McpToolSource mcp,
                  org.opencli.core.config.LoadedConfig config) {
         this.mcp = mcp;
         this.config = config;
@@ -50,7 +54,7 @@ final class SourceReader {
     FetchRequest request(SourceConfig source, String ref, String accept) {
         Integer maxAge = source.refresh() == null ? null : source.refresh().maxAgeSeconds();
         boolean manual = source.refresh() != null && Boolean.TRUE.equals(source.refresh().manualOnly());
-        return new FetchRequest(ref, baseDir, "GET", accept, maxAge, manual, forceRefresh);
+        return new FetchRequest(ref, baseDir, "GET", accept, maxAge, manual, forceRefresh.test(source));
     }
 
     ReadSource read(String id, SourceConfig source) {
@@ -101,6 +105,7 @@ final class SourceReader {
     private static Fetch fetch(FetchedDocument doc, String method, String at) {
         return new Fetch(doc.location(), doc.fetchedAt() == null ? at : doc.fetchedAt().toString(), method,
                 doc.requestMethod(), doc.statusCode(), doc.cacheOutcome(), doc.etag(), doc.lastModified(),
-                doc.stale() ? Boolean.TRUE : null);
+                doc.cacheControl(), doc.expiresAt() == null ? null : doc.expiresAt().toString(),
+                doc.stale() ? Boolean.TRUE : null, doc.staleReason());
     }
 }

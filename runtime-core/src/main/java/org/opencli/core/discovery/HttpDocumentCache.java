@@ -19,9 +19,14 @@ import org.opencli.core.json.Json;
  * key differs, or whose body is missing or fails its checksum is corrupt and is deleted.
  */
 final class HttpDocumentCache {
-    /** What we remember about a cached response. */
+    /**
+     * What we remember about a cached response. {@code fetchedAtMillis} is when the publisher last
+     * sent or confirmed it; {@code expiresAtMillis} when it stops being fresh ({@link Freshness}; null
+     * in entries written before it was recorded: then the source's max age applies).
+     */
     record Entry(String key, String finalUrl, int statusCode, String etag, String lastModified,
-            long fetchedAtMillis, String bodySha256, Map<String, List<String>> headers) {
+            long fetchedAtMillis, String bodySha256, Map<String, List<String>> headers, String cacheControl,
+            Long expiresAtMillis) {
     }
 
     record Hit(Entry entry, byte[] body) {

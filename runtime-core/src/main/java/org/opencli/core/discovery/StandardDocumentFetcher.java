@@ -16,13 +16,17 @@ import org.opencli.core.io.BoundedFiles;
 import org.opencli.core.io.CappedBody;
 
 /**
- * Local files are read directly. http(s) goes through {@link HttpDocumentCache}: a cached copy
- * younger than the max age (or any cached copy of a manual-only source) is a {@code fresh_hit};
- * otherwise the server is asked with ETag/Last-Modified validators: 304 → {@code revalidated_hit},
- * 2xx → {@code miss} (nothing cached) or {@code refreshed}; if the server cannot be reached or
- * answers with an error while a copy is cached → {@code stale_hit} with {@code stale=true}.
+ * Local files are read directly. http(s) goes through {@link HttpDocumentCache}: a cached copy still
+ * fresh by {@link Freshness} is a {@code fresh_hit}; a manual-only source's copy past its lifetime is
+ * served without asking, as a {@code stale_hit} (reason {@code manual_only}); otherwise the server is
+ * asked with ETag/Last-Modified validators: 304 → {@code revalidated_hit}, 2xx → {@code miss}
+ * (nothing cached) or {@code refreshed}; if the server cannot be reached or answers with an error
+ * while a copy is cached → {@code stale_hit} with {@code stale=true} and the reason. A forced refresh
+ * always asks. {@code Cache-Control: no-store} responses are never written to disk.
  */
 final class StandardDocumentFetcher implements DocumentFetcher {
+    private static final List<String> FRESHNESS_HEADERS = List.of("cache-control", "expires", "date");
+    private static final List<String> KEPT_HEADERS = List.of("content-type", "link", "cache-control", "expires", "date");
     private final HttpDocumentCache cache;
     private final HttpTransport http;
     private final Clock clock;
@@ -69,7 +73,7 @@ final class StandardDocumentFetcher implements DocumentFetcher {
         try {
             byte[] bytes = BoundedFiles.read(file, limits.maxBytes());
             return new FetchedDocument(file.toUri().toString(), null, bytes, null, DocumentDependency.ofFile(file),
-                    null, null, false, null, null, clock.instant(), Map.of());
+                    null, null, false, null, null, clock.instant(), Map.of(), null, null, null);
         } catch (NoSuchFileException e) {
             throw new OcliException(ErrorKind.CONFIG, "document_not_found", "Document not found",
                     "no file at " + file);
@@ -87,14 +91,13 @@ final class StandardDocumentFetcher implements DocumentFetcher {
     private FetchedDocument fetchHttp(FetchRequest req) {
         String method = req.method() == null ? "GET" : req.method();
         String key = HttpDocumentCache.key(method, req.ref(), req.accept());
-        int maxAge = req.maxAgeSeconds() == null ? DocumentFetchers.DEFAULT_MAX_AGE_SECONDS : req.maxAgeSeconds();
         Optional<HttpDocumentCache.Hit> cached = cache.load(key);
         Instant now = clock.instant();
         if (cached.isPresent() && !req.forceRefresh()) {
-            Instant fetchedAt = Instant.ofEpochMilli(cached.get().entry().fetchedAtMillis());
-            if (req.manualOnly() || fetchedAt.plusSeconds(maxAge).isAfter(now)) {
-                return fromCache(cached.get(), method, "fresh_hit", false, fetchedAt, req);
-            }
+            boolean fresh = expiresAt(cached.get().entry(), req).isAfter(now);
+            // manualOnly: the operator said never to ask unless told; a copy past its lifetime is served but reported
+            if (fresh) return fromCache(cached.get(), method, FetchOutcome.FRESH_HIT, null, req);
+            if (req.manualOnly()) return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "manual_only", req);
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (req.accept() != null && !req.accept().isBlank()) headers.put("Accept", req.accept());
@@ -109,55 +112,98 @@ final class StandardDocumentFetcher implements DocumentFetcher {
             // never cached and never served stale in its place: the source is refused as it is now
             throw SourceLimits.tooLarge(req.ref(), limits.maxBytes());
         } catch (HttpTransport.Timeout e) {
-            if (cached.isPresent()) return staleOrFail(cached.get(), method, req);
+            if (cached.isPresent()) return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "timeout", req);
             throw SourceLimits.readTimeout(method, req.ref(), limits.readTimeout());
         } catch (IOException | IllegalArgumentException e) {
-            if (cached.isPresent()) return staleOrFail(cached.get(), method, req);
+            if (cached.isPresent()) return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "unreachable", req);
             throw failed(req.ref(), method, "could not connect (" + e.getClass().getSimpleName() + ")", e);
         }
+        now = clock.instant();
         if (response.status() == 304 && cached.isPresent()) {
             HttpDocumentCache.Entry old = cached.get().entry();
+            // a 304 may update the freshness headers; the body and the rest stay as stored
+            Map<String, List<String>> merged = new LinkedHashMap<>(old.headers() == null ? Map.of() : old.headers());
+            for (String name : FRESHNESS_HEADERS) {
+                if (response.headers().containsKey(name)) merged.put(name, response.headers().get(name));
+            }
+            String cacheControl = joined(merged, "cache-control");
             HttpDocumentCache.Entry renewed = new HttpDocumentCache.Entry(key, old.finalUrl(), old.statusCode(),
                     firstNonNull(response.first("etag"), old.etag()),
                     firstNonNull(response.first("last-modified"), old.lastModified()),
-                    now.toEpochMilli(), old.bodySha256(), old.headers());
-            cache.store(renewed, cached.get().body());
-            return fromCache(new HttpDocumentCache.Hit(renewed, cached.get().body()), method, "revalidated_hit",
-                    false, now, req).withStatus(304);
+                    now.toEpochMilli(), old.bodySha256(), merged, cacheControl,
+                    expiresAt(merged, now, req).toEpochMilli());
+            storeOrForget(renewed, cached.get().body());
+            return fromCache(new HttpDocumentCache.Hit(renewed, cached.get().body()), method,
+                    FetchOutcome.REVALIDATED_HIT, null, req).withStatus(304);
         }
         if (response.status() < 200 || response.status() >= 300) {
-            if (cached.isPresent()) return staleOrFail(cached.get(), method, req);
+            if (cached.isPresent()) {
+                return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "http_" + response.status(), req);
+            }
             throw failed(req.ref(), method, "HTTP " + response.status(), null);
         }
+        Map<String, List<String>> kept = keptHeaders(response.headers());
         HttpDocumentCache.Entry entry = new HttpDocumentCache.Entry(key, response.finalUrl(), response.status(),
                 response.first("etag"), response.first("last-modified"), now.toEpochMilli(),
-                HttpDocumentCache.sha256(response.body()), keptHeaders(response.headers()));
-        cache.store(entry, response.body());
+                HttpDocumentCache.sha256(response.body()), kept, joined(kept, "cache-control"),
+                expiresAt(kept, now, req).toEpochMilli());
+        storeOrForget(entry, response.body());
         return fromCache(new HttpDocumentCache.Hit(entry, response.body()), method,
-                cached.isPresent() ? "refreshed" : "miss", false, now, req);
+                cached.isPresent() ? FetchOutcome.REFRESHED : FetchOutcome.MISS, null, req);
     }
 
-    private FetchedDocument staleOrFail(HttpDocumentCache.Hit hit, String method, FetchRequest req) {
-        Instant fetchedAt = Instant.ofEpochMilli(hit.entry().fetchedAtMillis());
-        return fromCache(hit, method, "stale_hit", true, fetchedAt, req);
+    /** {@code no-store}: never on disk, and an older stored copy of the same key goes too. */
+    private void storeOrForget(HttpDocumentCache.Entry entry, byte[] body) {
+        if (Freshness.storable(entry.cacheControl())) {
+            cache.store(entry, body);
+        } else {
+            cache.drop(entry.key());
+        }
     }
 
-    private FetchedDocument fromCache(HttpDocumentCache.Hit hit, String method, String outcome, boolean stale,
-                                      Instant fetchedAt, FetchRequest req) {
+    private static Instant expiresAt(Map<String, List<String>> headers, Instant fetchedAt, FetchRequest req) {
+        return Freshness.expiresAt(joined(headers, "cache-control"), first(headers, "expires"), first(headers, "date"),
+                fetchedAt, req.maxAgeSeconds());
+    }
+
+    /** An entry written before {@code expiresAt} was recorded is judged by the rules now, from its headers. */
+    private static Instant expiresAt(HttpDocumentCache.Entry e, FetchRequest req) {
+        if (e.expiresAtMillis() != null) return Instant.ofEpochMilli(e.expiresAtMillis());
+        return expiresAt(e.headers() == null ? Map.of() : e.headers(), Instant.ofEpochMilli(e.fetchedAtMillis()), req);
+    }
+
+    private FetchedDocument fromCache(HttpDocumentCache.Hit hit, String method, FetchOutcome outcome, String staleReason,
+                                      FetchRequest req) {
         HttpDocumentCache.Entry e = hit.entry();
+        boolean stale = outcome == FetchOutcome.STALE_HIT;
+        Instant fetchedAt = Instant.ofEpochMilli(e.fetchedAtMillis());
+        Instant expiresAt = expiresAt(e, req);
         List<String> ct = e.headers() == null ? null : e.headers().get("content-type");
-        // A stale copy must be re-checked soon, so its dependency is born expired.
+        // A copy served stale because the publisher failed must be re-checked soon: its dependency is born expired.
+        // One served stale under manualOnly stays current until an explicit refresh, as the operator asked.
+        boolean manualOnly = req.manualOnly() && (!stale || "manual_only".equals(staleReason));
         DocumentDependency dep = DocumentDependency.ofRemote(req.ref(), stale ? Instant.EPOCH : fetchedAt,
                 req.maxAgeSeconds() == null ? DocumentFetchers.DEFAULT_MAX_AGE_SECONDS : req.maxAgeSeconds(),
-                req.manualOnly() && !stale);
-        return new FetchedDocument(e.finalUrl(), ct == null || ct.isEmpty() ? null : ct.get(0), hit.body(), outcome,
-                dep, method, e.statusCode(), stale, e.etag(), e.lastModified(), fetchedAt,
-                e.headers() == null ? Map.of() : e.headers());
+                manualOnly, stale ? Instant.EPOCH : expiresAt);
+        return new FetchedDocument(e.finalUrl(), ct == null || ct.isEmpty() ? null : ct.get(0), hit.body(),
+                outcome.wireName(), dep, method, e.statusCode(), stale, e.etag(), e.lastModified(), fetchedAt,
+                e.headers() == null ? Map.of() : e.headers(), e.cacheControl(), expiresAt, staleReason);
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    /** Repeated header lines as one comma-joined value (RFC 9110 §5.3); null when absent. */
+    private static String joined(Map<String, List<String>> headers, String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? null : String.join(", ", v);
     }
 
     private static Map<String, List<String>> keptHeaders(Map<String, List<String>> all) {
         Map<String, List<String>> kept = new LinkedHashMap<>();
-        for (String name : List.of("content-type", "link", "cache-control")) {
+        for (String name : KEPT_HEADERS) {
             if (all.containsKey(name)) kept.put(name, all.get(name));
         }
         return kept;

@@ -51,6 +51,20 @@ final class CatalogCache {
         }
     }
 
+    /**
+     * Builds {@code key} again whatever its freshness (an explicit refresh) and keeps the result; a
+     * build that throws leaves the entry as it was, so the catalog served before stays served.
+     */
+    CatalogBuild replace(String key, Supplier<CatalogBuild> builder) {
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            long now = window.now();
+            long startedIn = generation.get();
+            CatalogBuild built = builder.get();
+            entries.put(key, new Entry(built, startedIn, now));
+            return built;
+        }
+    }
+
     /** The build for {@code key} if its documents were confirmed unchanged within the window, else null. */
     CatalogBuild recent(String key) {
         Entry entry = entries.get(key);

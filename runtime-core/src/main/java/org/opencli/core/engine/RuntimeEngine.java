@@ -49,7 +49,7 @@ import org.opencli.core.text.Strings;
 public final class RuntimeEngine implements AutoCloseable {
     public static final String CONTRACT_VERSION = "1.1";
     static final List<String> CAPABILITIES = List.of("catalog", "execute", "workflows", "audit-log", "audit",
-            "audit-stream", "runtime-info");
+            "audit-stream", "runtime-info", "refresh");
     static final List<String> AUTH_CAPABILITIES = List.of("brokered-auth", "authorization-envelope");
 
     /** What {@link #close} gives executions still running (a daemon drains with its own bound first). */
@@ -70,6 +70,7 @@ public final class RuntimeEngine implements AutoCloseable {
     private final ExecutionFlow execution;
     private final WorkflowFlow workflows;
     private final EnvelopeGuard envelopes;
+    private final RefreshFlow refreshes;
     private final SecretResolver secrets;
     // created on the first mcp source a catalog build or call meets: no MCP class loads otherwise
     private volatile org.opencli.core.mcp.McpConnections mcp;
@@ -92,6 +93,7 @@ public final class RuntimeEngine implements AutoCloseable {
         this.configs = new ConfigCache(loader, freshness);
         this.builder = new CatalogBuilder(fetcher, settings.clock(), (id, source, config) -> mcp().document(id, source, config));
         this.catalogs = new CatalogCache(settings.clock(), freshness);
+        this.refreshes = new RefreshFlow(builder, catalogs, settings.clock());
         ExecutionSettings limits = setup.execution() == null ? ExecutionSettings.defaults() : setup.execution();
         this.upstream = setup.upstream() != null ? setup.upstream() : new JdkUpstreamClient(limits, workers);
         this.audit = setup.audit() != null ? setup.audit() : defaultAudit(settings, loader, setup);
@@ -325,6 +327,43 @@ public final class RuntimeEngine implements AutoCloseable {
         EffectiveView view = ViewSelector.select(build.catalog(), config.config(), Strings.blankToNull(query.mode()),
                 Strings.blankToNull(query.agentProfile()));
         return new Selection(key, build, new CatalogResponse(build.catalog(), view), config);
+    }
+
+    /**
+     * {@code GET|POST /v1/refresh} and {@code ocli refresh} (embedded): revalidates every remote
+     * document of the config's enabled sources (or of {@code query.source()} alone), rebuilds the
+     * catalog and says each source's outcome. Blocking (it fetches); one {@code catalog_refresh}
+     * audit record names the caller and the outcome counts.
+     */
+    public RefreshReport refresh(RefreshQuery query, Caller caller) {
+        LoadedConfig config = loadConfig(query.configPath());
+        RefreshReport report = refreshes.refresh(config, cacheKey(config), Strings.blankToNull(query.source()));
+        auditRefresh(report, caller == null ? Caller.anonymous() : caller);
+        return report;
+    }
+
+    private void auditRefresh(RefreshReport report, Caller caller) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (RefreshReport.SourceRefresh s : report.sources()) {
+            counts.merge(s.cacheOutcome() == null ? "local" : s.cacheOutcome(), 1L, Long::sum);
+        }
+        String reason = !report.catalogRebuilt() || counts.containsKey("failed") ? "failed"
+                : counts.containsKey("stale_hit") ? "stale" : "ok";
+        org.opencli.core.audit.AuditRecord record = org.opencli.core.audit.AuditRecord
+                .event(settings.clock().instant().toString(), org.opencli.core.audit.AuditRecord.CATALOG_REFRESH)
+                .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
+                .withDecision("allow", reason, null)
+                .withDetail(report.sources().size() + " source(s): " + counts + (report.catalogRebuilt() ? ""
+                        : "; catalog not rebuilt"));
+        try {
+            audit.append(record).toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the refresh already happened; the answer still says what it did
+            System.getLogger(RuntimeEngine.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not record the refresh in the audit log (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** {@code GET /v1/runtime/info}; {@code url} is where this runtime is reachable (null when embedded). */

@@ -97,10 +97,12 @@ class DocumentFetcherTest {
         assertThat(stale.cacheOutcome()).isEqualTo("stale_hit");
         assertThat(stale.stale()).isTrue();
         assertThat(text(stale)).isEqualTo("v1");
+        assertThat(stale.staleReason()).isEqualTo("http_503");
         assertThat(stale.dependency().isCurrent(clock)).isFalse();
         server.close();
         FetchedDocument offline = fetcher.fetch(get("/doc", 0, false, false));
         assertThat(offline.cacheOutcome()).isEqualTo("stale_hit");
+        assertThat(offline.staleReason()).isEqualTo("unreachable");
         assertThat(text(offline)).isEqualTo("v1");
     }
 
@@ -127,7 +129,9 @@ class DocumentFetcherTest {
         fetcher.fetch(get("/doc", 0, true, false));
         clock.advance(Duration.ofDays(30));
         FetchedDocument reused = fetcher.fetch(get("/doc", 0, true, false));
-        assertThat(reused.cacheOutcome()).isEqualTo("fresh_hit");
+        // served without asking, but reported: the copy is past its lifetime (as the reference does)
+        assertThat(reused.cacheOutcome()).isEqualTo("stale_hit");
+        assertThat(reused.staleReason()).isEqualTo("manual_only");
         assertThat(reused.dependency().isCurrent(clock)).isTrue();
         assertThat(server.count("GET", "/doc")).isEqualTo(1);
         assertThat(fetcher.fetch(get("/doc", 0, true, true)).cacheOutcome()).isEqualTo("revalidated_hit");
@@ -193,5 +197,70 @@ class DocumentFetcherTest {
         assertThat(rel.dependency().isCurrent(clock)).isTrue();
         Files.writeString(dir.resolve("a.yaml"), "x: 22");
         assertThat(rel.dependency().isCurrent(clock)).isFalse();
+    }
+
+    @Test
+    void publisherMaxAgeWinsOverConfiguredMaxAge() {
+        server.route("/doc", Reply.ok("v1").withHeader("Cache-Control", "max-age=600"));
+        FetchedDocument first = fetcher.fetch(get("/doc", 60, false, false));
+        assertThat(first.cacheControl()).isEqualTo("max-age=600");
+        assertThat(first.expiresAt()).isEqualTo(clock.instant().plusSeconds(600));
+        clock.advance(Duration.ofSeconds(300));
+        assertThat(fetcher.fetch(get("/doc", 60, false, false)).cacheOutcome()).isEqualTo("fresh_hit");
+        assertThat(server.count("GET", "/doc")).isEqualTo(1);
+    }
+
+    @Test
+    void noCacheRevalidatesEveryTimeAndSeesAChange() {
+        server.route("/doc", Reply.ok("v1").withEtag("\"1\"").withHeader("Cache-Control", "no-cache"));
+        assertThat(fetcher.fetch(get("/doc", 3600, false, false)).cacheOutcome()).isEqualTo("miss");
+        FetchedDocument again = fetcher.fetch(get("/doc", 3600, false, false));
+        assertThat(again.cacheOutcome()).isEqualTo("revalidated_hit");
+        assertThat(again.dependency().isCurrent(clock)).isFalse();
+        server.route("/doc", Reply.ok("v2").withEtag("\"2\"").withHeader("Cache-Control", "no-cache"));
+        FetchedDocument changed = fetcher.fetch(get("/doc", 3600, false, false));
+        assertThat(changed.cacheOutcome()).isEqualTo("refreshed");
+        assertThat(text(changed)).isEqualTo("v2");
+    }
+
+    @Test
+    void expiresHeaderGovernsWhenThereIsNoMaxAge() {
+        // the JDK server always sends its own Date (real time): Expires is read relative to it
+        String expires = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(600));
+        server.route("/doc", Reply.ok("v1").withHeader("Expires", expires));
+        FetchedDocument first = fetcher.fetch(get("/doc", 60, false, false));
+        assertThat(first.expiresAt()).isBetween(clock.instant().plusSeconds(597), clock.instant().plusSeconds(601));
+        clock.advance(Duration.ofSeconds(120));
+        assertThat(fetcher.fetch(get("/doc", 60, false, false)).cacheOutcome()).isEqualTo("fresh_hit");
+        clock.advance(Duration.ofSeconds(500));
+        assertThat(fetcher.fetch(get("/doc", 60, false, false)).cacheOutcome()).isEqualTo("refreshed");
+    }
+
+    @Test
+    void noStoreIsNeverWrittenToDiskAndIsNotAvailableOffline() throws Exception {
+        server.route("/doc", Reply.ok("secret-ish").withHeader("Cache-Control", "no-store"));
+        assertThat(fetcher.fetch(get("/doc", 3600, false, false)).cacheOutcome()).isEqualTo("miss");
+        Path cacheDir = dir.resolve("cache");
+        if (Files.isDirectory(cacheDir)) {
+            try (var files = Files.list(cacheDir)) {
+                assertThat(files.filter(p -> !p.getFileName().toString().startsWith(".tmp-"))).isEmpty();
+            }
+        }
+        assertThat(fetcher.fetch(get("/doc", 3600, false, false)).cacheOutcome()).isEqualTo("miss");
+        assertThat(server.count("GET", "/doc")).isEqualTo(2);
+        String url = server.url("/doc");
+        server.close();
+        assertThatThrownBy(() -> fetcher.fetch(new FetchRequest(url, dir, "GET", null, 3600, false, false)))
+                .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.code()).isEqualTo("source_fetch_failed"));
+    }
+
+    @Test
+    void noStoreOnAPreviouslyStoredDocumentRemovesTheStoredCopy() {
+        server.route("/doc", Reply.ok("v1").withEtag("\"1\""));
+        fetcher.fetch(get("/doc", 0, false, false));
+        server.route("/doc", Reply.ok("v2").withHeader("Cache-Control", "no-store"));
+        assertThat(fetcher.fetch(get("/doc", 0, false, false)).cacheOutcome()).isEqualTo("refreshed");
+        assertThat(fetcher.fetch(get("/doc", 0, false, false)).cacheOutcome()).isEqualTo("miss");
     }
 }

@@ -1,0 +1,146 @@
+package org.opencli.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencli.core.audit.AuditRecord;
+import org.opencli.core.auth.Caller;
+import org.opencli.core.catalog.Tool;
+import org.opencli.core.config.ConfigLoader;
+import org.opencli.core.config.ConfigScopes;
+import org.opencli.core.discovery.DocumentFetchers;
+import org.opencli.core.discovery.TestHttpServer;
+import org.opencli.core.discovery.TestHttpServer.Reply;
+import org.opencli.core.error.OcliException;
+
+/** An explicit refresh through the engine, against a real HTTP publisher. */
+class RefreshTest {
+    @TempDir
+    Path dir;
+    TestHttpServer publisher;
+    RuntimeEngine engine;
+    Path config;
+
+    private static String api(String... ops) {
+        StringBuilder paths = new StringBuilder();
+        for (String op : ops)
+            paths.append("  /").append(op).append(":\n    get: {operationId: ").append(op)
+                    .append(", responses: {\"200\": {description: ok}}}\n");
+        return "openapi: 3.1.0\ninfo: {title: Pets, version: \"1\"}\nservers: [{url: /v1}]\npaths:\n" + paths;
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        publisher = new TestHttpServer();
+        publisher.route("/pets.yaml", Reply.ok(api("listPets")).withEtag("\"1\"").withHeader("Cache-Control", "no-cache"));
+        publisher.route("/other.yaml", Reply.ok(api("listOwners")));
+        config = dir.resolve(".cli.json");
+        Files.writeString(config, """
+                {"cli":"1","mode":{"default":"discover"},
+                 "sources":{"pets":{"type":"openapi","uri":"%s"},
+                            "other":{"type":"openapi","uri":"%s","refresh":{"maxAgeSeconds":3600}}},
+                 "services":{"pets":{"source":"pets"},"other":{"source":"other"}}}"""
+                .formatted(publisher.url("/pets.yaml"), publisher.url("/other.yaml")));
+        EngineSettings settings = new EngineSettings(config, true, "test", dir.resolve("state"), dir.resolve("state/cache"),
+                dir.resolve("state/audit.log"), "embedded", Clock.systemUTC());
+        engine = new RuntimeEngine(settings, new ConfigLoader(new ConfigScopes(dir.resolve("m.json"), dir.resolve("u.json"))),
+                DocumentFetchers.standard(dir.resolve("state/cache"), Clock.systemUTC()));
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+        publisher.close();
+    }
+
+    private RefreshReport.SourceRefresh source(RefreshReport r, String id) {
+        return r.sources().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private List<String> toolIds() {
+        return engine.effectiveCatalog(new CatalogQuery(null, null, null)).catalog().tools().stream().map(Tool::id).toList();
+    }
+
+    @Test
+    void outcomesFollowThePublisherAndTheCatalogIsRebuilt() {
+        RefreshReport first = engine.refresh(new RefreshQuery(null, null), Caller.unauthenticated("r1"));
+        assertThat(first.catalogRebuilt()).isTrue();
+        assertThat(first.sources()).extracting(RefreshReport.SourceRefresh::id).containsExactly("pets", "other");
+        assertThat(source(first, "pets").cacheOutcome()).isEqualTo("miss");
+        assertThat(source(first, "pets").documents().get(0).cacheControl()).isEqualTo("no-cache");
+
+        RefreshReport second = engine.refresh(new RefreshQuery(null, null), Caller.unauthenticated("r2"));
+        // forced: both are asked; ETag → 304 for pets, no validator on other → a full 200 (refreshed)
+        assertThat(source(second, "pets").cacheOutcome()).isEqualTo("revalidated_hit");
+        assertThat(source(second, "other").cacheOutcome()).isEqualTo("refreshed");
+
+        publisher.route("/pets.yaml", Reply.ok(api("listPets", "adoptPet")).withEtag("\"2\"").withHeader("Cache-Control", "no-cache"));
+        RefreshReport changed = engine.refresh(new RefreshQuery(null, "pets"), Caller.unauthenticated("r3"));
+        assertThat(source(changed, "pets").cacheOutcome()).isEqualTo("refreshed");
+        assertThat(source(changed, "pets").forced()).isTrue();
+        // not asked for: read as usual, its copy still fresh (maxAgeSeconds 3600, the publisher silent)
+        assertThat(source(changed, "other").forced()).isFalse();
+        assertThat(source(changed, "other").cacheOutcome()).isEqualTo("fresh_hit");
+        assertThat(toolIds()).contains("pets:adoptPet");
+
+        publisher.close();
+        RefreshReport down = engine.refresh(new RefreshQuery(null, null), Caller.unauthenticated("r4"));
+        assertThat(down.catalogRebuilt()).isTrue();
+        assertThat(source(down, "pets").cacheOutcome()).isEqualTo("stale_hit");
+        assertThat(source(down, "pets").stale()).isTrue();
+        assertThat(source(down, "pets").reason()).isEqualTo("unreachable");
+        assertThat(toolIds()).contains("pets:adoptPet", "other:listOwners");
+
+        // each refresh's audit record was awaited before the answer
+        List<String> refreshes = auditLines().stream().filter(l -> l.contains("\"" + AuditRecord.CATALOG_REFRESH + "\""))
+                .toList();
+        assertThat(refreshes).hasSize(4);
+        assertThat(refreshes.get(3)).contains("\"requestId\":\"r4\"", "\"reasonCode\":\"stale\"");
+    }
+
+    private List<String> auditLines() {
+        try {
+            return Files.readAllLines(dir.resolve("state/audit.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aSourceWithNothingCachedFailsAndIsNamedWhileTheOthersAreReported() {
+        // no-store: never on disk, so when its publisher fails there is nothing to fall back on
+        publisher.route("/other.yaml", Reply.ok(api("listOwners")).withHeader("Cache-Control", "no-store"));
+        assertThat(engine.refresh(new RefreshQuery(null, null), null).catalogRebuilt()).isTrue();
+        publisher.route("/other.yaml", Reply.status(503));
+        RefreshReport r = engine.refresh(new RefreshQuery(null, null), null);
+        assertThat(r.catalogRebuilt()).isFalse();
+        assertThat(source(r, "other").cacheOutcome()).isEqualTo("failed");
+        assertThat(source(r, "other").reason()).isEqualTo("source_fetch_failed");
+        assertThat(source(r, "other").detail()).contains("HTTP 503");
+        assertThat(source(r, "pets").cacheOutcome()).isIn("revalidated_hit", "fresh_hit");
+        assertThat(r.count("failed")).isEqualTo(1);
+        assertThat(auditLines()).last().asString().contains("\"reasonCode\":\"failed\"");
+    }
+
+    @Test
+    void inputIsValidatedBeforeAnythingIsFetched() {
+        assertThatThrownBy(() -> engine.refresh(new RefreshQuery(null, "../etc"), null))
+                .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.code()).isEqualTo("invalid_source"));
+        assertThatThrownBy(() -> engine.refresh(new RefreshQuery(null, "x".repeat(129)), null))
+                .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.code()).isEqualTo("invalid_source"));
+        assertThatThrownBy(() -> engine.refresh(new RefreshQuery(null, "nope"), null))
+                .isInstanceOfSatisfying(OcliException.class, e -> {
+                    assertThat(e.code()).isEqualTo("unknown_source");
+                    assertThat(e.kind().httpStatus()).isEqualTo(404);
+                });
+        assertThat(publisher.seen).isEmpty();
+    }
+}

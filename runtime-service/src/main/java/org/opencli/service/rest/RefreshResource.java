@@ -1,0 +1,63 @@
+package org.opencli.service.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.opencli.core.engine.RefreshQuery;
+import org.opencli.core.engine.RefreshReport;
+import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.service.security.CurrentCaller;
+
+/**
+ * {@code GET|POST /v1/refresh?config=&source=}: both force revalidation of every remote document of
+ * the config's enabled sources (or of {@code source} alone), rebuild the catalog and answer each
+ * source's cache outcome ({@link RefreshReport}). POST may carry the same two members as a JSON body
+ * instead of the query; an empty body is allowed. Scope {@code runtime:refresh} when auth is on
+ * (enforced by path, {@code OperationalScopePolicy}).
+ */
+@Path("/v1/refresh")
+public class RefreshResource {
+    /** {@code POST} body: both members optional; unknown members are refused. */
+    public record RefreshRequest(String config, String source) {
+    }
+
+    @Inject
+    RuntimeEngine engine;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking // revalidation fetches every remote document and rebuilds the catalog
+    public Response refresh(@QueryParam("config") String config, @QueryParam("source") String source) {
+        return JsonBodies.ok(engine.refresh(new RefreshQuery(config, source), caller.get()));
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking // as GET
+    public Response refresh(@QueryParam("config") String config, @QueryParam("source") String source, byte[] body) {
+        RefreshRequest request = body == null || body.length == 0 ? new RefreshRequest(null, null)
+                : RequestJson.read(body, RefreshRequest.class);
+        return JsonBodies.ok(engine.refresh(new RefreshQuery(one(config, request.config(), "config"),
+                one(source, request.source(), "source")), caller.get()));
+    }
+
+    /** A member given in the query and the body must agree; either alone is fine. */
+    private static String one(String query, String body, String name) {
+        if (query != null && body != null && !query.equals(body)) {
+            throw RequestJson.invalid(name + " differs between the query and the body", "$." + name,
+                    "the same value in both, or one of them");
+        }
+        return query != null ? query : body;
+    }
+}
