@@ -39,8 +39,16 @@ public final class OtlpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+    private final boolean keep;
 
     public OtlpReceiver() throws IOException {
+        this(true);
+    }
+
+    /** {@code keep}: false only counts the spans (a bench's long run would otherwise fill the heap). */
+    public OtlpReceiver(boolean keep) throws IOException {
+        this.keep = keep;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/traces", this::traces);
         server.start();
@@ -92,7 +100,8 @@ public final class OtlpReceiver implements AutoCloseable {
             }
             for (ResourceSpans rs : request.getResourceSpansList()) {
                 for (ScopeSpans ss : rs.getScopeSpansList()) {
-                    for (Span span : ss.getSpansList()) spans.add(received(span));
+                    received.addAndGet(ss.getSpansCount());
+                    if (keep) for (Span span : ss.getSpansList()) spans.add(received(span));
                 }
             }
             byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
@@ -126,6 +135,22 @@ public final class OtlpReceiver implements AutoCloseable {
             case DOUBLE_VALUE -> Double.toString(v.getDoubleValue());
             default -> v.toString().trim();
         };
+    }
+
+    /** How many spans arrived (kept or not). */
+    public long count() {
+        return received.get();
+    }
+
+    /**
+     * A stand-alone receiver for benches ({@code make bench-execute} with export on): prints its URL,
+     * counts what it is sent and prints the count when stopped.
+     */
+    public static void main(String[] args) throws Exception {
+        OtlpReceiver receiver = new OtlpReceiver(false);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("spans received: " + receiver.count())));
+        System.out.println("otlp receiver " + receiver.url());
+        Thread.currentThread().join();
     }
 
     /** Every span as one line, for a lane's artifact. */
