@@ -12,12 +12,15 @@ import org.opencli.core.observe.StepKind;
 
 /**
  * The engine's fetcher as one catalog build sees it: every fetch is a {@link StepKind#DOCUMENT_FETCH}
- * step under that build's step, tagged and ended with the cache's outcome ({@code fetched} for a
- * document read without the cache, a local file). Made per observed build, so the parent is explicit,
- * never a thread-local.
+ * step under that build's step, tagged and ended with the cache's outcome ({@code miss},
+ * {@code fresh_hit}, ... as {@code core.discovery} names them; {@code fetched} for a document read
+ * without the cache, a local file; {@code failed} when the fetch failed). Made per observed build, so
+ * the parent is explicit, never a thread-local.
  */
 final class ObservedDocuments implements DocumentFetcher {
     static final String UNCACHED = "fetched";
+    /** refresh19's {@code FetchOutcome.FAILED} wire name: no copy could be served. */
+    static final String FAILED = "failed";
 
     private final DocumentFetcher fetcher;
     private final EngineObserver observer;
@@ -50,7 +53,7 @@ final class ObservedDocuments implements DocumentFetcher {
         try {
             document = fetch.get();
         } catch (RuntimeException e) {
-            step.end("error");
+            step.tag("cache", FAILED).end(FAILED);
             throw e;
         }
         String outcome = document.cacheOutcome() == null ? UNCACHED : document.cacheOutcome();

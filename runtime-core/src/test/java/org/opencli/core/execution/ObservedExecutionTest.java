@@ -133,6 +133,17 @@ class ObservedExecutionTest extends WithExecFixture {
     }
 
     @Test
+    void aDocumentThatCannotBeReadEndsItsFetchAndTheBuildAsFailed() throws Exception {
+        java.nio.file.Files.delete(dir.resolve("exec.openapi.yaml"));
+        f.failure(f.call("exec:getItem").args("1"));
+        assertThat(observer.allEndedOnce()).as(observer.steps.toString()).isTrue();
+        assertThat(observer.only(StepKind.DOCUMENT_FETCH).outcome()).isEqualTo("failed");
+        assertThat(observer.only(StepKind.DOCUMENT_FETCH).tags).containsEntry("cache", "failed");
+        assertThat(observer.only(StepKind.CATALOG_BUILD).outcome()).isEqualTo("error");
+        assertThat(observer.only(StepKind.EXECUTION).outcome()).isEqualTo("error");
+    }
+
+    @Test
     void aDryRunHasNoUpstreamStep() {
         f.run(f.call("exec:getItem").args("1").dryRun());
         assertThat(observer.allEndedOnce()).isTrue();

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.opencli.core.observe.ObservedStep;
 
 /**
- * One engine step as a span. Tags become {@code ocli.*} attributes; {@code end("error")} marks the
- * span failed (a refusal is a decision, not an error). An upstream call's step propagates its own
+ * One engine step as a span. Tags become {@code ocli.*} attributes; {@code end("error")} (and a
+ * document fetch's {@code failed}) marks the span failed (a refusal is a decision, not an error). An upstream call's step propagates its own
  * span as a W3C {@code traceparent}, written here directly instead of through a carrier map.
  */
 final class TracedStep implements ObservedStep {
@@ -49,7 +49,7 @@ final class TracedStep implements ObservedStep {
     @Override
     public void end(String outcome) {
         span.setAttribute(OUTCOME, outcome);
-        if ("error".equals(outcome)) span.setStatus(StatusCode.ERROR);
+        if ("error".equals(outcome) || "failed".equals(outcome)) span.setStatus(StatusCode.ERROR);
         span.end();
     }
 
