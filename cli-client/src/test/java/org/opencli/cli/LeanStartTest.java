@@ -26,6 +26,8 @@ class LeanStartTest {
             "io.modelcontextprotocol.", "reactor.core.", "org.opencli.core.mcp.",
             // java.net.http's client costs half a second of CPU to start; the runtime API needs a socket
             "jdk.internal.net.http.",
+            // ocli sends a traceparent of its own (core.observe.TraceContext), never through a tracing library
+            "io.opentelemetry.",
             // the MCP SDK and Reactor load only for `ocli mcp serve`
             "io.modelcontextprotocol.", "reactor.core.", "org.opencli.core.mcpserver.", "org.opencli.cli.mcp.");
 

@@ -15,6 +15,7 @@ import org.opencli.core.error.OcliException;
 import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.instance.StateLayout;
 import org.opencli.core.json.Json;
+import org.opencli.core.observe.TraceparentObserver;
 import org.opencli.core.workflow.WorkflowRunRequest;
 
 /**
@@ -31,7 +32,8 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
         StateLayout layout = new StateLayout(stateRoot, instanceId);
         this.engine = RuntimeEngines.create(new EngineSettings(configPath, false, instanceId, stateRoot,
                 cacheDir, layout.defaultAuditPath(), "embedded", Clock.systemUTC()),
-                ExecutionSetup.defaults().withInteractiveAuthorizer(TerminalAuthorizer.forTerminal()));
+                ExecutionSetup.defaults().withInteractiveAuthorizer(TerminalAuthorizer.forTerminal())
+                        .withObserver(new TraceparentObserver(CliTrace.TRACE)));
         this.copies = CatalogCopies.forInstance(stateRoot, instanceId);
     }
 

@@ -172,6 +172,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
         if (SESSION_ID != null) request.header("X-Ocli-Session", SESSION_ID);
+        request.header("traceparent", CliTrace.TRACE.nextTraceparent());
         if (bearer != null) request.header("Authorization", "Bearer " + bearer.token());
         RuntimeHttp.Opened opened;
         try {
@@ -260,6 +261,7 @@ public final class HttpRuntimeClient implements RuntimeClient {
     private Sent authorizedExchange(RuntimeHttp.Request builder, String token, boolean idempotent) {
         builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
         if (SESSION_ID != null) builder.header("X-Ocli-Session", SESSION_ID);
+        builder.header("traceparent", CliTrace.TRACE.nextTraceparent());
         if (token != null) builder.header("Authorization", "Bearer " + token);
         RuntimeHttp.Response response = exchange(builder, idempotent);
         if (response.status() == 401 && bearer != null && renewable(bodyJson(response)) && bearer.renew()) {

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 /**
  * Every request that reached the API (everything except /_admin), recorded before it is handled, so
  * a test can assert that a refused or denied call never got here. Header values are not kept:
- * the log is for "what arrived", secrets stay out of it.
+ * the log is for "what arrived", secrets stay out of it; the one exception is the W3C
+ * {@code traceparent} (ids, never a secret), so a lane can match the upstream's trace to the runtime's.
  */
 final class RequestLog extends Filter {
     private final List<Map<String, Object>> entries = new ArrayList<>();
@@ -29,6 +30,7 @@ final class RequestLog extends Filter {
         TreeSet<String> names = new TreeSet<>();
         exchange.getRequestHeaders().keySet().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
         entry.put("headers", List.copyOf(names));
+        entry.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
         entry.put("time", Instant.now().toString());
         synchronized (entries) {
             entries.add(entry);

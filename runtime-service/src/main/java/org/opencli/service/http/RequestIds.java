@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code X-Request-Id}, ahead of every other route: the caller's id when it is a safe token (letters,
  * digits, {@code . _ : -}, at most 128 characters), so clients can find their records; otherwise a
  * fresh UUID. Either way it is echoed in the response's {@code X-Request-Id} and carried by the
- * request's audit records. {@code X-Ocli-Session} is read alike, but never invented.
+ * request's audit records, its server span ({@code ocli.request_id}) and its log lines (MDC
+ * {@code requestId}). {@code X-Ocli-Session} is read alike, but never invented.
  */
 @ApplicationScoped
 public class RequestIds {
@@ -32,6 +33,7 @@ public class RequestIds {
         String id = requestId(rc.request().getHeader(REQUEST_ID));
         rc.put(KEY, id);
         rc.response().putHeader(REQUEST_ID, id);
+        org.opencli.service.observe.RequestCorrelation.mark(id);
         rc.next();
     }
 

@@ -58,7 +58,11 @@ public final class VertxUpstreamClient implements UpstreamClient {
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(maxPoolSize)
-                .setTryUseCompression(false);
+                .setTryUseCompression(false)
+                // The engine's own UPSTREAM_CALL span is the client span and sets traceparent
+                // (service.observe): Vert.x's would be a second span per call, parented to whatever
+                // context the event loop had, with the full URL (a query may carry an API key).
+                .setTracingPolicy(io.vertx.core.tracing.TracingPolicy.IGNORE);
         this.shared = this.vertx.createHttpClient(options);
         this.perLoopOptions = new HttpClientOptions(options).setMaxPoolSize(Math.max(4, maxPoolSize / Math.max(1, eventLoops)));
     }

@@ -1,0 +1,145 @@
+package org.opencli.service.observe;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opencli.service.AsOwner;
+
+/**
+ * One execution through the daemon as a trace: Quarkus' server span, the engine's steps under it, the
+ * upstream continuing it through {@code traceparent} (the caller's trace when it sent one), and the
+ * request id shared by the response, the server span and the audit record.
+ */
+@QuarkusTest
+@TestProfile(TracingProfile.class)
+class TracesAndRequestIdsTest extends AsOwner {
+    @Inject
+    MemorySpans spans;
+
+    private HttpServer upstream;
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
+    private Path config;
+
+    @BeforeEach
+    void world() throws IOException {
+        upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        upstream.createContext("/", exchange -> {
+            traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+            byte[] body = "{\"ok\":true}".getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        upstream.start();
+        Path dir = Files.createTempDirectory("oclird-traces");
+        Files.writeString(dir.resolve("items.openapi.yaml"), """
+                openapi: 3.0.3
+                info: { title: Items, version: "1" }
+                servers: [ { url: "http://127.0.0.1:%d" } ]
+                paths:
+                  /items:
+                    get:
+                      operationId: listItems
+                      responses: { "200": { description: OK } }
+                """.formatted(upstream.getAddress().getPort()));
+        config = dir.resolve(".cli.json");
+        Files.writeString(config, """
+                {"cli": "1.0.0", "mode": {"default": "discover"},
+                 "sources": {"itemsApi": {"type": "openapi", "uri": "./items.openapi.yaml"}},
+                 "services": {"items": {"source": "itemsApi"}}}
+                """);
+    }
+
+    @AfterEach
+    void stop() {
+        upstream.stop(0);
+    }
+
+    private String body() {
+        return "{\"configPath\": \"" + config.toString().replace("\\", "\\\\") + "\", \"toolId\": \"items:listItems\"}";
+    }
+
+    @Test
+    void anExecutionIsOneTraceFromTheServerSpanToTheUpstream() {
+        given().header("X-Request-Id", "trace-test-1").contentType("application/json").body(body())
+                .when().post("/v1/tools/execute")
+                .then().statusCode(200).header("X-Request-Id", "trace-test-1");
+
+        assertThat(traceparents).hasSize(1);
+        String[] sent = traceparents.get(0).split("-");
+        assertThat(sent).hasSize(4);
+        assertThat(sent[0]).isEqualTo("00");
+        assertThat(sent[1]).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+        assertThat(sent[3]).isEqualTo("01");
+        String traceId = sent[1];
+
+        List<SpanData> trace = spansOf(traceId, 6);
+        SpanData server = only(trace, s -> s.getKind() == SpanKind.SERVER);
+        assertThat(server.getAttributes().get(RequestCorrelation.REQUEST_ID)).isEqualTo("trace-test-1");
+        SpanData execution = named(trace, "ocli.execution");
+        assertThat(execution.getParentSpanId()).isEqualTo(server.getSpanId());
+        assertThat(execution.getAttributes().asMap().toString()).contains("ocli.decision=allow", "ocli.tool=items:listItems",
+                "ocli.status_class=2xx");
+        SpanData build = named(trace, "ocli.catalog_build");
+        assertThat(build.getParentSpanId()).isEqualTo(execution.getSpanId());
+        assertThat(named(trace, "ocli.document_fetch").getParentSpanId()).isEqualTo(build.getSpanId());
+        assertThat(named(trace, "ocli.policy_decision").getParentSpanId()).isEqualTo(execution.getSpanId());
+        SpanData call = named(trace, "ocli.upstream_call");
+        assertThat(call.getParentSpanId()).isEqualTo(execution.getSpanId());
+        assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT);
+        assertThat(call.getSpanId()).as("the upstream's parent is the call's own span").isEqualTo(sent[2]);
+
+        given().queryParam("requestId", "trace-test-1").when().get("/v1/audit/events")
+                .then().statusCode(200).body("events[0].requestId", equalTo("trace-test-1"))
+                .body("events[0].toolId", equalTo("items:listItems"));
+    }
+
+    @Test
+    void theCallersTraceIsContinuedToTheUpstream() {
+        String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String response = given().header("traceparent", "00-" + callerTrace + "-00f067aa0ba902b7-01")
+                .contentType("application/json").body(body())
+                .when().post("/v1/tools/execute")
+                .then().statusCode(200).extract().header("X-Request-Id");
+        assertThat(response).as("a request id is minted when none was sent").matches("[0-9a-f-]{36}");
+        assertThat(traceparents).singleElement().satisfies(tp -> assertThat(tp).startsWith("00-" + callerTrace + "-"));
+        SpanData server = only(spansOf(callerTrace, 4), s -> s.getKind() == SpanKind.SERVER);
+        assertThat(server.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(server.getAttributes().get(RequestCorrelation.REQUEST_ID)).isEqualTo(response);
+    }
+
+    private List<SpanData> spansOf(String traceId, int atLeast) {
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> spans.finished().stream().filter(s -> s.getTraceId().equals(traceId)).toList(), l -> l.size() >= atLeast);
+    }
+
+    private static SpanData named(List<SpanData> trace, String name) {
+        return only(trace, s -> s.getName().equals(name));
+    }
+
+    private static SpanData only(List<SpanData> trace, java.util.function.Predicate<SpanData> which) {
+        List<SpanData> found = trace.stream().filter(which).toList();
+        assertThat(found).as(trace.toString()).hasSize(1);
+        return found.get(0);
+    }
+}
