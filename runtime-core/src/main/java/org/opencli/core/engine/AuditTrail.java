@@ -6,6 +6,7 @@ import org.opencli.core.auth.Caller;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.execution.ExecuteRequest;
+import org.opencli.core.observe.ObservedStep;
 import org.opencli.core.text.Strings;
 
 /**
@@ -25,6 +26,11 @@ final class AuditTrail {
     Long requestSize;
     Integer statusCode;
     int retryCount;
+    /** The execution's {@code EXECUTION} step: the parent of its policy, catalog, upstream and MCP steps. */
+    ObservedStep step = ObservedStep.NONE;
+    // what the record said, for the step's end (written by whoever wrote the record, read after its answer)
+    volatile String decision;
+    volatile String reason;
 
     AuditTrail(ExecuteRequest request, Caller caller, Clock clock) {
         this.request = request;
@@ -48,6 +54,8 @@ final class AuditTrail {
             reason = "execution_error";
             code = "execution_error";
         }
+        this.decision = decision;
+        this.reason = reason;
         return new AuditRecord(null, clock.instant().toString(), AuditRecord.TOOL_EXECUTION, caller.principal(),
                 caller.clientId(), caller.sessionId(), caller.requestId(), null, Strings.blankToNull(request.agentProfile()),
                 request.toolId(), serviceId, targetBaseUrl, decision, reason, code, method, path, authScheme, requestSize,

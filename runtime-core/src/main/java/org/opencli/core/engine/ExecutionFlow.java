@@ -25,6 +25,10 @@ import org.opencli.core.execution.ResultShaper;
 import org.opencli.core.execution.RetryingSender;
 import org.opencli.core.execution.ServerSelection;
 import org.opencli.core.mcp.McpArguments;
+import org.opencli.core.observe.EngineObserver;
+import org.opencli.core.observe.ObservedStep;
+import org.opencli.core.observe.StatusClass;
+import org.opencli.core.observe.StepKind;
 import org.opencli.core.policy.PolicyGate;
 import org.opencli.core.secrets.Credentials;
 import org.opencli.core.secrets.SecretEnvironment;
@@ -33,10 +37,12 @@ import org.opencli.core.secrets.SecretEnvironment;
  * One {@code execute}: select config, catalog and view → find the tool → policy → render →
  * credentials → send with retries → shape → audit. Everything up to sending runs on the engine's
  * worker pool (config reads, secret commands, token calls block); the audit record is appended
- * before the returned stage completes, whatever the outcome.
+ * before the returned stage completes, whatever the outcome. Watched by the engine's observer: one
+ * {@link StepKind#EXECUTION} step per call, started on the caller's thread and ended with the audit
+ * record's decision; policy, catalog build, upstream and MCP steps under it.
  */
 final class ExecutionFlow {
-    private record Prepared(RequestDraft draft, boolean idempotent, java.time.Duration responseTimeout,
+    private record Prepared(String tool, RequestDraft draft, boolean idempotent, java.time.Duration responseTimeout,
             java.time.Duration connectTimeout, java.time.Duration totalTime, McpCall mcp) {
     }
 
@@ -56,9 +62,14 @@ final class ExecutionFlow {
     private final ExecutionSettings execution;
     private final java.util.function.Function<String, String> env;
     private final InFlightExecutions inFlight = new InFlightExecutions();
+    private final EngineObserver observer;
+    // checked once per call: with nobody watching an execution costs no extra allocation
+    private final boolean observed;
 
     ExecutionFlow(RuntimeEngine engine, Executor workers, RetryingSender sender, Credentials credentials, AuditSink audit,
-                  ExecutionSettings execution, java.util.function.Function<String, String> env) {
+                  ExecutionSettings execution, java.util.function.Function<String, String> env, EngineObserver observer) {
+        this.observer = observer == null ? EngineObserver.NONE : observer;
+        this.observed = this.observer != EngineObserver.NONE;
         this.engine = engine;
         this.workers = workers;
         this.sender = sender;
@@ -79,15 +90,33 @@ final class ExecutionFlow {
      */
     CompletionStage<ExecuteResult> run(ExecuteRequest request, Caller caller, Executor resumeOn) {
         AuditTrail trail = new AuditTrail(request, caller, engine.settings().clock());
+        // on the caller's thread, so a daemon's observer finds the request's own trace here
+        if (observed) trail.step = observer.start(StepKind.EXECUTION, null);
         Executor resume = resumeOn == null ? workers : resumeOn;
         InFlightExecutions.Call call = inFlight.admit(trail, request.dryRun(), resume);
-        if (call == null) return refusedAtShutdown(trail, request, resume);
+        if (call == null) return ended(trail, refusedAtShutdown(trail, request, resume));
         run(request, caller, trail, resume, call).whenComplete((value, error) -> {
             inFlight.finished(call);
             if (error == null) call.answer().complete(value);
             else call.answer().completeExceptionally(error);
         });
-        return call.answer();
+        return ended(trail, call.answer());
+    }
+
+    /** Ends the execution's step as its answer is given (before the caller sees it), with what its audit record says. */
+    private CompletionStage<ExecuteResult> ended(AuditTrail trail, CompletionStage<ExecuteResult> answer) {
+        if (!observed) return answer;
+        return answer.whenComplete((value, error) -> {
+            String decision = trail.decision;
+            String reason = trail.reason;
+            if (decision == null) { // no record of its own (one the store could not take): as the record would say
+                Throwable cause = unwrap(error);
+                decision = cause == null ? "allow" : "error";
+                reason = cause == null ? "ok" : cause instanceof OcliException e ? e.code() : "execution_error";
+            }
+            trail.step.tag("decision", decision).tag("reason", reason).tag("status_class", StatusClass.of(trail.statusCode))
+                    .end(decision);
+        });
     }
 
     /** A stopping runtime sends nothing new; the refusal is recorded while the store is still open. */
@@ -109,7 +138,7 @@ final class ExecutionFlow {
                                 prepared.draft().toRedacted()));
                     }
                     return sender.send(prepared.draft().toUpstream(prepared.responseTimeout(), prepared.connectTimeout()),
-                            prepared.idempotent(), retries, prepared.totalTime())
+                            prepared.idempotent(), retries, prepared.totalTime(), trail.step, prepared.tool())
                             .thenCompose(outcome -> {
                                 trail.statusCode = outcome.response().statusCode();
                                 // A small body is shaped where the response arrived (a thread hop costs
@@ -152,11 +181,25 @@ final class ExecutionFlow {
                     new ExecuteResult.RenderedRequest("tools/call", trail.targetBaseUrl + "/" + call.toolName(), null,
                             org.opencli.core.json.Json.write(call.arguments()))));
         }
-        return engine.mcp().call(call.sourceId(), call.source(), call.config(), call.toolName(), call.arguments(),
-                prepared.totalTime()).thenApply(result -> {
-                    trail.statusCode = result.statusCode();
-                    return result;
-                });
+        ObservedStep step = observer.start(StepKind.MCP_CALL, trail.step);
+        if (observed) {
+            step.tag("tool", prepared.tool()).tag("source", call.sourceId());
+            if (call.source().transport() != null && call.source().transport().type() != null) {
+                step.tag("transport", call.source().transport().type());
+            }
+        }
+        CompletableFuture<ExecuteResult> answer;
+        try {
+            answer = engine.mcp().call(call.sourceId(), call.source(), call.config(), call.toolName(), call.arguments(),
+                    prepared.totalTime());
+        } catch (RuntimeException e) {
+            step.end("error");
+            throw e;
+        }
+        return answer.whenComplete((result, error) -> step.end(error == null ? "ok" : "error")).thenApply(result -> {
+            trail.statusCode = result.statusCode();
+            return result;
+        });
     }
 
     /** See {@link InFlightExecutions#drain}; returns how many executions were cut off. */
@@ -178,7 +221,7 @@ final class ExecutionFlow {
         }
         return CompletableFuture.supplyAsync(() -> {
             requireRunnable(request);
-            return prepare(request, caller, trail, engine.selected(query));
+            return prepare(request, caller, trail, engine.selected(query, trail.step));
         }, workers);
     }
 
@@ -203,11 +246,9 @@ final class ExecutionFlow {
         trail.serviceId = tool.serviceId();
         trail.method = tool.method().toUpperCase(java.util.Locale.ROOT);
         trail.path = tool.path();
-        // The envelope comes first: a tool outside the caller's scopes gets no policy, secret or network work.
-        engine.envelopes().require(selection, caller, tool, request.agentProfile(), "");
+        trail.step.tag("tool", tool.id()); // a catalog id, never the caller's unchecked text
         LoadedConfig config = selection.config();
-        // A dry run sends nothing, so it needs no approval; every deny still applies to it.
-        PolicyGate.check(config, selection.response().view(), tool, request.approval() || request.dryRun());
+        decidePolicy(request, caller, trail, selection, tool);
         if (tool.backend() != null && tool.backend().isMcp()) return prepareMcp(request, trail, tool, config);
         String baseUrl = ServerSelection.baseUrl(tool, selection.build().catalog(), config);
         trail.targetBaseUrl = baseUrl;
@@ -221,7 +262,30 @@ final class ExecutionFlow {
         java.time.Duration connect = timeouts == null || timeouts.connectMs() == null ? execution.connectTimeout()
                 : java.time.Duration.ofMillis(timeouts.connectMs());
         java.time.Duration total = totalTime(timeouts);
-        return new Prepared(draft, tool.safety() != null && tool.safety().idempotent(), response, connect, total, null);
+        return new Prepared(tool.id(), draft, tool.safety() != null && tool.safety().idempotent(), response, connect, total, null);
+    }
+
+    /**
+     * The envelope, then the policy gate: one {@link StepKind#POLICY_DECISION} step, tagged with the
+     * decision and reason the audit record will carry; a refusal is a decision made ({@code ok}).
+     */
+    private void decidePolicy(ExecuteRequest request, Caller caller, AuditTrail trail, RuntimeEngine.Selection selection,
+                              Tool tool) {
+        ObservedStep step = observer.start(StepKind.POLICY_DECISION, trail.step);
+        try {
+            // The envelope comes first: a tool outside the caller's scopes gets no policy, secret or network work.
+            engine.envelopes().require(selection, caller, tool, request.agentProfile(), "");
+            // A dry run sends nothing, so it needs no approval; every deny still applies to it.
+            PolicyGate.check(selection.config(), selection.response().view(), tool, request.approval() || request.dryRun());
+        } catch (OcliException e) {
+            boolean refused = e.kind() == ErrorKind.FORBIDDEN;
+            step.tag("tool", tool.id()).tag("decision", refused ? "deny" : "error").tag("reason", e.code()).end(refused ? "ok" : "error");
+            throw e;
+        } catch (RuntimeException e) {
+            step.tag("tool", tool.id()).tag("decision", "error").tag("reason", "execution_error").end("error");
+            throw e;
+        }
+        step.tag("tool", tool.id()).tag("decision", "allow").tag("reason", "ok").end("ok");
     }
 
     /** The arguments are rendered and checked against the tool's schemas as an HTTP call's would be; nothing else applies. */
@@ -238,7 +302,7 @@ final class ExecutionFlow {
         trail.requestSize = (long) org.opencli.core.json.Json.writeBytes(arguments).length;
         trail.authScheme = source.oauth() != null ? "oauth2" : null;
         java.time.Duration total = totalTime(serviceTimeouts(config, tool.serviceId()));
-        return new Prepared(checked, false, null, null, total,
+        return new Prepared(tool.id(), checked, false, null, null, total,
                 new McpCall(sourceId, source, config, tool.backend().toolName(), arguments));
     }
 

@@ -36,6 +36,9 @@ import org.opencli.core.execution.JdkUpstreamClient;
 import org.opencli.core.execution.RetryingSender;
 import org.opencli.core.execution.UpstreamClient;
 import org.opencli.core.json.Json;
+import org.opencli.core.observe.EngineObserver;
+import org.opencli.core.observe.ObservedStep;
+import org.opencli.core.observe.StepKind;
 import org.opencli.core.secrets.Credentials;
 import org.opencli.core.secrets.OAuthTokens;
 import org.opencli.core.secrets.SecretResolver;
@@ -57,7 +60,9 @@ public final class RuntimeEngine implements AutoCloseable {
 
     private final EngineSettings settings;
     private final ConfigCache configs;
+    private final DocumentFetcher fetcher;
     private final CatalogBuilder builder;
+    private final EngineObserver observer;
     private final CatalogCache catalogs;
     private final Map<String, Rendered> renderedCatalogs = new ConcurrentHashMap<>();
 
@@ -90,7 +95,9 @@ public final class RuntimeEngine implements AutoCloseable {
         this.settings = settings;
         FreshnessWindow freshness = new FreshnessWindow(settings.fileCheckInterval());
         this.configs = new ConfigCache(loader, freshness);
-        this.builder = new CatalogBuilder(fetcher, settings.clock(), (id, source, config) -> mcp().document(id, source, config));
+        this.fetcher = fetcher;
+        this.builder = new CatalogBuilder(fetcher, settings.clock(), this::mcpTools);
+        this.observer = setup.observer();
         this.catalogs = new CatalogCache(settings.clock(), freshness);
         ExecutionSettings limits = setup.execution() == null ? ExecutionSettings.defaults() : setup.execution();
         this.upstream = setup.upstream() != null ? setup.upstream() : new JdkUpstreamClient(limits, workers);
@@ -99,8 +106,8 @@ public final class RuntimeEngine implements AutoCloseable {
                 new OAuthTokens(upstream, limits.responseTimeout(), setup.interactiveAuthorizer()));
         Credentials credentials = new Credentials(secrets);
         this.envelopes = new EnvelopeGuard(audit, settings.clock());
-        this.execution = new ExecutionFlow(this, workers, new RetryingSender(upstream, scheduler, limits, settings.clock()),
-                credentials, audit, limits, setup.env());
+        this.execution = new ExecutionFlow(this, workers, new RetryingSender(upstream, scheduler, limits, settings.clock(), observer),
+                credentials, audit, limits, setup.env(), observer);
         this.workflows = new WorkflowFlow(this, workers);
     }
 
@@ -299,10 +306,34 @@ public final class RuntimeEngine implements AutoCloseable {
     }
 
     Selection selected(CatalogQuery query) {
+        return selected(query, null);
+    }
+
+    /** As {@link #selected(CatalogQuery)}; a catalog built for it is a step under {@code parent} (null: the observer's choice). */
+    Selection selected(CatalogQuery query, ObservedStep parent) {
         LoadedConfig config = loadConfig(query.configPath());
         String key = cacheKey(config);
-        CatalogBuild build = catalogs.get(key, () -> builder.build(config));
+        CatalogBuild build = catalogs.get(key, () -> build(config, parent));
         return selection(query, key, build, config);
+    }
+
+    /** One catalog build: a {@link StepKind#CATALOG_BUILD} step, its document fetches steps under it. */
+    private CatalogBuild build(LoadedConfig config, ObservedStep parent) {
+        if (observer == EngineObserver.NONE) return builder.build(config);
+        ObservedStep step = observer.start(StepKind.CATALOG_BUILD, parent);
+        CatalogBuild built;
+        try {
+            built = new CatalogBuilder(new ObservedDocuments(fetcher, observer, step), settings.clock(), this::mcpTools).build(config);
+        } catch (RuntimeException e) {
+            step.end("error");
+            throw e;
+        }
+        step.end("ok");
+        return built;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode mcpTools(String id, org.opencli.core.config.SourceConfig source, LoadedConfig config) {
+        return mcp().document(id, source, config);
     }
 
     /**

@@ -14,6 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
+import org.opencli.core.observe.EngineObserver;
+import org.opencli.core.observe.ObservedStep;
+import org.opencli.core.observe.StatusClass;
+import org.opencli.core.observe.StepKind;
 
 /**
  * Sends with retries: 429 and 503 for any method, connection failures and response timeouts only
@@ -21,7 +25,8 @@ import org.opencli.core.error.OcliException;
  * or exponential backoff with full jitter, and are scheduled — no thread ever sleeps. The whole
  * execution — every attempt, its body and every delay — ends by one deadline ({@code totalTime}
  * after the first attempt starts): each attempt gets at most what is left of it, and the answer
- * fails with {@code upstream_timeout} when it passes.
+ * fails with {@code upstream_timeout} when it passes. Each attempt is one {@link StepKind#UPSTREAM_CALL}
+ * step of the observer, and its request carries that step's propagation headers.
  */
 public final class RetryingSender {
     /** The final answer and how many retries it took. */
@@ -32,12 +37,19 @@ public final class RetryingSender {
     private final ScheduledExecutorService scheduler;
     private final ExecutionSettings settings;
     private final Clock clock;
+    private final EngineObserver observer;
 
     public RetryingSender(UpstreamClient client, ScheduledExecutorService scheduler, ExecutionSettings settings, Clock clock) {
+        this(client, scheduler, settings, clock, EngineObserver.NONE);
+    }
+
+    public RetryingSender(UpstreamClient client, ScheduledExecutorService scheduler, ExecutionSettings settings, Clock clock,
+                          EngineObserver observer) {
         this.client = client;
         this.scheduler = scheduler;
         this.settings = settings;
         this.clock = clock;
+        this.observer = observer == null ? EngineObserver.NONE : observer;
     }
 
     /** As {@link #send(UpstreamRequest, boolean, int[], Duration)} with the engine's {@code maxTotalTime}. */
@@ -50,13 +62,23 @@ public final class RetryingSender {
      * {@code request.timeout()} bounds each attempt, {@code totalTime} all of them together.
      */
     public CompletionStage<Outcome> send(UpstreamRequest request, boolean idempotent, int[] retries, Duration totalTime) {
+        return send(request, idempotent, retries, totalTime, null, null);
+    }
+
+    /**
+     * As {@link #send(UpstreamRequest, boolean, int[], Duration)}; each attempt is an
+     * {@link StepKind#UPSTREAM_CALL} step under {@code parent}, tagged with {@code tool} (a catalog
+     * tool id, or null).
+     */
+    public CompletionStage<Outcome> send(UpstreamRequest request, boolean idempotent, int[] retries, Duration totalTime,
+                                         ObservedStep parent, String tool) {
         CompletableFuture<Outcome> result = new CompletableFuture<>();
         Deadline deadline = new Deadline(System.nanoTime(), totalTime);
         // The backstop: whatever a client does, the answer is not later than the deadline.
         ScheduledFuture<?> backstop = scheduler.schedule(() -> result.completeExceptionally(timedOut(request, deadline, retries[0] + 1)),
                 totalTime.toMillis(), TimeUnit.MILLISECONDS);
         result.whenComplete((outcome, error) -> backstop.cancel(false));
-        attempt(request, idempotent, 1, deadline, retries, result);
+        attempt(new Attempts(request, idempotent, deadline, retries, result, parent, tool), 1);
         return result;
     }
 
@@ -72,21 +94,31 @@ public final class RetryingSender {
         }
     }
 
-    private void attempt(UpstreamRequest request, boolean idempotent, int attempt, Deadline deadline, int[] retries,
-                         CompletableFuture<Outcome> result) {
+    /** One send: what every attempt of it shares. */
+    private record Attempts(UpstreamRequest request, boolean idempotent, Deadline deadline, int[] retries,
+            CompletableFuture<Outcome> result, ObservedStep parent, String tool) {
+    }
+
+    private void attempt(Attempts a, int attempt) {
+        UpstreamRequest request = a.request();
+        Deadline deadline = a.deadline();
+        CompletableFuture<Outcome> result = a.result();
         if (result.isDone()) return; // the deadline passed while this attempt was scheduled
         Duration timeout = deadline.forAttempt(request.timeout());
         if (timeout.isZero() || timeout.isNegative()) {
             result.completeExceptionally(timedOut(request, deadline, attempt));
             return;
         }
+        ObservedStep step = observer.start(StepKind.UPSTREAM_CALL, a.parent());
+        if (a.tool() != null) step.tag("tool", a.tool());
         CompletionStage<UpstreamResponse> sent;
         try {
-            sent = client.send(request.withTimeout(timeout));
+            sent = client.send(request.withTimeout(timeout).withPropagation(step.propagationHeaders()));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
         sent.whenComplete((response, error) -> {
+            ended(step, response, error);
             if (result.isDone()) return;
             Throwable cause = unwrap(error);
             Duration delay = null;
@@ -109,7 +141,7 @@ public final class RetryingSender {
                 return;
             } else if (cause instanceof UpstreamConnectException connect) {
                 delay = backoff(attempt);
-                if (!idempotent || !mayRetry(attempt, deadline, delay)) {
+                if (!a.idempotent() || !mayRetry(attempt, deadline, delay)) {
                     result.completeExceptionally(connect instanceof UpstreamTimeoutException
                             ? timedOut(request, deadline, attempt) : unreachable(request, connect, attempt));
                     return;
@@ -118,10 +150,16 @@ public final class RetryingSender {
                 result.completeExceptionally(cause);
                 return;
             }
-            retries[0] = attempt;
-            scheduler.schedule(() -> attempt(request, idempotent, attempt + 1, deadline, retries, result),
-                    delay.toMillis(), TimeUnit.MILLISECONDS);
+            a.retries()[0] = attempt;
+            scheduler.schedule(() -> attempt(a, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** An attempt ends {@code ok} with any answer below 500, {@code error} with a 5xx or none. */
+    private static void ended(ObservedStep step, UpstreamResponse response, Throwable error) {
+        Integer status = error == null && response != null ? response.statusCode() : null;
+        step.tag("status_class", StatusClass.of(status));
+        step.end(status != null && status < 500 ? "ok" : "error");
     }
 
     private boolean mayRetry(int attempt, Deadline deadline, Duration delay) {

@@ -22,6 +22,19 @@ public record UpstreamRequest(String method, URI uri, Map<String, List<String>> 
         return new UpstreamRequest(method, uri, headers, body, t, connectTimeout);
     }
 
+    /**
+     * The same request carrying a trace's propagation headers (W3C {@code traceparent}). They replace
+     * a header of the same name the tool's description or config set: the runtime's trace is the one
+     * the upstream continues. Empty: this request itself, nothing copied.
+     */
+    public UpstreamRequest withPropagation(Map<String, String> propagation) {
+        if (propagation.isEmpty()) return this;
+        Map<String, List<String>> merged = new java.util.LinkedHashMap<>(headers);
+        merged.keySet().removeIf(name -> propagation.keySet().stream().anyMatch(name::equalsIgnoreCase));
+        propagation.forEach((name, value) -> merged.put(name, List.of(value)));
+        return new UpstreamRequest(method, uri, merged, body, timeout, connectTimeout);
+    }
+
     public boolean hasHeader(String name) {
         return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
     }

@@ -46,6 +46,8 @@ final class ExecFixture implements AutoCloseable {
     java.util.function.Function<String, List<String>> keychainArgv = v -> List.of("secret-tool", "lookup", "service", v);
     /** Who signs in for interactive oauth2 authorizationCode secrets; null = nobody (like a daemon). */
     org.opencli.core.secrets.InteractiveAuthorizer authorizer;
+    /** Who watches the engine's steps (set before the engine is first used). */
+    org.opencli.core.observe.EngineObserver observer = org.opencli.core.observe.EngineObserver.NONE;
     private RuntimeEngine engine;
 
     ExecFixture(Path dir) {
@@ -108,7 +110,8 @@ final class ExecFixture implements AutoCloseable {
             engine = new RuntimeEngine(settings, loader, DocumentFetchers.standard(dir.resolve("state/cache"), clock),
                     ExecutionSetup.defaults().withAudit(new DurableAuditLog(auditFile(),
                             AuditSettings.defaults().withRetryIntervalMs(20), "t1", clock)).withExecution(limits)
-                            .withEnv(envLookup).withKeychainArgv(keychainArgv).withInteractiveAuthorizer(authorizer));
+                            .withEnv(envLookup).withKeychainArgv(keychainArgv).withInteractiveAuthorizer(authorizer)
+                            .withObserver(observer));
         }
         return engine;
     }

@@ -28,6 +28,11 @@ final class McpEngineFixture implements AutoCloseable {
     }
 
     McpEngineFixture(Path dir, String configJson, Map<String, String> env) throws IOException {
+        this(dir, configJson, env, org.opencli.core.observe.EngineObserver.NONE);
+    }
+
+    McpEngineFixture(Path dir, String configJson, Map<String, String> env, org.opencli.core.observe.EngineObserver observer)
+            throws IOException {
         config = dir.resolve(".cli.json");
         Files.writeString(config, configJson);
         EngineSettings settings = new EngineSettings(config, false, "test", dir.resolve("state"), dir.resolve("state/cache"),
@@ -38,7 +43,8 @@ final class McpEngineFixture implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         };
         engine = new RuntimeEngine(settings, loader, DocumentFetchers.standard(dir.resolve("state/cache"), Clock.systemUTC()),
-                ExecutionSetup.defaults().withAudit(sink).withEnv(name -> env.getOrDefault(name, System.getenv(name))));
+                ExecutionSetup.defaults().withAudit(sink).withEnv(name -> env.getOrDefault(name, System.getenv(name)))
+                        .withObserver(observer));
     }
 
     @Override
