@@ -2,6 +2,7 @@ package org.opencli.service.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.opencli.core.auth.TokenRejected;
  * audit's failure throttle folds into a summary record.
  */
 @ApplicationScoped
+@Startup // its zero series exist before the first refusal, for alerts on their rate
 public class AuthMetrics {
     private static final int MAX_REASONS = 32; // TokenRejected's vocabulary is a dozen; the rest is "other"
     private final MeterRegistry registry;

@@ -36,15 +36,14 @@ public class EngineMetrics implements EngineObserver {
     private final Map<Upstream, Timer> upstreamTimes = new ConcurrentHashMap<>();
     private final Map<Upstream, Timer> mcpTimes = new ConcurrentHashMap<>();
     private final Map<String, Timer> buildTimes = new ConcurrentHashMap<>();
-    private final Map<Fetch, Counter> fetches = new ConcurrentHashMap<>();
+    private final Map<String, Counter> fetches = new ConcurrentHashMap<>();
+    /** Service prefix of a tool id → the interned tag, so the hot path does not keep the substring. */
+    private final Map<String, String> services = new ConcurrentHashMap<>();
 
     private record Execution(String tool, String decision, String reason, String statusClass) {
     }
 
     private record Upstream(String source, String outcome) {
-    }
-
-    private record Fetch(String source, String cache) {
     }
 
     @Inject
@@ -72,18 +71,18 @@ public class EngineMetrics implements EngineObserver {
                         or(step.statusClass, NONE)), this::executionCounter).increment();
                 executionTimes.computeIfAbsent(decision, this::executionTimer).record(nanos, TimeUnit.NANOSECONDS);
             }
-            case UPSTREAM_CALL -> upstreamTimes.computeIfAbsent(new Upstream(or(step.source, NONE), or(step.statusClass, NONE)),
-                    u -> timer("ocli.upstream.duration", "Upstream HTTP calls (each attempt) by source and status class",
-                            EXECUTION_BUCKETS, "source", u.source(), "status_class", u.outcome())).record(nanos, TimeUnit.NANOSECONDS);
+            case UPSTREAM_CALL -> upstreamTimes.computeIfAbsent(new Upstream(service(step.tool), or(step.statusClass, NONE)),
+                    u -> timer("ocli.upstream.duration", "Upstream HTTP calls (each attempt) by service and status class",
+                            EXECUTION_BUCKETS, "service", u.source(), "status_class", u.outcome())).record(nanos, TimeUnit.NANOSECONDS);
             case MCP_CALL -> mcpTimes.computeIfAbsent(new Upstream(or(step.source, NONE), or(outcome, NONE)),
                     u -> timer("ocli.mcp.call.duration", "MCP tools/call by source and outcome", EXECUTION_BUCKETS,
                             "source", u.source(), "outcome", u.outcome())).record(nanos, TimeUnit.NANOSECONDS);
             case CATALOG_BUILD -> buildTimes.computeIfAbsent(or(outcome, NONE),
                     o -> timer("ocli.catalog.build.duration", "Catalog builds by outcome", BUILD_BUCKETS, "outcome", o))
                     .record(nanos, TimeUnit.NANOSECONDS);
-            case DOCUMENT_FETCH -> fetches.computeIfAbsent(new Fetch(or(step.source, NONE), or(step.cache, or(outcome, NONE))),
-                    f -> Counter.builder("ocli.document.fetches").description("Document fetches by source and cache outcome")
-                            .tags("source", f.source(), "cache", f.cache()).register(registry)).increment();
+            case DOCUMENT_FETCH -> fetches.computeIfAbsent(or(step.cache, or(outcome, NONE)),
+                    c -> Counter.builder("ocli.document.fetches").description("Document fetches by cache outcome")
+                            .tag("cache", c).register(registry)).increment();
             default -> {
             }
         }
@@ -103,6 +102,22 @@ public class EngineMetrics implements EngineObserver {
     private Timer timer(String name, String description, Duration[] buckets, String... tags) {
         return Timer.builder(name).description(description).tags(tags).serviceLevelObjectives(buckets)
                 .minimumExpectedValue(buckets[0]).maximumExpectedValue(buckets[buckets.length - 1]).register(registry);
+    }
+
+    /**
+     * The service a tool belongs to, its id's prefix before {@code :} ({@code upstream:echoGet} →
+     * {@code upstream}); bounded by the config like the tool id, capped by the same {@link ToolTags}.
+     */
+    private String service(String tool) {
+        if (tool == null) return NONE;
+        int colon = tool.indexOf(':');
+        if (colon <= 0) return NONE;
+        String cached = services.get(tool);
+        if (cached != null) return cached;
+        if (services.size() >= ToolTags.DEFAULT_MAX * 4) return ToolTags.OTHER;
+        String service = tool.substring(0, colon);
+        services.put(tool, service);
+        return service;
     }
 
     private static String or(String value, String fallback) {

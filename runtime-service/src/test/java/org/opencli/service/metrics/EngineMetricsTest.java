@@ -29,17 +29,17 @@ class EngineMetricsTest {
 
     @Test
     void executionsAreCountedByToolDecisionReasonAndStatusClass() {
-        execute(metrics, "pets.list", "allow", "ok", "2xx");
-        execute(metrics, "pets.list", "allow", "ok", "2xx");
-        execute(metrics, "pets.list", "allow", "upstream_error", "5xx");
-        execute(metrics, "pets.delete", "deny", "policy_deny", null);
+        execute(metrics, "pets:list", "allow", "ok", "2xx");
+        execute(metrics, "pets:list", "allow", "ok", "2xx");
+        execute(metrics, "pets:list", "allow", "upstream_error", "5xx");
+        execute(metrics, "pets:delete", "deny", "policy_deny", null);
 
-        assertThat(count("pets.list", "allow", "ok", "2xx")).isEqualTo(2);
-        assertThat(count("pets.list", "allow", "upstream_error", "5xx")).isEqualTo(1);
-        assertThat(count("pets.delete", "deny", "policy_deny", "none")).isEqualTo(1);
+        assertThat(count("pets:list", "allow", "ok", "2xx")).isEqualTo(2);
+        assertThat(count("pets:list", "allow", "upstream_error", "5xx")).isEqualTo(1);
+        assertThat(count("pets:delete", "deny", "policy_deny", "none")).isEqualTo(1);
         assertThat(registry.get("ocli.execution.duration").tag("decision", "allow").timer().count()).isEqualTo(3);
-        // the upstream call inherits the execution's source; one observation per attempt
-        Timer upstream = registry.get("ocli.upstream.duration").tags("source", "petstore", "status_class", "2xx").timer();
+        // the upstream call inherits the execution's tool, whose service it is tagged with; one observation per attempt
+        Timer upstream = registry.get("ocli.upstream.duration").tags("service", "pets", "status_class", "2xx").timer();
         assertThat(upstream.count()).isEqualTo(2);
         CountAtBucket[] buckets = upstream.takeSnapshot().histogramCounts();
         assertThat(buckets).hasSize(EngineMetrics.EXECUTION_BUCKETS.length);
@@ -67,16 +67,16 @@ class EngineMetricsTest {
     @Test
     void catalogBuildsAndDocumentFetchesAreCountedByOutcome() {
         ObservedStep build = metrics.start(StepKind.CATALOG_BUILD, null);
-        metrics.start(StepKind.DOCUMENT_FETCH, build).tag("source", "petstore").end("miss");
-        metrics.start(StepKind.DOCUMENT_FETCH, build).tag("source", "petstore").end("fresh_hit");
-        metrics.start(StepKind.DOCUMENT_FETCH, build).tag("source", "petstore").tag("cache", "fresh_hit").end("ok");
+        metrics.start(StepKind.DOCUMENT_FETCH, build).end("miss");
+        metrics.start(StepKind.DOCUMENT_FETCH, build).end("fresh_hit");
+        metrics.start(StepKind.DOCUMENT_FETCH, build).tag("cache", "fresh_hit").end("fresh_hit");
         build.end("ok");
         metrics.start(StepKind.CATALOG_BUILD, null).end("error");
 
         assertThat(registry.get("ocli.catalog.build.duration").tag("outcome", "ok").timer().count()).isEqualTo(1);
         assertThat(registry.get("ocli.catalog.build.duration").tag("outcome", "error").timer().count()).isEqualTo(1);
-        assertThat(registry.get("ocli.document.fetches").tags("source", "petstore", "cache", "miss").counter().count()).isEqualTo(1);
-        assertThat(registry.get("ocli.document.fetches").tags("source", "petstore", "cache", "fresh_hit").counter().count())
+        assertThat(registry.get("ocli.document.fetches").tags("cache", "miss").counter().count()).isEqualTo(1);
+        assertThat(registry.get("ocli.document.fetches").tags("cache", "fresh_hit").counter().count())
                 .isEqualTo(2);
     }
 
