@@ -13,6 +13,8 @@ command -v npm >/dev/null || need+=(npm)
 # the audit syslog exporter's tests start a real rsyslogd (plain TCP, and TLS through gtls)
 [ -x /usr/sbin/rsyslogd ] || need+=(rsyslog)
 dpkg-query -s rsyslog-gnutls >/dev/null 2>&1 || need+=(rsyslog-gnutls)
+# the observability lane scrapes oclird with a real Prometheus (fleet.prometheus.PrometheusFixture)
+[ -x /usr/bin/prometheus ] || need+=(prometheus)
 # test certificates and keys
 command -v openssl >/dev/null || need+=(openssl)
 # the completion lane checks that the zsh and fish scripts parse (and that fish's completes)

@@ -36,6 +36,10 @@ final class AuditSyncer implements Runnable {
     private volatile long forces;
     private volatile long forcedThroughSeq;
     private volatile LongConsumer forceObserver;
+    /** For metrics: each force's duration in nanoseconds. */
+    private volatile LongConsumer forceLatency;
+    /** Records committed (durable per the mode) since the store opened. */
+    private final java.util.concurrent.atomic.LongAdder committed = new java.util.concurrent.atomic.LongAdder();
 
     AuditSyncer(boolean force, AuditHealth health, AuditFeed feed, List<AuditExporter> exporters,
                 AuditDeliveryFailures failures, String live) {
@@ -101,6 +105,7 @@ final class AuditSyncer implements Runnable {
         if (!refused) {
             try {
                 if (force) {
+                    long began = System.nanoTime();
                     FileChannel forced = null;
                     for (AuditGroup g : groups) { // one channel unless the writer rotated in between (it waits for us first)
                         if (g.channel != forced) {
@@ -108,7 +113,7 @@ final class AuditSyncer implements Runnable {
                             forced.force(false);
                         }
                     }
-                    forced(groups.get(groups.size() - 1).lastSeq());
+                    forced(groups.get(groups.size() - 1).lastSeq(), System.nanoTime() - began);
                 }
             } catch (IOException | RuntimeException e) {
                 health.down("cannot write " + live + ": " + e);
@@ -131,8 +136,10 @@ final class AuditSyncer implements Runnable {
         notifyAll();
     }
 
-    void forced(long throughSeq) {
+    void forced(long throughSeq, long nanos) {
         forces++;
+        LongConsumer latency = forceLatency;
+        if (latency != null) latency.accept(nanos);
         forcedThroughSeq = throughSeq;
         LongConsumer observer = forceObserver;
         if (observer != null) observer.accept(throughSeq);
@@ -141,6 +148,15 @@ final class AuditSyncer implements Runnable {
     /** For benches: told the seq each force covered through, right after the force. */
     void observeForces(LongConsumer observer) {
         forceObserver = observer;
+    }
+
+    /** For metrics: told each force's duration in nanoseconds, right after it. */
+    void observeForceLatency(LongConsumer nanos) {
+        forceLatency = nanos;
+    }
+
+    long committedRecords() {
+        return committed.sum();
     }
 
     long forces() {
@@ -158,6 +174,7 @@ final class AuditSyncer implements Runnable {
         } catch (RuntimeException e) {
             failures.record("feed", e); // a subscriber's failure never affects the local record
         }
+        committed.add(g.pending.size());
         for (AuditWriter.Pending p : g.pending) p.done().complete(null);
         if (exporters.isEmpty()) return;
         List<AuditRecord> records = g.records();

@@ -234,8 +234,9 @@ final class AuditWriter implements Runnable {
                 if (always) {
                     AuditGroup one = group.toGroup(batch.subList(i, i + 1), seq, channel);
                     while (one.bytes.hasRemaining()) channel.write(one.bytes);
+                    long began = System.nanoTime();
                     channel.force(false);
-                    syncer.forced(seq);
+                    syncer.forced(seq, System.nanoTime() - began);
                     syncer.commit(one);
                     group = new GroupBytes(1, size);
                     from = i + 1;
@@ -272,6 +273,18 @@ final class AuditWriter implements Runnable {
      */
     private int estimate(int lines) {
         return (int) Math.min(Integer.MAX_VALUE - 8, (long) lines * lineBytesEstimate);
+    }
+
+    int queueDepth() {
+        return queue.size();
+    }
+
+    long committedRecords() {
+        return syncer.committedRecords();
+    }
+
+    void observeForceLatency(LongConsumer nanos) {
+        syncer.observeForceLatency(nanos);
     }
 
     long forces() {

@@ -109,6 +109,29 @@ public final class DurableAuditLog implements AuditSink {
         return deliveryFailures.counts();
     }
 
+    /** Records queued for the writer now (for metrics; bounded by the queue's capacity). */
+    public int queueDepth() {
+        return writer.queueDepth();
+    }
+
+    /** Records committed (written, and forced per the fsync mode) since the store opened. */
+    public long recordsWritten() {
+        return writer.committedRecords();
+    }
+
+    /**
+     * For metrics: {@code nanos} is told each force's (fsync's) duration, on the thread that forced,
+     * right after it; it must be cheap and must not throw. One observer; a later call replaces it.
+     */
+    public void observeForceLatency(LongConsumer nanos) {
+        writer.observeForceLatency(nanos);
+    }
+
+    /** The push exporters (syslog, say), in configured order. */
+    public List<AuditExporter> exporters() {
+        return exporters;
+    }
+
     /** The live file; rotated files sit next to it. */
     public Path file() {
         return file;

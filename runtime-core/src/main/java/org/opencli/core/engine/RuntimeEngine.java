@@ -252,6 +252,12 @@ public final class RuntimeEngine implements AutoCloseable {
         return current == null ? List.of() : current.pids();
     }
 
+    /** The health of each mcp source this engine has started (for metrics); empty before the first. */
+    public List<org.opencli.core.mcp.McpSourceHealth> mcpSourceHealth() {
+        org.opencli.core.mcp.McpConnections current = mcp;
+        return current == null ? List.of() : current.health();
+    }
+
     /**
      * Told whenever a stdio MCP server of this engine starts or ends (see {@link #mcpServerPids}), on
      * a thread that may block briefly: the daemon records the pids in its instance registry entry.

@@ -55,6 +55,8 @@ final class McpConnection {
     private Instant nextStartAt = Instant.MIN;
     private int quickFailures;
     private boolean closed;
+    /** Servers started (or connections opened) so far; all but the first are restarts. */
+    private volatile long starts;
 
     /** {@code onServerChanged}: a stdio server started or ended (the instance registry records their pids). */
     McpConnection(String sourceId, SourceConfig source, Path baseDir, McpJsonMapper json, Clock clock, Runnable onToolsChanged,
@@ -142,6 +144,7 @@ final class McpConnection {
         }
         stopCurrent();
         startedAt = now;
+        starts++;
         try {
             CompletableFuture<Void> ended = new CompletableFuture<>();
             McpClientTransport t = McpTransports.create(sourceId, source, baseDir, secrets, json, () -> died(ended));
@@ -199,6 +202,11 @@ final class McpConnection {
         nextStartAt = now.plusMillis(millis);
         LOG.log(System.Logger.Level.WARNING, "mcp source " + sourceId + ": failed " + quickFailures
                 + " times in a row; next start in " + millis + " ms");
+    }
+
+    /** Up: connected and initialized, not known to have died; restarts: starts after the first. */
+    McpSourceHealth health() {
+        return new McpSourceHealth(sourceId, runningClient() != null, Math.max(0, starts - 1));
     }
 
     /** The running server's pid (stdio), -1 otherwise. */

@@ -75,6 +75,13 @@ public final class McpConnections implements McpToolSource, AutoCloseable {
         return pids;
     }
 
+    /** Each started mcp source's health now (for metrics); a source not needed yet is absent. */
+    public List<McpSourceHealth> health() {
+        List<McpSourceHealth> all = new ArrayList<>();
+        for (McpConnection c : connections.values()) all.add(c.health());
+        return all;
+    }
+
     private McpConnection connection(String sourceId, SourceConfig source, LoadedConfig config) {
         if (closed)
             throw new org.opencli.core.error.OcliException(org.opencli.core.error.ErrorKind.UNAVAILABLE,

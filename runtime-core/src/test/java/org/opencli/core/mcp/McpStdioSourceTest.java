@@ -91,14 +91,18 @@ class McpStdioSourceTest {
             f.engine.execute(call("everything:echo", Map.of("message", text("one")))).toCompletableFuture().join();
             List<Long> pids = f.engine.mcpServerPids();
             assertThat(pids).hasSize(1);
+            assertThat(f.engine.mcpSourceHealth()).containsExactly(new McpSourceHealth("everything", true, 0));
             ProcessHandle server = ProcessHandle.of(pids.get(0)).orElseThrow();
             server.destroyForcibly();
             server.onExit().join();
             org.awaitility.Awaitility.await().until(() -> f.engine.mcpServerPids().isEmpty());
+            // what the daemon's metrics read: down until the next call starts it again, which counts as a restart
+            assertThat(f.engine.mcpSourceHealth()).containsExactly(new McpSourceHealth("everything", false, 0));
             ExecuteResult again = f.engine.execute(call("everything:echo", Map.of("message", text("two"))))
                     .toCompletableFuture().join();
             assertThat(again.text()).isEqualTo("Echo: two");
             assertThat(f.engine.mcpServerPids()).hasSize(1).doesNotContain(pids.get(0));
+            assertThat(f.engine.mcpSourceHealth()).containsExactly(new McpSourceHealth("everything", true, 1));
         }
     }
 

@@ -5,13 +5,14 @@ import org.opencli.service.http.RoutedPath;
 /**
  * Scopes for the runtime's own operations, by path prefix so endpoints added later under these
  * paths are covered: {@code audit:read} for {@code /v1/audit/**}, {@code runtime:refresh} for
- * {@code /v1/refresh}, {@code runtime:admin} for {@code /v1/runtime/stop}, {@code /v1/runtime/heartbeat} and
+ * {@code /v1/refresh}, {@code runtime:metrics} for {@code /q/metrics}, {@code runtime:admin} for {@code /v1/runtime/stop}, {@code /v1/runtime/heartbeat} and
  * {@code /v1/runtime/session-close}.
  */
 public final class OperationalScopes {
     public static final String AUDIT_READ = "audit:read";
     public static final String RUNTIME_REFRESH = "runtime:refresh";
     public static final String RUNTIME_ADMIN = "runtime:admin";
+    public static final String RUNTIME_METRICS = "runtime:metrics";
 
     private OperationalScopes() {
     }
@@ -22,6 +23,7 @@ public final class OperationalScopes {
         if (path == null) return null;
         if (under(path, "/v1/audit")) return AUDIT_READ;
         if (under(path, "/v1/refresh")) return RUNTIME_REFRESH;
+        if (under(path, "/q/metrics")) return RUNTIME_METRICS;
         if (under(path, "/v1/runtime/stop") || under(path, "/v1/runtime/heartbeat")
                 || under(path, "/v1/runtime/session-close")) {
             return RUNTIME_ADMIN;

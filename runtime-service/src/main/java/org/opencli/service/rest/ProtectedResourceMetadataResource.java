@@ -30,7 +30,7 @@ import org.opencli.service.auth.ProtectedResourceMetadata;
 @Path("/.well-known/oauth-protected-resource")
 public class ProtectedResourceMetadataResource {
     private static final List<String> SCOPES = List.of(OperationalScopes.AUDIT_READ, OperationalScopes.RUNTIME_ADMIN,
-            OperationalScopes.RUNTIME_REFRESH);
+            OperationalScopes.RUNTIME_METRICS, OperationalScopes.RUNTIME_REFRESH);
 
     @Inject
     DaemonAuth auth;

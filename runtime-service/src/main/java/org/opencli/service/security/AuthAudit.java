@@ -28,11 +28,13 @@ import org.opencli.core.auth.TokenRejected;
 import org.opencli.core.auth.ValidatedToken;
 import org.opencli.core.config.ServerAuthConfig;
 import org.opencli.core.engine.RuntimeEngine;
+import org.opencli.core.error.OcliException;
 import org.opencli.service.auth.DaemonAccess;
 import org.opencli.service.auth.DaemonAuth;
 import org.opencli.service.auth.OperationalScopes;
 import org.opencli.service.engine.AuditAppends;
 import org.opencli.service.http.RequestIds;
+import org.opencli.service.metrics.AuthMetrics;
 
 /**
  * The auth boundary's audit records, from Quarkus Security's events (fired synchronously, on the
@@ -58,6 +60,9 @@ public class AuthAudit {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    AuthMetrics metrics;
 
     private final Clock clock = Clock.systemUTC();
     private final TokenSightings sightings = new TokenSightings(clock);
@@ -92,7 +97,9 @@ public class AuthAudit {
     void authenticationFailed(@Observes AuthenticationFailureEvent event) {
         RoutingContext rc = routingContext(event.getEventProperties());
         AuthnFailureThrottle throttle = failures;
-        if (rc == null || throttle == null || !(AuthFailures.refusal(event.getAuthenticationFailure()) instanceof TokenRejected rejected)) {
+        OcliException refusal = AuthFailures.refusal(event.getAuthenticationFailure());
+        metrics.authenticationFailed(refusal instanceof TokenRejected r ? r.reason() : null);
+        if (rc == null || throttle == null || !(refusal instanceof TokenRejected rejected)) {
             return;
         }
         String source = source(rc);
@@ -109,6 +116,7 @@ public class AuthAudit {
         if (rc == null || caller == null) return;
         String path = rc.normalizedPath();
         String required = OperationalScopes.required(path);
+        metrics.authorizationDenied(required);
         rc.put(PENDING_RECORD, audit(AuditRecord.event(now(), AuditRecord.AUTHZ_DENIAL), caller, "deny", "insufficient_scope",
                 "insufficient_scope", rc.request().method().name() + " " + path + " requires " + required));
     }

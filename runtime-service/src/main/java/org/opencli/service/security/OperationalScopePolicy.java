@@ -9,7 +9,8 @@ import org.opencli.service.auth.OperationalScopes;
 
 /**
  * The runtime's own operations need their scope on top of a verified caller, by path prefix
- * ({@link OperationalScopes}): {@code audit:read}, {@code runtime:refresh}, {@code runtime:admin}.
+ * ({@link OperationalScopes}): {@code audit:read}, {@code runtime:refresh}, {@code runtime:metrics},
+ * {@code runtime:admin}.
  * A global {@link HttpSecurityPolicy} (no name: Quarkus runs it on every request, before any
  * endpoint) rather than {@code @PermissionsAllowed} on resource methods, because the rule is by path:
  * it covers endpoints added later under these paths and paths no resource serves (today

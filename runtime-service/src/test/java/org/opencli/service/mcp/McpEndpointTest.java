@@ -117,7 +117,7 @@ class McpEndpointTest {
                 .body("resource", equalTo(origin))
                 .body("authorization_servers", equalTo(List.of(AuthWorld.ISSUER)))
                 .body("bearer_methods_supported", equalTo(List.of("header")))
-                .body("scopes_supported", equalTo(List.of("audit:read", "runtime:admin", "runtime:refresh")));
+                .body("scopes_supported", equalTo(List.of("audit:read", "runtime:admin", "runtime:metrics", "runtime:refresh")));
         given().when().get("/.well-known/oauth-protected-resource/mcp")
                 .then().statusCode(200).body("resource", equalTo(origin + "/mcp"));
         // other paths keep their challenge as it was
