@@ -106,7 +106,9 @@ final class ExecutionFlow {
     /** Ends the execution's step as its answer is given (before the caller sees it), with what its audit record says. */
     private CompletionStage<ExecuteResult> ended(AuditTrail trail, CompletionStage<ExecuteResult> answer) {
         if (!observed) return answer;
-        return answer.whenComplete((value, error) -> {
+        CompletableFuture<ExecuteResult> source = answer.toCompletableFuture();
+        // linked: the caller going away cancels the answer it holds, and that must still reach the call
+        return org.opencli.core.execution.Cancellation.linked(source, source.whenComplete((value, error) -> {
             String decision = trail.decision;
             String reason = trail.reason;
             if (decision == null) { // no record of its own (one the store could not take): as the record would say
@@ -116,7 +118,7 @@ final class ExecutionFlow {
             }
             trail.step.tag("decision", decision).tag("reason", reason).tag("status_class", StatusClass.of(trail.statusCode))
                     .end(decision);
-        });
+        }));
     }
 
     /** A stopping runtime sends nothing new; the refusal is recorded while the store is still open. */
