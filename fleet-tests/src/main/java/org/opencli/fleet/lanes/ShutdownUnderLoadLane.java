@@ -57,6 +57,12 @@ public final class ShutdownUnderLoadLane implements Lane {
             ctx.log("SIGTERM with " + before + " requests at the upstream");
             long signalled = System.nanoTime();
             daemon.process().destroy(); // SIGTERM
+            // A signal is handled asynchronously: "after SIGTERM" means once oclird says its drain began.
+            long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!java.nio.file.Files.readString(ctx.daemonLog(INSTANCE)).contains("shutdown: taking no new executions")
+                    && System.nanoTime() < drainDeadline) {
+                LockSupport.parkNanos(10_000_000L);
+            }
             List<CompletableFuture<HttpResponse<String>>> late = new ArrayList<>();
             for (int i = 0; i < 5; i++) late.add(call(ctx, execute, "late-" + i, LATE_DELAY + i));
 

@@ -38,7 +38,11 @@ public class ShutdownDrain {
         drain();
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
+
     private void drain() {
+        // said once, as the drain begins: from here new executions are refused (lane shutdown-under-load waits for it)
+        if (announced.compareAndSet(false, true)) LOG.infof("shutdown: taking no new executions; running ones get %s", settings.shutdownTimeout());
         int cut = engine.drain(settings.shutdownTimeout());
         if (cut > 0) {
             LOG.warnf("shutdown: %d execution(s) still running after %s were cut off; each has its audit record", cut,
