@@ -38,6 +38,7 @@ public final class OtlpReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final Object arrivals = new Object();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
     private final boolean keep;
@@ -71,13 +72,14 @@ public final class OtlpReceiver implements AutoCloseable {
     /** The spans of {@code traceId} once {@code done} holds for them, or what arrived by the deadline. */
     public List<ReceivedSpan> awaitTrace(String traceId, Predicate<List<ReceivedSpan>> done, Duration within) throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
-        List<ReceivedSpan> trace = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            trace = spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
-            if (done.test(trace)) return trace;
-            Thread.sleep(50);
+        synchronized (arrivals) {
+            while (true) {
+                List<ReceivedSpan> trace = spans.stream().filter(s -> s.traceId().equals(traceId)).toList();
+                long left = Duration.between(Instant.now(), deadline).toMillis();
+                if (done.test(trace) || left <= 0) return trace;
+                arrivals.wait(left); // woken by each export request that brought spans
+            }
         }
-        return trace;
     }
 
     private void traces(HttpExchange exchange) throws IOException {
@@ -102,6 +104,9 @@ public final class OtlpReceiver implements AutoCloseable {
                 for (ScopeSpans ss : rs.getScopeSpansList()) {
                     received.addAndGet(ss.getSpansCount());
                     if (keep) for (Span span : ss.getSpansList()) spans.add(received(span));
+                    synchronized (arrivals) {
+                        arrivals.notifyAll();
+                    }
                 }
             }
             byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
