@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code POST /v1/runtime/stop}: the answer goes out first, then the daemon drains and exits as on
@@ -25,7 +26,11 @@ public class StopAfterAnswer {
     /** Arms the stop of the current request's answer; {@code reason} goes to the log. */
     public void arm(String reason) {
         RoutingContext rc = request.getCurrent();
-        Runnable stopNow = () -> stop.stop(reason);
+        // Whichever comes first, the close or the grace timer, stops; the other finds it done.
+        AtomicBoolean armed = new AtomicBoolean(true);
+        Runnable stopNow = () -> {
+            if (armed.getAndSet(false)) stop.stop(reason);
+        };
         rc.request().connection().closeHandler(closed -> stopNow.run());
         rc.addEndHandler(ended -> rc.vertx().setTimer(GRACE_MILLIS, timer -> stopNow.run()));
     }
