@@ -196,7 +196,7 @@ final class ExecutionFlow {
         CompletableFuture<ExecuteResult> sent;
         try {
             sent = engine.mcp().call(call.sourceId(), call.source(), call.config(), call.toolName(), call.arguments(),
-                    prepared.totalTime());
+                    prepared.totalTime(), step.propagationHeaders());
         } catch (RuntimeException e) {
             step.end("error");
             throw e;

@@ -107,7 +107,7 @@ final class McpConnection {
      * the call up and tells the server with {@code notifications/cancelled}.
      */
     CompletableFuture<McpSchema.CallToolResult> call(String tool, Map<String, Object> arguments, Duration timeout,
-                                                     McpSecrets secrets, Executor workers) {
+                                                     McpSecrets secrets, Executor workers, Map<String, String> traceHeaders) {
         McpAsyncClient running = runningClient();
         Mono<McpAsyncClient> ready = running != null ? Mono.just(running)
                 : Mono.fromCallable(() -> client(secrets)).subscribeOn(Schedulers.fromExecutor(workers));
@@ -116,6 +116,7 @@ final class McpConnection {
             CancellableCalls calls = cancellable;
             CancellableCalls.Slot slot = new CancellableCalls.Slot();
             return c.callTool(new McpSchema.CallToolRequest(tool, arguments)).contextWrite(CancellableCalls.context(slot))
+                    .contextWrite(McpTransports.traced(traceHeaders))
                     .doOnCancel(() -> {
                         if (calls != null) calls.cancel(slot, reason[0]);
                     });

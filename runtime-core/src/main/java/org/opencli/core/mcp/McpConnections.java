@@ -60,9 +60,15 @@ public final class McpConnections implements McpToolSource, AutoCloseable {
      */
     public CompletableFuture<ExecuteResult> call(String sourceId, SourceConfig source, LoadedConfig config, String tool,
                                                  Map<String, Object> arguments, Duration timeout) {
+        return call(sourceId, source, config, tool, arguments, timeout, Map.of());
+    }
+
+    /** As above; {@code traceHeaders} (W3C {@code traceparent}) go with the call's HTTP request to an http server. */
+    public CompletableFuture<ExecuteResult> call(String sourceId, SourceConfig source, LoadedConfig config, String tool,
+                                                 Map<String, Object> arguments, Duration timeout, Map<String, String> traceHeaders) {
         McpConnection connection = connection(sourceId, source, config);
-        return org.opencli.core.execution.Cancellation.thenApply(connection.call(tool, arguments, timeout, secrets.apply(config), workers),
-                McpResults::of);
+        return org.opencli.core.execution.Cancellation.thenApply(
+                connection.call(tool, arguments, timeout, secrets.apply(config), workers, traceHeaders), McpResults::of);
     }
 
     /** The pids of the stdio servers running now (for the instance registry). */

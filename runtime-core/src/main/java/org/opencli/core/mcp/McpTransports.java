@@ -3,6 +3,7 @@ package org.opencli.core.mcp;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.customizer.McpAsyncHttpClientRequestCustomizer;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import java.net.URI;
@@ -18,6 +19,7 @@ import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 
 /**
  * The SDK transport for one mcp source: our {@link StdioProcessTransport} for {@code stdio}, the
@@ -71,14 +73,33 @@ final class McpTransports {
         if (source.oauth() == null) {
             return (builder, method, uri, body, context) -> {
                 fixed.forEach(builder::setHeader);
+                traceHeaders(context).forEach(builder::setHeader);
                 return Mono.just(builder);
             };
         }
         return (builder, method, uri, body, context) -> Mono.fromCallable(() -> {
             fixed.forEach(builder::setHeader);
+            traceHeaders(context).forEach(builder::setHeader);
             builder.setHeader("Authorization", "Bearer " + secrets.token(sourceId, source.oauth()));
             return builder;
         }).subscribeOn(Schedulers.boundedElastic()); // a token refresh calls the token endpoint
+    }
+
+    private static final String TRACE_HEADERS = "opencli.traceHeaders";
+
+    /**
+     * The Reactor context under which a {@code tools/call} carries its trace to an http server: the SDK
+     * hands the caller's {@link McpTransportContext} to the request customizer above.
+     */
+    static Context traced(Map<String, String> traceHeaders) {
+        if (traceHeaders == null || traceHeaders.isEmpty()) return Context.empty();
+        return Context.of(McpTransportContext.KEY, McpTransportContext.create(Map.of(TRACE_HEADERS, traceHeaders)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> traceHeaders(McpTransportContext context) {
+        Object headers = context == null ? null : context.get(TRACE_HEADERS);
+        return headers instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
     }
 
     private static URI url(String sourceId, String url) {

@@ -16,7 +16,7 @@ public final class TraceparentObserver implements EngineObserver {
 
     @Override
     public ObservedStep start(StepKind kind, ObservedStep parent) {
-        if (kind != StepKind.UPSTREAM_CALL) return ObservedStep.NONE;
+        if (kind != StepKind.UPSTREAM_CALL && kind != StepKind.MCP_CALL) return ObservedStep.NONE;
         Map<String, String> headers = Map.of("traceparent", trace.nextTraceparent());
         return new ObservedStep() {
             @Override

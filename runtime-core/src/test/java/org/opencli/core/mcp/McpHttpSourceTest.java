@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.catalog.Tool;
 import org.opencli.core.engine.CatalogQuery;
 import org.opencli.core.execution.ExecuteResult;
+import org.opencli.core.observe.RecordingObserver;
+import org.opencli.core.observe.StepKind;
 
 /** server-everything over streamable HTTP and SSE, with a static header and a header secret on every request. */
 class McpHttpSourceTest {
@@ -44,6 +46,20 @@ class McpHttpSourceTest {
              McpEngineFixture f = new McpEngineFixture(dir, config("sse", proxy.url() + "/sse"), Map.of("MCP_TEST_KEY", "k-456"))) {
             assertListsAndCalls(f, "sse");
             assertThat(proxy.seen).isNotEmpty().containsOnly("k-456");
+        }
+    }
+
+    @Test
+    void aToolsCallOverHttpCarriesTheCallStepsTraceparent() throws Exception {
+        RecordingObserver observer = new RecordingObserver();
+        try (EverythingHttpServer server = new EverythingHttpServer("streamableHttp");
+             HeaderRecordingProxy proxy = new HeaderRecordingProxy(server.url(""), "traceparent");
+             McpEngineFixture f = new McpEngineFixture(dir, config("streamable-http", proxy.url() + "/mcp"),
+                     Map.of("MCP_TEST_KEY", "k-789"), observer)) {
+            assertListsAndCalls(f, "streamable-http");
+            RecordingObserver.Step call = observer.of(StepKind.MCP_CALL).get(0);
+            // only the tools/call request is traced: listing and the session's own messages carry none
+            assertThat(proxy.seen).containsExactly(call.traceparent());
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An observer that keeps every step it was asked to start: kind, parent, tags, how often it was
- * ended and with what. Upstream calls get a W3C {@code traceparent} of their own, so a test can see
- * which attempt's header reached the upstream.
+ * ended and with what. Upstream and MCP calls get a W3C {@code traceparent} of their own, so a test can
+ * see which attempt's header reached the upstream.
  */
 public final class RecordingObserver implements EngineObserver {
     /** One started step. */
@@ -35,7 +35,7 @@ public final class RecordingObserver implements EngineObserver {
 
         @Override
         public Map<String, String> propagationHeaders() {
-            if (kind != StepKind.UPSTREAM_CALL) return Map.of();
+            if (kind != StepKind.UPSTREAM_CALL && kind != StepKind.MCP_CALL) return Map.of();
             return Map.of("traceparent", traceparent());
         }
 

@@ -37,7 +37,7 @@ public class TracingObserver implements EngineObserver {
         boolean outgoing = kind == StepKind.UPSTREAM_CALL || kind == StepKind.MCP_CALL;
         Span span = tracer.spanBuilder(NAMES[kind.ordinal()]).setParent(parentContext)
                 .setSpanKind(outgoing ? SpanKind.CLIENT : SpanKind.INTERNAL).startSpan();
-        return new TracedStep(span, parentContext.with(span), kind == StepKind.UPSTREAM_CALL);
+        return new TracedStep(span, parentContext.with(span), outgoing);
     }
 
     /** {@code ocli.execution}, {@code ocli.catalog_build}, ...: one per kind, made once. */
