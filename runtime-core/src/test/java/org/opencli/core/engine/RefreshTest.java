@@ -106,6 +106,37 @@ class RefreshTest {
         assertThat(refreshes.get(3)).contains("\"requestId\":\"r4\"", "\"reasonCode\":\"stale\"");
     }
 
+    @Test
+    void eachSourceIsHeardAsSoonAsItIsReadBeforeTheNextIsFetched() {
+        List<String> heard = new java.util.ArrayList<>();
+        RefreshReport report = engine.prepareRefresh(new RefreshQuery(null, null), null).run(s -> {
+            // when pets is heard, the publisher has not been asked for the next source yet
+            heard.add(s.id() + ":" + s.cacheOutcome() + ":" + publisher.count("GET", "/other.yaml"));
+            throw new IllegalStateException("a listener that fails does not stop the refresh");
+        });
+        assertThat(heard).containsExactly("pets:miss:0", "other:miss:1");
+        assertThat(report.catalogRebuilt()).isTrue();
+        assertThat(report.sources()).extracting(RefreshReport.SourceRefresh::cacheOutcome).containsExactly("miss", "miss");
+        assertThat(toolIds()).contains("pets:listPets", "other:listOwners");
+    }
+
+    @Test
+    void whenTheBuildFailsTheSourcesReadBeforeKeepTheirOutcomeAndEachIsHeardOnce() {
+        publisher.route("/pets.yaml", Reply.status(503)); // first in config order, nothing cached
+        List<String> heard = new java.util.ArrayList<>();
+        RefreshReport r = engine.prepareRefresh(new RefreshQuery(null, null), null).run(s -> heard.add(s.id() + ":" + s.cacheOutcome()));
+        assertThat(r.catalogRebuilt()).isFalse();
+        assertThat(heard).containsExactly("pets:failed", "other:miss");
+        assertThat(r.sources()).extracting(s -> s.id() + ":" + s.cacheOutcome()).containsExactlyElementsOf(heard);
+    }
+
+    @Test
+    void prepareRefusesBadInputBeforeAnythingIsFetched() {
+        assertThatThrownBy(() -> engine.prepareRefresh(new RefreshQuery(null, "nope"), null))
+                .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.code()).isEqualTo("unknown_source"));
+        assertThat(publisher.seen).isEmpty();
+    }
+
     private List<String> auditLines() {
         try {
             return Files.readAllLines(dir.resolve("state/audit.log"));
