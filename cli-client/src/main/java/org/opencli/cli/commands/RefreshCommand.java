@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.cli.options.OutputFormat;
@@ -38,11 +39,12 @@ public class RefreshCommand extends BaseCommand {
         PrintWriter out = spec.commandLine().getOut();
         boolean table = output().format() == OutputFormat.TABLE;
         // on a terminal, each source as the runtime finishes reading it; piped, only the answer
-        JsonNode report = rt.client().refresh(rt.target().config(), source, !table ? s -> {
-        } : s -> {
+        Consumer<JsonNode> shown = s -> {
+            if (!table) return;
             out.println(progress(s));
             out.flush();
-        });
+        };
+        JsonNode report = rt.client().refresh(rt.target().config(), source, shown);
         if (table) out.println();
         output().write(report, () -> table(report));
         if (table) {

@@ -1,6 +1,7 @@
 package org.opencli.cli.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Consumer;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.core.execution.ExecuteRequest;
@@ -35,7 +36,7 @@ public interface RuntimeClient extends AutoCloseable {
      * progress} hears each source's entry of that answer as soon as the runtime has read it (the
      * daemon's NDJSON answer, or the engine's listener when embedded), on the calling thread.
      */
-    JsonNode refresh(String config, String source, java.util.function.Consumer<JsonNode> progress);
+    JsonNode refresh(String config, String source, Consumer<JsonNode> progress);
 
     /**
      * {@code POST /v1/tools/execute}: the runtime's {@code ExecuteResult} JSON ({@code statusCode} is
