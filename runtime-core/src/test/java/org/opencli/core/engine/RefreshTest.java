@@ -162,6 +162,19 @@ class RefreshTest {
     }
 
     @Test
+    void aStaleMustRevalidateCopyIsNotServedWhenThePublisherIsDown() {
+        publisher.route("/pets.yaml", Reply.ok(api("listPets")).withEtag("\"1\"").withHeader("Cache-Control", "max-age=0, must-revalidate"));
+        assertThat(engine.refresh(new RefreshQuery(null, null), null).catalogRebuilt()).isTrue();
+        publisher.close();
+        RefreshReport down = engine.refresh(new RefreshQuery(null, null), null);
+        assertThat(down.catalogRebuilt()).isFalse();
+        assertThat(source(down, "pets").cacheOutcome()).isEqualTo("failed");
+        assertThat(source(down, "pets").detail()).contains("must-revalidate");
+        // not reached before the failure, so read alone as usual: its copy (3600 s) is still fresh
+        assertThat(source(down, "other").cacheOutcome()).isEqualTo("fresh_hit");
+    }
+
+    @Test
     void inputIsValidatedBeforeAnythingIsFetched() {
         assertThatThrownBy(() -> engine.refresh(new RefreshQuery(null, "../etc"), null))
                 .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.code()).isEqualTo("invalid_source"));
