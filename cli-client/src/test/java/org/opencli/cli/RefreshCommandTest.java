@@ -92,6 +92,10 @@ class RefreshCommandTest {
         // owners was not asked for: read as usual; no-store means it is never cached, so a miss again
         assertThat(table.out()).contains("SOURCE", "FORCED", "pets", "revalidated_hit", "304", "owners", "miss")
                 .contains("2 source(s): 1 miss, 1 revalidated_hit; catalog rebuilt");
+        // progress first, a line per source in config order as the engine read it, then the table
+        assertThat(table.out()).startsWith("pets: revalidated_hit (HTTP 304), 1 document\nowners: miss (HTTP 200), 1 document\n")
+                .containsOnlyOnce("pets: revalidated_hit");
+        assertThat(first.out()).doesNotContain("pets: miss");
 
         CliResult equalsForm = ocli("refresh", "--source=pets", "--format=json");
         assertThat(equalsForm.exitCode()).as(equalsForm.err()).isZero();

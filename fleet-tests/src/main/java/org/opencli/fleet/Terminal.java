@@ -24,6 +24,15 @@ public final class Terminal {
 
     public static ProcResult ocli(LaneContext ctx, Path cwd, Map<String, String> env, String typed, String... args)
             throws IOException, InterruptedException {
+        return start(ctx, cwd, env, typed, args).await();
+    }
+
+    /**
+     * {@link #ocli} without waiting: the command runs while the lane looks at what it has printed so
+     * far ({@link Running#output()}), e.g. progress that must show before the command ends.
+     */
+    public static Running start(LaneContext ctx, Path cwd, Map<String, String> env, String typed, String... args)
+            throws IOException {
         List<String> words = new ArrayList<>();
         words.add(ctx.repoRoot().resolve("bin/ocli").toString());
         words.addAll(List.of(args));
@@ -34,29 +43,71 @@ public final class Terminal {
         Path input = Files.createTempFile(ctx.workDir(), "typed", ".txt");
         Path out = Files.createTempFile(ctx.workDir(), "pty", ".txt");
         Path err = Files.createTempFile(ctx.workDir(), "pty-err", ".txt");
+        Files.writeString(input, typed, StandardCharsets.UTF_8);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectInput(input.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("OCLI_STATE_DIR", ctx.stateDir().toString());
+        pb.environment().put("SHELL", "/bin/sh");
+        env.forEach((k, v) -> {
+            if (v == null) pb.environment().remove(k);
+            else pb.environment().put(k, v);
+        });
         try {
-            Files.writeString(input, typed, StandardCharsets.UTF_8);
-            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
-                    .redirectInput(input.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.environment().put("OCLI_STATE_DIR", ctx.stateDir().toString());
-            pb.environment().put("SHELL", "/bin/sh");
-            env.forEach((k, v) -> {
-                if (v == null) pb.environment().remove(k);
-                else pb.environment().put(k, v);
-            });
-            Process process = pb.start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                Processes.stop(process);
-                throw new IllegalStateException("timed out after " + TIMEOUT_SECONDS + " s on a terminal: " + commandLine);
-            }
-            ProcResult result = new ProcResult(command, process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8).replace("\r\n", "\n"), Files.readString(err, StandardCharsets.UTF_8));
-            ctx.logResult(null, result);
-            return result;
-        } finally {
+            return new Running(ctx, command, commandLine, pb.start(), input, out, err);
+        } catch (IOException e) {
             Files.deleteIfExists(input);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            throw e;
+        }
+    }
+
+    /** A command running on a pseudo-terminal; {@link #await} ends it (at the latest after the timeout) and cleans up. */
+    public static final class Running {
+        private final LaneContext ctx;
+        private final List<String> command;
+        private final String commandLine;
+        private final Process process;
+        private final Path input;
+        private final Path out;
+        private final Path err;
+
+        private Running(LaneContext ctx, List<String> command, String commandLine, Process process, Path input, Path out,
+                        Path err) {
+            this.ctx = ctx;
+            this.command = command;
+            this.commandLine = commandLine;
+            this.process = process;
+            this.input = input;
+            this.out = out;
+            this.err = err;
+        }
+
+        /** What the terminal has shown so far ({@code \r\n} as {@code \n}). */
+        public String output() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        public ProcResult await() throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    Processes.stop(process);
+                    throw new IllegalStateException("timed out after " + TIMEOUT_SECONDS + " s on a terminal: " + commandLine);
+                }
+                ProcResult result = new ProcResult(command, process.exitValue(), output(),
+                        Files.readString(err, StandardCharsets.UTF_8));
+                ctx.logResult(null, result);
+                return result;
+            } finally {
+                if (process.isAlive()) Processes.stop(process);
+                Files.deleteIfExists(input);
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
         }
     }
 

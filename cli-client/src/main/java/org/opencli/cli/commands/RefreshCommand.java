@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.cli.options.OutputFormat;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code ocli refresh}: asks the runtime (embedded, local daemon or remote) to revalidate every remote
  * document of the config's sources, or of one ({@code --source}), and rebuild the catalog. On a
- * terminal: one line per source and a summary; otherwise (or with {@code --format json|yaml}) the
+ * terminal: a line per source as the runtime finishes reading it (progress), then the table and a
+ * summary; otherwise (or with {@code --format json|yaml}) the
  * runtime's answer. Exit 0 when every source was read (stale copies included: they are reported),
  * {@link ExitCodes#UNREACHABLE} when a source failed with nothing cached to fall back on.
  */
@@ -34,14 +36,34 @@ public class RefreshCommand extends BaseCommand {
             throw new CliException(ExitCodes.USAGE, "config_not_found", "No config",
                     "no .cli.json in the current directory or its parents; use --config FILE, --runtime URL or --demo");
         }
-        JsonNode report = rt.client().refresh(rt.target().config(), source);
+        PrintWriter out = spec.commandLine().getOut();
+        boolean table = output().format() == OutputFormat.TABLE;
+        // on a terminal, each source as the runtime finishes reading it; piped, only the answer
+        Consumer<JsonNode> shown = s -> {
+            if (!table) return;
+            out.println(progress(s));
+            out.flush();
+        };
+        JsonNode report = rt.client().refresh(rt.target().config(), source, shown);
+        if (table) out.println();
         output().write(report, () -> table(report));
-        if (output().format() == OutputFormat.TABLE) {
-            PrintWriter out = spec.commandLine().getOut();
+        if (table) {
             out.println(summary(report));
             out.flush();
         }
         return failed(report) ? ExitCodes.UNREACHABLE : ExitCodes.OK;
+    }
+
+    /** {@code fleet: refreshed (HTTP 200), 7 documents} or {@code vets: stale_hit (unreachable), 3 documents}. */
+    static String progress(JsonNode s) {
+        StringBuilder line = new StringBuilder().append(s.path("id").asText()).append(": ")
+                .append(s.path("cacheOutcome").asText("local"));
+        String why = s.hasNonNull("reason") ? s.path("reason").asText()
+                : s.hasNonNull("statusCode") ? "HTTP " + s.path("statusCode").asText() : null;
+        if (why != null) line.append(" (").append(why).append(')');
+        int documents = s.path("documents").size();
+        if (documents > 0) line.append(", ").append(documents).append(documents == 1 ? " document" : " documents");
+        return line.toString();
     }
 
     static Table table(JsonNode report) {

@@ -65,9 +65,9 @@ public final class EmbeddedRuntimeClient implements RuntimeClient {
     }
 
     @Override
-    public JsonNode refresh(String configPath, String source) {
-        return answer(() -> engine.refresh(new org.opencli.core.engine.RefreshQuery(absolute(configPath), source),
-                org.opencli.core.auth.Caller.anonymous()));
+    public JsonNode refresh(String configPath, String source, java.util.function.Consumer<JsonNode> progress) {
+        return answer(() -> engine.prepareRefresh(new org.opencli.core.engine.RefreshQuery(absolute(configPath), source),
+                org.opencli.core.auth.Caller.anonymous()).run(s -> progress.accept(Json.MAPPER.valueToTree(s))));
     }
 
     @Override

@@ -136,15 +136,24 @@ public final class HttpRuntimeClient implements RuntimeClient {
         return post("/v1/workflows/run", request, !request.execute());
     }
 
-    /** Sent once: a stop that reached the daemon before the connection dropped has already begun. */
-    /** Forcing revalidation twice does no harm: sent again after a connection failure, as a read is. */
+    /**
+     * Forcing revalidation twice does no harm: sent again after a connection failure, as a read is
+     * (its progress then starts over). Asks for NDJSON ({@link RefreshAnswer}); a runtime that
+     * answers plain JSON is read as before, without progress.
+     */
     @Override
-    public JsonNode refresh(String config, String source) {
+    public JsonNode refresh(String config, String source, java.util.function.Consumer<JsonNode> progress) {
         Map<String, String> body = new java.util.LinkedHashMap<>();
         if (config != null) body.put("config", config);
         if (source != null) body.put("source", source);
-        return post("/v1/refresh", body, true);
+        RuntimeHttp.Request request = RuntimeHttp.Request.post(URI.create(base + "/v1/refresh"), Json.writeBytes(body))
+                .header("Content-Type", "application/json")
+                .header("Accept", RefreshAnswer.NDJSON + ", application/json, application/problem+json")
+                .lines(RefreshAnswer.progress(progress));
+        return send(request, false, true, RefreshAnswer::read);
     }
+
+    /** Sent once: a stop that reached the daemon before the connection dropped has already begun. */
 
     @Override
     public JsonNode stopRuntime() {
@@ -259,7 +268,8 @@ public final class HttpRuntimeClient implements RuntimeClient {
 
     /** One call with {@code token} (null: none), sent once more with a renewed token when the runtime saw it expired. */
     private Sent authorizedExchange(RuntimeHttp.Request builder, String token, boolean idempotent) {
-        builder.timeout(REQUEST_TIMEOUT).header("Accept", "application/json, application/problem+json");
+        builder.timeout(REQUEST_TIMEOUT);
+        if (!builder.headers.containsKey("Accept")) builder.header("Accept", "application/json, application/problem+json");
         if (SESSION_ID != null) builder.header("X-Ocli-Session", SESSION_ID);
         builder.header("traceparent", CliTrace.TRACE.nextTraceparent());
         if (token != null) builder.header("Authorization", "Bearer " + token);

@@ -1,6 +1,7 @@
 package org.opencli.cli.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Consumer;
 import org.opencli.cli.CliException;
 import org.opencli.cli.ExitCodes;
 import org.opencli.core.execution.ExecuteRequest;
@@ -31,9 +32,11 @@ public interface RuntimeClient extends AutoCloseable {
 
     /**
      * {@code POST /v1/refresh}: revalidates the config's remote documents (or one source's: {@code
-     * source}, null for all) and answers {@code {refreshedAt, catalogRebuilt, sources[]}}.
+     * source}, null for all) and answers {@code {refreshedAt, catalogRebuilt, sources[]}}. {@code
+     * progress} hears each source's entry of that answer as soon as the runtime has read it (the
+     * daemon's NDJSON answer, or the engine's listener when embedded), on the calling thread.
      */
-    JsonNode refresh(String config, String source);
+    JsonNode refresh(String config, String source, Consumer<JsonNode> progress);
 
     /**
      * {@code POST /v1/tools/execute}: the runtime's {@code ExecuteResult} JSON ({@code statusCode} is

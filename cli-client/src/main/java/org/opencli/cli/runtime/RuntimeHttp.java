@@ -44,6 +44,7 @@ final class RuntimeHttp {
         final Map<String, String> headers = new LinkedHashMap<>();
         final byte[] body;
         Duration timeout;
+        NdjsonLines lines;
 
         private Request(String method, URI uri, byte[] body) {
             this.method = method;
@@ -66,6 +67,12 @@ final class RuntimeHttp {
 
         Request timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /** A 2xx answer's body is also handed to {@code lines} as it arrives (the whole body is still answered). */
+        Request lines(NdjsonLines lines) {
+            this.lines = lines;
             return this;
         }
     }
@@ -112,7 +119,8 @@ final class RuntimeHttp {
         try (InputStream in = body(connection, awaitStatus(connection))) {
             int status = connection.getResponseCode();
             if (connection.getContentLengthLong() > MAX_BODY) throw tooLarge();
-            return new Response(status, connection.getHeaderFields(), readBounded(in, request, started));
+            NdjsonLines tap = status / 100 == 2 ? request.lines : null;
+            return new Response(status, connection.getHeaderFields(), readBounded(in, request, started, tap));
         } catch (SocketTimeoutException e) {
             throw noAnswer(request);
         } catch (AnswerFailed e) {
@@ -172,14 +180,16 @@ final class RuntimeHttp {
     }
 
     /** The body, read in chunks; the request's deadline is looked at after every read (each is bounded by the read timeout). */
-    private static byte[] readBounded(InputStream in, Request request, long startedNanos) throws IOException {
+    private static byte[] readBounded(InputStream in, Request request, long startedNanos, NdjsonLines tap) throws IOException {
         if (in == null) return new byte[0];
+        if (tap != null) tap.restart();
         List<byte[]> chunks = new ArrayList<>();
         int total = 0;
         byte[] chunk = new byte[CHUNK];
         int filled = 0;
         for (int n; (n = in.read(chunk, filled, CHUNK - filled)) != -1;) {
             if (n > MAX_BODY - total) throw tooLarge();
+            if (tap != null) tap.accept(chunk, filled, n);
             total += n;
             filled += n;
             if (filled == CHUNK) {

@@ -25,6 +25,33 @@ final class DiscoveryPublisher implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Document> documents = new ConcurrentHashMap<>();
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+
+    /**
+     * Requests for one path wait (at most {@link #HOLD_BOUND_SECONDS}) until {@link #release}: a slow
+     * source, for as long as a lane needs to look at what happened before it answered.
+     */
+    static final class Hold {
+        private final java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        private volatile boolean answered;
+
+        /** Whether a held request has been let through. */
+        boolean answered() {
+            return answered;
+        }
+
+        boolean awaitArrival(long seconds) throws InterruptedException {
+            return arrived.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        void release() {
+            released.countDown();
+        }
+    }
+
+    /** Bounds a hold a lane forgot to release, well under the runtime's 30 s document read timeout. */
+    static final long HOLD_BOUND_SECONDS = 20;
 
     DiscoveryPublisher() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -49,8 +76,25 @@ final class DiscoveryPublisher implements AutoCloseable {
         return this;
     }
 
+    /** Holds every request for {@code path} from now until the returned hold is released. */
+    Hold hold(String path) {
+        Hold hold = new Hold();
+        holds.put(path, hold);
+        return hold;
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            Hold hold = holds.get(ex.getRequestURI().getPath());
+            if (hold != null) {
+                hold.arrived.countDown();
+                try {
+                    hold.released.await(HOLD_BOUND_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                hold.answered = true;
+            }
             Document doc = documents.get(ex.getRequestURI().getPath());
             if (doc == null) {
                 ex.sendResponseHeaders(404, -1);

@@ -13,13 +13,15 @@ import org.opencli.fleet.Daemon;
 import org.opencli.fleet.Lane;
 import org.opencli.fleet.LaneContext;
 import org.opencli.fleet.ProcResult;
+import org.opencli.fleet.Terminal;
 
 /**
  * Discovery through a real publisher (RFC 9727 API catalog → two RFC 8631 service roots → OpenAPI
  * and metadata, plus a third service root as its own source), served by oclird, refreshed by a real
  * ocli from its own directory and HOME: miss, fresh_hit, revalidated_hit, refreshed (a new tool
- * shows), the publisher's Cache-Control against refresh.maxAgeSeconds, and stale_hit with its reason
- * while the stale catalog is still served when the publisher is down.
+ * shows), the publisher's Cache-Control against refresh.maxAgeSeconds, progress per source on a
+ * terminal while a slow source is still being read, and stale_hit with its reason while the stale
+ * catalog is still served when the publisher is down.
  */
 public final class DiscoveryRefreshLane implements Lane {
     private static final int FLEET_MAX_AGE = 3600;
@@ -113,6 +115,29 @@ public final class DiscoveryRefreshLane implements Lane {
                             && table.stdout().contains("2 source(s): ") && table.stdout().contains("catalog rebuilt"),
                     "exit " + table.exitCode());
 
+            // 4b. On a terminal: each source's progress line shows as soon as the runtime has read that
+            // source. The vets root is held until the lane has seen fleet's line (NDJSON from oclird).
+            DiscoveryPublisher.Hold vetsHeld = publisher.hold("/vets");
+            Terminal.Running live = Terminal.start(ctx, clientDir, clientEnv, "", "--runtime", daemon.url(), "refresh");
+            boolean fleetShown = awaitOutput(live, "fleet: ");
+            String shownBeforeVets = live.output();
+            boolean vetsUnanswered = !vetsHeld.answered();
+            boolean vetsAsked = vetsHeld.awaitArrival(DiscoveryPublisher.HOLD_BOUND_SECONDS);
+            vetsHeld.release();
+            ProcResult terminal = live.await();
+            ctx.artifact("refresh-4b-terminal.txt", terminal.stdout());
+            ctx.check("on a terminal, the first source's progress line shows while the second source's publisher has not answered",
+                    fleetShown && vetsUnanswered && vetsAsked && !shownBeforeVets.contains("vets: "),
+                    "fleet line shown " + fleetShown + ", vets unanswered then " + vetsUnanswered + ", vets asked " + vetsAsked);
+            String shown = terminal.stdout();
+            int fleetLine = shown.indexOf("fleet: ");
+            int vetsLine = shown.indexOf("vets: ");
+            int tableHead = shown.indexOf("SOURCE");
+            ctx.check("then the second source's line, the table and the summary, in that order",
+                    terminal.exitCode() == 0 && fleetLine >= 0 && fleetLine < vetsLine && vetsLine < tableHead
+                            && shown.indexOf("2 source(s): ") > tableHead && shown.contains("catalog rebuilt"),
+                    "exit " + terminal.exitCode() + ", at " + fleetLine + " < " + vetsLine + " < " + tableHead);
+
             // 5. The publisher goes away: stale copies are served and reported; the catalog is still served.
             publisher.close();
             ProcResult down = ocli.run("refresh", "--format", "json");
@@ -141,6 +166,18 @@ public final class DiscoveryRefreshLane implements Lane {
             ctx.check("an unknown source exits 3 and is named", unknown.exitCode() == 3 && unknown.stderr().contains("nope"),
                     "exit " + unknown.exitCode());
             daemon.close();
+        }
+    }
+
+    /** Waits (bounded) until the terminal shows {@code text}; false if it never does or the command ended first. */
+    private static boolean awaitOutput(Terminal.Running live, String text) {
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(DiscoveryPublisher.HOLD_BOUND_SECONDS))
+                    .pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                    .until(() -> live.output().contains(text) || !live.isAlive());
+            return live.output().contains(text);
+        } catch (org.awaitility.core.ConditionTimeoutException | java.io.IOException e) {
+            return false;
         }
     }
 

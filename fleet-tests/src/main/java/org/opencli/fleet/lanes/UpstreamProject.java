@@ -75,6 +75,13 @@ final class UpstreamProject {
         return requests(ctx).size();
     }
 
+    /** Edits the project's config in place (a daemon on it sees the edit after its file-check interval). */
+    void editConfig(Consumer<ObjectNode> edit) throws IOException {
+        ObjectNode json = (ObjectNode) JSON.readTree(config.toFile());
+        edit.accept(json);
+        Files.write(config, JSON.writeValueAsBytes(json));
+    }
+
     void reset(LaneContext ctx) throws IOException, InterruptedException {
         ctx.post(upstream.url() + "/_admin/reset", "{}");
     }

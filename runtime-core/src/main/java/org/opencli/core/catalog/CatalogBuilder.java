@@ -86,6 +86,17 @@ public final class CatalogBuilder {
      *     included (an explicit refresh)
      */
     public CatalogBuild build(LoadedConfig loaded, java.util.function.Predicate<String> forceRefresh) {
+        return build(loaded, forceRefresh, source -> {
+        });
+    }
+
+    /**
+     * As {@link #build(LoadedConfig, java.util.function.Predicate)}, telling {@code sourceRead} each
+     * source's entry (with its provenance) as soon as its documents are read, in config order, before
+     * the next source is read: what a refresh shows as progress. Called on this thread; must not throw.
+     */
+    public CatalogBuild build(LoadedConfig loaded, java.util.function.Predicate<String> forceRefresh,
+                              java.util.function.Consumer<CatalogSource> sourceRead) {
         CliConfig cfg = loaded.config();
         DocumentLog log = new DocumentLog();
         Map<String, SourceConfig> sources = cfg.sources() == null ? Map.of() : cfg.sources();
@@ -110,6 +121,7 @@ public final class CatalogBuilder {
             if (read.services().isEmpty()) {
                 // MCP: list configured services, no tools yet.
                 sourceEntries.add(read.entry());
+                sourceRead.accept(read.entry());
                 for (String id : namedBy) {
                     ServiceConfig sc = configured.get(id);
                     services.add(new Service(id, alias(sc, id), s.getKey(), id, List.of()));
@@ -153,7 +165,9 @@ public final class CatalogBuilder {
                             .addAll(concat(api.workflows(), fetchAll(reader, s.getValue(), sc == null ? null : sc.workflows(), log)));
                 }
             }
-            sourceEntries.add(SourceReader.withFetches(read.entry(), refDocs.fetched()));
+            CatalogSource entry = SourceReader.withFetches(read.entry(), refDocs.fetched());
+            sourceEntries.add(entry);
+            sourceRead.accept(entry);
         }
         requireUniqueIds(tools);
         List<Tool> finished = finish(tools, guidance, cfg);

@@ -35,7 +35,8 @@ public record CacheControl(Long maxAgeSeconds, boolean noCache, boolean noStore,
                 // no-cache="field" only restricts those fields; we cache whole documents, so any form revalidates
                 case "no-cache" -> noCache = true;
                 case "no-store" -> noStore = true;
-                case "must-revalidate", "proxy-revalidate" -> mustRevalidate = true;
+                // proxy-revalidate binds shared caches only; this one belongs to one runtime
+                case "must-revalidate" -> mustRevalidate = true;
                 case "private" -> priv = true;
                 default -> {
                     // public, immutable, stale-while-revalidate...: not acted on

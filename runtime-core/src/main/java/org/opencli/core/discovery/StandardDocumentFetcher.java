@@ -21,8 +21,9 @@ import org.opencli.core.io.CappedBody;
  * served without asking, as a {@code stale_hit} (reason {@code manual_only}); otherwise the server is
  * asked with ETag/Last-Modified validators: 304 → {@code revalidated_hit}, 2xx → {@code miss}
  * (nothing cached) or {@code refreshed}; if the server cannot be reached or answers with an error
- * while a copy is cached → {@code stale_hit} with {@code stale=true} and the reason. A forced refresh
- * always asks. {@code Cache-Control: no-store} responses are never written to disk.
+ * while a copy is cached → {@code stale_hit} with {@code stale=true} and the reason, unless the copy
+ * says {@code must-revalidate} and is past its lifetime: then the fetch fails (the copy is kept for a
+ * later 304). A forced refresh always asks. {@code Cache-Control: no-store} responses are never written to disk.
  */
 final class StandardDocumentFetcher implements DocumentFetcher {
     private static final List<String> FRESHNESS_HEADERS = List.of("cache-control", "expires", "date");
@@ -112,11 +113,14 @@ final class StandardDocumentFetcher implements DocumentFetcher {
             // never cached and never served stale in its place: the source is refused as it is now
             throw SourceLimits.tooLarge(req.ref(), limits.maxBytes());
         } catch (HttpTransport.Timeout e) {
-            if (cached.isPresent()) return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "timeout", req);
+            if (servableStale(cached, now, req)) return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "timeout", req);
+            if (cached.isPresent()) throw mustRevalidate(req.ref(), method, "no answer in time");
             throw SourceLimits.readTimeout(method, req.ref(), limits.readTimeout());
         } catch (IOException | IllegalArgumentException e) {
-            if (cached.isPresent()) return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "unreachable", req);
-            throw failed(req.ref(), method, "could not connect (" + e.getClass().getSimpleName() + ")", e);
+            String why = "could not connect (" + e.getClass().getSimpleName() + ")";
+            if (servableStale(cached, now, req)) return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "unreachable", req);
+            if (cached.isPresent()) throw mustRevalidate(req.ref(), method, why);
+            throw failed(req.ref(), method, why, e);
         }
         now = clock.instant();
         if (response.status() == 304 && cached.isPresent()) {
@@ -137,9 +141,10 @@ final class StandardDocumentFetcher implements DocumentFetcher {
                     FetchOutcome.REVALIDATED_HIT, null, req).withStatus(304);
         }
         if (response.status() < 200 || response.status() >= 300) {
-            if (cached.isPresent()) {
+            if (servableStale(cached, now, req)) {
                 return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "http_" + response.status(), req);
             }
+            if (cached.isPresent()) throw mustRevalidate(req.ref(), method, "HTTP " + response.status());
             throw failed(req.ref(), method, "HTTP " + response.status(), null);
         }
         Map<String, List<String>> kept = keptHeaders(response.headers());
@@ -150,6 +155,23 @@ final class StandardDocumentFetcher implements DocumentFetcher {
         storeOrForget(entry, response.body());
         return fromCache(new HttpDocumentCache.Hit(entry, response.body()), method,
                 cached.isPresent() ? FetchOutcome.REFRESHED : FetchOutcome.MISS, null, req);
+    }
+
+    /**
+     * Whether a cached copy may be served stale when the publisher failed: always, except a copy whose
+     * publisher said {@code must-revalidate} once it is past its lifetime (RFC 9111 §5.2.2.2: not
+     * reused without a successful validation). Still within its lifetime (a forced refresh), it is.
+     */
+    private static boolean servableStale(Optional<HttpDocumentCache.Hit> cached, Instant now, FetchRequest req) {
+        if (cached.isEmpty()) return false;
+        HttpDocumentCache.Entry e = cached.get().entry();
+        return !CacheControl.parse(e.cacheControl()).mustRevalidate() || expiresAt(e, req).isAfter(now);
+    }
+
+    /** The publisher failed and its {@code must-revalidate} copy is stale: refused as a first fetch is, the copy kept. */
+    private static OcliException mustRevalidate(String url, String method, String why) {
+        return failed(url, method, why + "; the cached copy is stale and its Cache-Control says must-revalidate, so it is"
+                + " not served until the publisher confirms it", null);
     }
 
     /** {@code no-store}: never on disk, and an older stored copy of the same key goes too. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.opencli.core.catalog.CatalogBuild;
 import org.opencli.core.catalog.CatalogBuilder;
@@ -19,8 +20,9 @@ import org.opencli.core.error.OcliException;
 /**
  * An explicit refresh: rebuilds the catalog with the chosen sources' remote documents revalidated
  * (manual-only ones included) and reports every source's outcome, {@code forced} saying which were
- * chosen. When the build fails (a source unreadable with nothing cached), each chosen source is
- * read alone to say which, and the catalog already served stays served.
+ * chosen, each as soon as it is read (progress). When the build fails (a source unreadable with
+ * nothing cached), the sources read before keep their outcome, each chosen one not reached is read
+ * alone to say which failed, and the catalog already served stays served.
  */
 final class RefreshFlow {
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._-]{1," + RefreshQuery.MAX_SOURCE_ID_CHARS + "}");
@@ -38,31 +40,57 @@ final class RefreshFlow {
         this.clock = clock;
     }
 
-    RefreshReport refresh(LoadedConfig config, String cacheKey, String sourceId) {
-        Map<String, SourceConfig> chosen = chosen(config, sourceId);
+    /**
+     * Rebuilds with {@code chosen} forced ({@link #chosen} checked them) and reports; {@code progress}
+     * hears each source's outcome as soon as it is known, in config order, on this thread.
+     */
+    RefreshReport refresh(LoadedConfig config, String cacheKey, Map<String, SourceConfig> chosen,
+                          Consumer<RefreshReport.SourceRefresh> listener) {
+        Consumer<RefreshReport.SourceRefresh> progress = r -> {
+            try {
+                listener.accept(r);
+            } catch (RuntimeException e) {
+                // a listener that fails (its client went away) must not leave the refresh halfway
+            }
+        };
         String at = clock.instant().toString();
+        Map<String, RefreshReport.SourceRefresh> heard = new LinkedHashMap<>();
+        Consumer<CatalogSource> sourceRead = source -> {
+            RefreshReport.SourceRefresh r = report(source, chosen.containsKey(source.id()));
+            heard.put(source.id(), r);
+            progress.accept(r);
+        };
         try {
-            CatalogBuild build = catalogs.replace(cacheKey, () -> builder.build(config, chosen::containsKey));
+            CatalogBuild build = catalogs.replace(cacheKey, () -> builder.build(config, chosen::containsKey, sourceRead));
             List<RefreshReport.SourceRefresh> out = new ArrayList<>();
             // every source of the new catalog: the chosen ones were forced, the others read as usual
-            for (CatalogSource source : build.catalog().sources()) out.add(report(source, chosen.containsKey(source.id())));
+            for (CatalogSource source : build.catalog().sources()) {
+                RefreshReport.SourceRefresh r = heard.get(source.id());
+                out.add(r != null ? r : report(source, chosen.containsKey(source.id())));
+            }
             return new RefreshReport(at, true, out);
         } catch (OcliException buildFailed) {
-            List<RefreshReport.SourceRefresh> out = new ArrayList<>();
+            // the sources read before the failure keep what this refresh did to them; the chosen ones
+            // not reached are read alone, to say which failed
+            List<RefreshReport.SourceRefresh> out = new ArrayList<>(heard.values());
             for (var e : chosen.entrySet()) {
+                if (heard.containsKey(e.getKey())) continue;
+                RefreshReport.SourceRefresh r;
                 try {
-                    out.add(report(builder.readSource(config, e.getKey()), true));
+                    r = report(builder.readSource(config, e.getKey()), true);
                 } catch (OcliException failed) {
-                    out.add(new RefreshReport.SourceRefresh(e.getKey(), type(e.getValue()), e.getValue().uri(),
-                            FetchOutcome.FAILED.wireName(), null, false, true, failed.code(), failed.getMessage(), List.of()));
+                    r = new RefreshReport.SourceRefresh(e.getKey(), type(e.getValue()), e.getValue().uri(),
+                            FetchOutcome.FAILED.wireName(), null, false, true, failed.code(), failed.getMessage(), List.of());
                 }
+                out.add(r);
+                progress.accept(r);
             }
             return new RefreshReport(at, false, out);
         }
     }
 
     /** The enabled sources to refresh, in config order; a bad or unknown id is refused before anything is fetched. */
-    private static Map<String, SourceConfig> chosen(LoadedConfig config, String sourceId) {
+    static Map<String, SourceConfig> chosen(LoadedConfig config, String sourceId) {
         Map<String, SourceConfig> all = config.config().sources() == null ? Map.of() : config.config().sources();
         if (sourceId == null) {
             Map<String, SourceConfig> enabled = new LinkedHashMap<>();

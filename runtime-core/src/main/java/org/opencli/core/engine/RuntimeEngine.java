@@ -373,10 +373,26 @@ public final class RuntimeEngine implements AutoCloseable {
      * audit record names the caller and the outcome counts.
      */
     public RefreshReport refresh(RefreshQuery query, Caller caller) {
+        return prepareRefresh(query, caller).run(source -> {
+        });
+    }
+
+    /**
+     * {@link #refresh} in two steps, so a streaming answer can refuse bad input before it starts:
+     * this loads the config and checks {@code query.source()} (nothing fetched; refusals are thrown
+     * here), {@link RefreshRun#run} does the rest and tells its listener each source's outcome as it
+     * is known.
+     */
+    public RefreshRun prepareRefresh(RefreshQuery query, Caller caller) {
         LoadedConfig config = loadConfig(query.configPath());
-        RefreshReport report = refreshes.refresh(config, cacheKey(config), Strings.blankToNull(query.source()));
-        auditRefresh(report, caller == null ? Caller.anonymous() : caller);
-        return report;
+        Map<String, org.opencli.core.config.SourceConfig> chosen = RefreshFlow.chosen(config,
+                Strings.blankToNull(query.source()));
+        Caller who = caller == null ? Caller.anonymous() : caller;
+        return new RefreshRun(progress -> {
+            RefreshReport report = refreshes.refresh(config, cacheKey(config), chosen, progress);
+            auditRefresh(report, who);
+            return report;
+        });
     }
 
     private void auditRefresh(RefreshReport report, Caller caller) {

@@ -107,6 +107,66 @@ class DocumentFetcherTest {
     }
 
     @Test
+    void mustRevalidateIsFreshWithinItsLifetimeThenNeverServedStaleWhenThePublisherFails() {
+        server.route("/doc", Reply.ok("v1").withEtag("\"1\"").withHeader("Cache-Control", "max-age=60, must-revalidate"));
+        fetcher.fetch(get("/doc", null, false, false));
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(fetcher.fetch(get("/doc", null, false, false)).cacheOutcome()).isEqualTo("fresh_hit");
+        // within its lifetime, a forced refresh with the publisher failing may still serve it
+        server.route("/doc", Reply.status(503));
+        FetchedDocument forced = fetcher.fetch(get("/doc", null, false, true));
+        assertThat(forced.cacheOutcome()).isEqualTo("stale_hit");
+        assertThat(forced.staleReason()).isEqualTo("http_503");
+        // past it: asked (never a fresh_hit), and the publisher's failure is the source's failure
+        clock.advance(Duration.ofSeconds(31));
+        assertThatThrownBy(() -> fetcher.fetch(get("/doc", null, false, false)))
+                .isInstanceOfSatisfying(OcliException.class, e -> {
+                    assertThat(e.code()).isEqualTo("source_fetch_failed");
+                    assertThat(e.getMessage()).contains("HTTP 503", "must-revalidate");
+                });
+        long asked = server.count("GET", "/doc");
+        server.close();
+        assertThatThrownBy(() -> fetcher.fetch(get("/doc", null, false, false)))
+                .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.getMessage()).contains("could not connect", "must-revalidate"));
+        assertThat(asked).isEqualTo(3);
+    }
+
+    @Test
+    void mustRevalidateCopyIsKeptAndServedAgainOnceThePublisherConfirmsIt() throws Exception {
+        server.route("/doc", Reply.ok("v1").withEtag("\"1\"").withHeader("Cache-Control", "max-age=60, must-revalidate"));
+        fetcher.fetch(get("/doc", null, false, false));
+        clock.advance(Duration.ofSeconds(61));
+        server.route("/doc", Reply.status(502));
+        assertThatThrownBy(() -> fetcher.fetch(get("/doc", null, false, false))).isInstanceOf(OcliException.class);
+        server.route("/doc", Reply.ok("v1").withEtag("\"1\"").withHeader("Cache-Control", "max-age=60, must-revalidate"));
+        FetchedDocument confirmed = fetcher.fetch(get("/doc", null, false, false));
+        assertThat(confirmed.cacheOutcome()).isEqualTo("revalidated_hit");
+        assertThat(text(confirmed)).isEqualTo("v1");
+    }
+
+    @Test
+    void manualOnlyStillServesAMustRevalidateCopyWithoutAsking() {
+        server.route("/doc", Reply.ok("v1").withHeader("Cache-Control", "max-age=60, must-revalidate"));
+        fetcher.fetch(get("/doc", null, true, false));
+        clock.advance(Duration.ofDays(2));
+        FetchedDocument reused = fetcher.fetch(get("/doc", null, true, false));
+        assertThat(reused.cacheOutcome()).isEqualTo("stale_hit");
+        assertThat(reused.staleReason()).isEqualTo("manual_only");
+        assertThat(server.count("GET", "/doc")).isEqualTo(1);
+    }
+
+    @Test
+    void proxyRevalidateIsForSharedCachesAndNotActedOn() {
+        assertThat(CacheControl.parse("max-age=5, proxy-revalidate").mustRevalidate()).isFalse();
+        assertThat(CacheControl.parse("Must-Revalidate").mustRevalidate()).isTrue();
+        server.route("/doc", Reply.ok("v1").withHeader("Cache-Control", "max-age=5, proxy-revalidate"));
+        fetcher.fetch(get("/doc", null, false, false));
+        clock.advance(Duration.ofSeconds(6));
+        server.route("/doc", Reply.status(503));
+        assertThat(fetcher.fetch(get("/doc", null, false, false)).cacheOutcome()).isEqualTo("stale_hit");
+    }
+
+    @Test
     void failureWithoutCacheNamesUrlAndStatus() {
         assertThatThrownBy(() -> fetcher.fetch(get("/missing", null, false, false)))
                 .isInstanceOfSatisfying(OcliException.class, e -> {

@@ -106,6 +106,37 @@ class RefreshTest {
         assertThat(refreshes.get(3)).contains("\"requestId\":\"r4\"", "\"reasonCode\":\"stale\"");
     }
 
+    @Test
+    void eachSourceIsHeardAsSoonAsItIsReadBeforeTheNextIsFetched() {
+        List<String> heard = new java.util.ArrayList<>();
+        RefreshReport report = engine.prepareRefresh(new RefreshQuery(null, null), null).run(s -> {
+            // when pets is heard, the publisher has not been asked for the next source yet
+            heard.add(s.id() + ":" + s.cacheOutcome() + ":" + publisher.count("GET", "/other.yaml"));
+            throw new IllegalStateException("a listener that fails does not stop the refresh");
+        });
+        assertThat(heard).containsExactly("pets:miss:0", "other:miss:1");
+        assertThat(report.catalogRebuilt()).isTrue();
+        assertThat(report.sources()).extracting(RefreshReport.SourceRefresh::cacheOutcome).containsExactly("miss", "miss");
+        assertThat(toolIds()).contains("pets:listPets", "other:listOwners");
+    }
+
+    @Test
+    void whenTheBuildFailsTheSourcesReadBeforeKeepTheirOutcomeAndEachIsHeardOnce() {
+        publisher.route("/pets.yaml", Reply.status(503)); // first in config order, nothing cached
+        List<String> heard = new java.util.ArrayList<>();
+        RefreshReport r = engine.prepareRefresh(new RefreshQuery(null, null), null).run(s -> heard.add(s.id() + ":" + s.cacheOutcome()));
+        assertThat(r.catalogRebuilt()).isFalse();
+        assertThat(heard).containsExactly("pets:failed", "other:miss");
+        assertThat(r.sources()).extracting(s -> s.id() + ":" + s.cacheOutcome()).containsExactlyElementsOf(heard);
+    }
+
+    @Test
+    void prepareRefusesBadInputBeforeAnythingIsFetched() {
+        assertThatThrownBy(() -> engine.prepareRefresh(new RefreshQuery(null, "nope"), null))
+                .isInstanceOfSatisfying(OcliException.class, e -> assertThat(e.code()).isEqualTo("unknown_source"));
+        assertThat(publisher.seen).isEmpty();
+    }
+
     private List<String> auditLines() {
         try {
             return Files.readAllLines(dir.resolve("state/audit.log"));
@@ -128,6 +159,19 @@ class RefreshTest {
         assertThat(source(r, "pets").cacheOutcome()).isIn("revalidated_hit", "fresh_hit");
         assertThat(r.count("failed")).isEqualTo(1);
         assertThat(auditLines()).last().asString().contains("\"reasonCode\":\"failed\"");
+    }
+
+    @Test
+    void aStaleMustRevalidateCopyIsNotServedWhenThePublisherIsDown() {
+        publisher.route("/pets.yaml", Reply.ok(api("listPets")).withEtag("\"1\"").withHeader("Cache-Control", "max-age=0, must-revalidate"));
+        assertThat(engine.refresh(new RefreshQuery(null, null), null).catalogRebuilt()).isTrue();
+        publisher.close();
+        RefreshReport down = engine.refresh(new RefreshQuery(null, null), null);
+        assertThat(down.catalogRebuilt()).isFalse();
+        assertThat(source(down, "pets").cacheOutcome()).isEqualTo("failed");
+        assertThat(source(down, "pets").detail()).contains("must-revalidate");
+        // not reached before the failure, so read alone as usual: its copy (3600 s) is still fresh
+        assertThat(source(down, "other").cacheOutcome()).isEqualTo("fresh_hit");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,13 +13,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.opencli.core.engine.RefreshQuery;
 import org.opencli.core.engine.RefreshReport;
+import org.opencli.core.engine.RefreshRun;
 import org.opencli.core.engine.RuntimeEngine;
 import org.opencli.service.security.CurrentCaller;
 
 /**
  * {@code GET|POST /v1/refresh?config=&source=}: both force revalidation of every remote document of
  * the config's enabled sources (or of {@code source} alone), rebuild the catalog and answer each
- * source's cache outcome ({@link RefreshReport}). POST may carry the same two members as a JSON body
+ * source's cache outcome ({@link RefreshReport}), as one JSON answer or, with {@code Accept:
+ * application/x-ndjson}, a line per source as it is read ({@link RefreshStream}). POST may carry the same two members as a JSON body
  * instead of the query; an empty body is allowed. Scope {@code runtime:refresh} when auth is on
  * (enforced by path, {@code OperationalScopePolicy}).
  */
@@ -35,21 +38,36 @@ public class RefreshResource {
     CurrentCaller caller;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, RefreshStream.NDJSON})
     @Blocking // revalidation fetches every remote document and rebuilds the catalog
-    public Response refresh(@QueryParam("config") String config, @QueryParam("source") String source) {
-        return JsonBodies.ok(engine.refresh(new RefreshQuery(config, source), caller.get()));
+    public Response refresh(@QueryParam("config") String config, @QueryParam("source") String source,
+                            @HeaderParam("Accept") String accept) {
+        return answer(new RefreshQuery(config, source), accept);
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, RefreshStream.NDJSON})
     @Blocking // as GET
-    public Response refresh(@QueryParam("config") String config, @QueryParam("source") String source, byte[] body) {
+    public Response refresh(@QueryParam("config") String config, @QueryParam("source") String source,
+                            @HeaderParam("Accept") String accept, byte[] body) {
         RefreshRequest request = body == null || body.length == 0 ? new RefreshRequest(null, null)
                 : RequestJson.read(body, RefreshRequest.class);
-        return JsonBodies.ok(engine.refresh(new RefreshQuery(one(config, request.config(), "config"),
-                one(source, request.source(), "source")), caller.get()));
+        return answer(new RefreshQuery(one(config, request.config(), "config"), one(source, request.source(), "source")),
+                accept);
+    }
+
+    /**
+     * Input is checked (and refused as a problem) before anything is fetched; then JSON once the
+     * refresh is done, or, when the client accepts NDJSON, a line per source as each is read.
+     */
+    private Response answer(RefreshQuery query, String accept) {
+        RefreshRun run = engine.prepareRefresh(query, caller.get());
+        if (accept != null && accept.contains(RefreshStream.NDJSON)) {
+            return Response.ok(new RefreshStream(run), RefreshStream.NDJSON).build();
+        }
+        return JsonBodies.ok(run.run(source -> {
+        }));
     }
 
     /** A member given in the query and the body must agree; either alone is fine. */

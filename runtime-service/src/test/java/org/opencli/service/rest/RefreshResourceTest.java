@@ -1,23 +1,37 @@
 package org.opencli.service.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencli.core.json.Json;
 import org.opencli.service.AsOwner;
 import org.opencli.service.ServiceTestProfile;
 
@@ -26,6 +40,12 @@ import org.opencli.service.ServiceTestProfile;
 @TestProfile(ServiceTestProfile.class)
 class RefreshResourceTest extends AsOwner {
     HttpServer publisher;
+    final ExecutorService handlers = Executors.newCachedThreadPool();
+    /** Opened by the streaming test once it has read the first source's line; owners.yaml waits for it. */
+    final CountDownLatch firstLineSeen = new CountDownLatch(1);
+
+    @TestHTTPResource("/v1/refresh")
+    URI refreshUri;
     final AtomicReference<String> document = new AtomicReference<>();
     Path config;
 
@@ -54,6 +74,18 @@ class RefreshResourceTest extends AsOwner {
             }
             ex.close();
         });
+        publisher.createContext("/owners.yaml", ex -> {
+            try {
+                firstLineSeen.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = api("listOwners").getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        publisher.setExecutor(handlers);
         publisher.start();
         Path dir = Files.createTempDirectory("refresh-test");
         config = dir.resolve(".cli.json");
@@ -66,6 +98,7 @@ class RefreshResourceTest extends AsOwner {
     @AfterEach
     void stopPublisher() {
         publisher.stop(0);
+        handlers.shutdownNow();
     }
 
     @Test
@@ -94,6 +127,50 @@ class RefreshResourceTest extends AsOwner {
                 .then().statusCode(200).body("sources[0].cacheOutcome", equalTo("stale_hit"))
                 .body("sources[0].stale", equalTo(true))
                 .body("sources[0].reason", equalTo("unreachable"));
+    }
+
+    @Test
+    void ndjsonAnswersEachSourceAsItIsReadThenTheReport() throws Exception {
+        Path two = config.resolveSibling("two.json");
+        Files.writeString(two, """
+                {"cli":"1","mode":{"default":"discover"},
+                 "sources":{"pets":{"type":"openapi","uri":"http://127.0.0.1:%1$d/pets.yaml"},
+                            "owners":{"type":"openapi","uri":"http://127.0.0.1:%1$d/owners.yaml"}},
+                 "services":{"pets":{"source":"pets"},"owners":{"source":"owners"}}}""".formatted(publisher.getAddress().getPort()));
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(refreshUri)
+                .header("Authorization", ownerAuthorization()).header("Accept", "application/x-ndjson")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"config\":\"" + two + "\"}")).build();
+        HttpResponse<Stream<String>> response = client.send(request,
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/x-ndjson"));
+        Iterator<String> lines = response.body().iterator();
+        // owners.yaml is held until this line was read: it can only come while the refresh is under way
+        JsonNode first = Json.MAPPER.readTree(lines.next());
+        assertThat(firstLineSeen.getCount()).isEqualTo(1);
+        firstLineSeen.countDown();
+        assertThat(first.path("event").asText()).isEqualTo("source");
+        assertThat(first.path("source").path("id").asText()).isEqualTo("pets");
+        assertThat(first.path("source").path("cacheOutcome").asText()).isEqualTo("miss");
+        JsonNode second = Json.MAPPER.readTree(lines.next());
+        assertThat(second.path("source").path("id").asText()).isEqualTo("owners");
+        JsonNode last = Json.MAPPER.readTree(lines.next());
+        assertThat(last.path("event").asText()).isEqualTo("report");
+        assertThat(last.path("report").path("catalogRebuilt").asBoolean()).isTrue();
+        assertThat(last.path("report").path("sources").findValuesAsText("id"))
+                .contains("pets", "owners");
+        assertThat(lines.hasNext()).isFalse();
+    }
+
+    @Test
+    void ndjsonRefusesBadInputAsAProblemBeforeStreaming() {
+        given().accept("application/x-ndjson").queryParam("config", config.toString()).queryParam("source", "nope")
+                .when().post("/v1/refresh")
+                .then().statusCode(404).contentType(startsWith("application/problem+json"))
+                .body("code", equalTo("unknown_source"));
     }
 
     @Test

@@ -10,55 +10,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.opencli.fleet.Daemon;
-import org.opencli.fleet.Lane;
 import org.opencli.fleet.LaneContext;
 import org.opencli.fleet.ProcResult;
 import org.opencli.fleet.otlp.OtlpReceiver;
 import org.opencli.fleet.otlp.OtlpReceiver.ReceivedSpan;
-import org.opencli.fleet.upstream.TestUpstream;
 import org.opencli.fleet.upstream.UpstreamCredentials;
 
 /**
- * One execution as one trace, seen from three sides: the OTLP receiver (oclird's spans, exported
- * over OTLP/HTTP protobuf by the standard OTEL_EXPORTER_OTLP_* settings), the test upstream (the
- * {@code traceparent} it received) and the audit trail (the request id). Real ocli first, then curl
- * with its own {@code traceparent} and {@code X-Request-ID}; JSON log lines carry the ids and no
- * secret; a daemon without an endpoint still sends real trace ids and exports nothing.
+ * The traces half of lane {@code observability} ({@link ObservabilityLane}): one execution as one
+ * trace, seen from three sides: the OTLP receiver (oclird's spans, exported over OTLP/HTTP protobuf
+ * by the standard OTEL_EXPORTER_OTLP_* settings), the test upstream (the {@code traceparent} it
+ * received) and the audit trail (the request id). Real ocli first, then curl with its own {@code
+ * traceparent} and {@code X-Request-ID}; JSON log lines carry the ids and no secret; a daemon without
+ * an endpoint still sends real trace ids and exports nothing.
  */
-public final class ObservabilityTracesLane implements Lane {
+final class ObservabilityTraces {
     private static final Duration SPANS_WITHIN = Duration.ofSeconds(30);
     /** Quarkus' server span of an execute request (it ends last: after the audit record and the answer). */
     private static final String EXECUTE_SERVER_SPAN = "POST /v1/tools/execute";
 
-    @Override
-    public void run(LaneContext ctx) throws Exception {
-        try (TestUpstream upstream = TestUpstream.start(0); OtlpReceiver receiver = new OtlpReceiver()) {
-            UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> {});
-            Map<String, String> env = new HashMap<>(project.env());
-            env.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.url());
-            env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
-            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
-            // the access log: one line per request, written within the request (its MDC)
-            env.put("OCLIRD_JAVA_OPTS", "-Dquarkus.http.access-log.enabled=true"
-                    + " -Dquarkus.log.category.\"io.quarkus.http.access-log\".level=INFO");
-            Daemon daemon = ctx.startDaemon("traces", env, "--config", project.config.toString());
-            ctx.log("OTLP receiver at " + receiver.url());
+    private ObservabilityTraces() {
+    }
 
-            throughOcli(ctx, project, daemon, receiver);
-            String curlTrace = throughCurl(ctx, project, daemon, receiver, "lane-trace-42");
-            ctx.artifact("spans.txt", receiver.dump());
-            ctx.check("the receiver refused nothing", receiver.refusals().isEmpty(), receiver.refusals().toString());
-            List<ReceivedSpan> otherClients = receiver.spans().stream()
-                    .filter(s -> s.kind().equals("SPAN_KIND_CLIENT") && !s.name().equals("ocli.upstream_call")).toList();
-            ctx.check("the engine's upstream call is the only client span (no Vert.x client span with the full URL)",
-                    otherClients.isEmpty() && receiver.spans().stream().noneMatch(s -> s.attributes().containsKey("url.full")),
-                    otherClients.toString());
-            daemon.close();
-            logs(ctx, project.upstream.credentials(), daemon, "lane-trace-42", curlTrace);
+    /** {@code env} plus what makes oclird export its spans to {@code receiver}, log JSON and write the access log. */
+    static Map<String, String> exportingTo(OtlpReceiver receiver, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.url());
+        all.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        all.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        all.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        // the access log: one line per request, written within the request (its MDC)
+        all.put("OCLIRD_JAVA_OPTS", "-Dquarkus.http.access-log.enabled=true"
+                + " -Dquarkus.log.category.\"io.quarkus.http.access-log\".level=INFO");
+        return all;
+    }
 
-            exportOffByDefault(ctx, project, receiver);
-        }
+    /**
+     * The checks against {@code daemon} (started with {@link #exportingTo}, named {@code daemonName}):
+     * its spans, then (after closing it) its log; then a second daemon without an endpoint.
+     */
+    static void check(LaneContext ctx, UpstreamProject project, Daemon daemon, String daemonName, OtlpReceiver receiver)
+            throws Exception {
+        ctx.log("OTLP receiver at " + receiver.url());
+        throughOcli(ctx, project, daemon, receiver);
+        String curlTrace = throughCurl(ctx, project, daemon, receiver, "lane-trace-42");
+        ctx.artifact("spans.txt", receiver.dump());
+        ctx.check("the receiver refused nothing", receiver.refusals().isEmpty(), receiver.refusals().toString());
+        List<ReceivedSpan> otherClients = receiver.spans().stream()
+                .filter(s -> s.kind().equals("SPAN_KIND_CLIENT") && !s.name().equals("ocli.upstream_call")).toList();
+        ctx.check("the engine's upstream call is the only client span (no Vert.x client span with the full URL)",
+                otherClients.isEmpty() && receiver.spans().stream().noneMatch(s -> s.attributes().containsKey("url.full")),
+                otherClients.toString());
+        daemon.close();
+        logs(ctx, project.upstream.credentials(), daemon, daemonName, "lane-trace-42", curlTrace);
+
+        exportOffByDefault(ctx, project, receiver);
     }
 
     /** ocli from the project directory: its one trace carries the catalog request and the execution. */
@@ -139,9 +145,9 @@ public final class ObservabilityTracesLane implements Lane {
     }
 
     /** The daemon's JSON log: every line JSON, the curl request's lines with its trace and request id, no secret anywhere. */
-    private static void logs(LaneContext ctx, UpstreamCredentials credentials, Daemon daemon, String requestId, String traceId)
-            throws Exception {
-        Path log = ctx.transcriptFile().getParent().resolve("oclird-traces.log");
+    private static void logs(LaneContext ctx, UpstreamCredentials credentials, Daemon daemon, String daemonName, String requestId,
+                             String traceId) throws Exception {
+        Path log = ctx.transcriptFile().getParent().resolve("oclird-" + daemonName + ".log");
         List<String> lines = Files.readAllLines(log);
         int json = 0;
         List<JsonNode> ofRequest = new ArrayList<>();
