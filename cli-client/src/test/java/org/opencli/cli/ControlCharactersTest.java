@@ -42,4 +42,26 @@ class ControlCharactersTest {
         assertThat(VisibleText.of("a\nb\tc\u009bd")).isEqualTo("a?b?c?d");
         assertThat(VisibleText.keepingLayout("a\nb\tc\u009bd")).isEqualTo("a\nb\tc?d");
     }
+
+    @Test
+    void aDocumentsTextReachesTheTerminalWithoutItsControls() throws Exception {
+        // a publisher's summary clears the screen, its description writes the clipboard (OSC 52) and fakes a prompt
+        java.nio.file.Files.writeString(dir.resolve("evil.json"), """
+                {"openapi":"3.0.3","info":{"title":"Evil","version":"1"},"servers":[{"url":"http://127.0.0.1:9"}],
+                 "paths":{"/x":{"get":{"operationId":"getX","tags":["t"],"summary":"Sum\\u001b[2Jx",
+                  "description":"Desc\\u001b]52;c;ZXZpbA==\\u0007\\r\\nfake$ ",
+                  "parameters":[{"name":"q","in":"query","description":"param\\u001b[5m","schema":{"type":"string"}}],
+                  "responses":{"200":{"description":"ok"}}}}}}""");
+        CliRunner cli = new CliRunner(Map.of(), dir).onTerminal();
+        assertThat(cli.run("init", "evil.json").exitCode()).isZero();
+
+        CliResult explain = cli.run("--embedded", "explain", "evil:getX", "--format", "table");
+        assertThat(explain.exitCode()).isZero();
+        assertThat(explain.out()).contains("Sum?[2Jx", "Desc?]52;c;ZXZpbA==?").doesNotContain("\u001b", "\u0007");
+
+        CliResult help = cli.run("--embedded", "evil", "t", "get-x", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Sum?[2Jx", "param?[5m").doesNotContain("\u0007", "\u001b]52", "\u001b[2J",
+                "\u001b[5m");
+    }
 }

@@ -34,4 +34,12 @@ class TableRendererTest {
         String out = TableRenderer.render(new Table("ID", "SUMMARY").row("t1", "x".repeat(500)), Integer.MAX_VALUE);
         assertThat(out).contains("x".repeat(500)).doesNotContain("…");
     }
+
+    @Test
+    void cellsCannotSendTerminalControls() {
+        // an audit record's toolId is the caller's text: ESC sequences, BEL and C1 controls must not reach the terminal
+        String out = TableRenderer.render(new Table("SEQ", "TOOL")
+                .row("1", "a\u0001\u001b[31mred\u001b]0;pwned\u0007\u009bx\ny"), 80);
+        assertThat(out).isEqualTo("SEQ  TOOL\n1    a??[31mred?]0;pwned??x y\n");
+    }
 }

@@ -2,6 +2,7 @@ package org.opencli.cli.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.opencli.cli.output.Table;
+import org.opencli.cli.output.VisibleText;
 
 /** How audit records look in the table format: one row (or one streamed line) per record. */
 public final class AuditRows {
@@ -29,8 +30,9 @@ public final class AuditRows {
                 text(r, "requestId")};
     }
 
+    /** A record's field as shown: callers and tokens wrote some of them, so control characters come out as {@code ?}. */
     private static String text(JsonNode r, String field) {
         JsonNode v = r.path(field);
-        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+        return v.isMissingNode() || v.isNull() ? "" : VisibleText.of(v.asText());
     }
 }

@@ -10,6 +10,7 @@ import org.opencli.cli.OcliCommand;
 import org.opencli.cli.catalog.CatalogView;
 import org.opencli.cli.catalog.SchemaSummary;
 import org.opencli.cli.catalog.ToolText;
+import org.opencli.cli.output.VisibleText;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -248,7 +249,8 @@ public final class DynamicTreeBuilder {
     }
 
     /** Picocli formats help text with String.format and expands ${...}; catalog text may contain either. */
+    /** Document text in picocli's help: its format markers escaped, its terminal controls shown as {@code ?}. */
     static String escape(String text) {
-        return text.replace("%", "%%").replace("${", "$${");
+        return VisibleText.keepingLayout(text).replace("%", "%%").replace("${", "$${");
     }
 }

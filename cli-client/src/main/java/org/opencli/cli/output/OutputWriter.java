@@ -57,7 +57,8 @@ public final class OutputWriter {
     /** Structured data whose table form is free text (explain, help-like output). */
     public void writeText(JsonNode data, Supplier<String> text) {
         if (format == OutputFormat.TABLE) {
-            out.print(text.get());
+            // the text quotes documents (a summary, a description): their terminal controls must not reach the terminal
+            out.print(VisibleText.keepingLayout(text.get()));
             out.flush();
         } else {
             write(data, null);

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Aligned columns. When the table is wider than the terminal, the widest columns are shrunk (cells
  * cut with an ellipsis) until it fits; every column keeps at least a few characters, and the first
- * column (the identifier a user copies into the next command) is never cut.
+ * column (the identifier a user copies into the next command) is never cut. Control characters in
+ * cells are shown as {@code ?}.
  */
 public final class TableRenderer {
     private static final String GAP = "  ";
@@ -56,8 +57,13 @@ public final class TableRenderer {
         return sum;
     }
 
+    /**
+     * Cells hold what others wrote (an audit record's tool id as a caller sent it, a document's
+     * summary): line breaks become spaces, every other control character {@code ?}, so a cell cannot
+     * move the cursor or send escape sequences to the terminal.
+     */
     private static String oneLine(String s) {
-        return s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
+        return VisibleText.of(s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
     }
 
     private static String cut(String s, int width) {

@@ -128,12 +128,12 @@ final class StandardDocumentFetcher implements DocumentFetcher {
             // a 304 may update the freshness headers; the body and the rest stay as stored
             Map<String, List<String>> merged = new LinkedHashMap<>(old.headers() == null ? Map.of() : old.headers());
             for (String name : FRESHNESS_HEADERS) {
-                if (response.headers().containsKey(name)) merged.put(name, response.headers().get(name));
+                if (response.headers().containsKey(name)) merged.put(name, bounded(name, response.headers().get(name)));
             }
             String cacheControl = joined(merged, "cache-control");
             HttpDocumentCache.Entry renewed = new HttpDocumentCache.Entry(key, old.finalUrl(), old.statusCode(),
-                    firstNonNull(response.first("etag"), old.etag()),
-                    firstNonNull(response.first("last-modified"), old.lastModified()),
+                    firstNonNull(validator(response.first("etag")), old.etag()),
+                    firstNonNull(validator(response.first("last-modified")), old.lastModified()),
                     now.toEpochMilli(), old.bodySha256(), merged, cacheControl,
                     expiresAt(merged, now, req).toEpochMilli());
             storeOrForget(renewed, cached.get().body());
@@ -149,7 +149,7 @@ final class StandardDocumentFetcher implements DocumentFetcher {
         }
         Map<String, List<String>> kept = keptHeaders(response.headers());
         HttpDocumentCache.Entry entry = new HttpDocumentCache.Entry(key, response.finalUrl(), response.status(),
-                response.first("etag"), response.first("last-modified"), now.toEpochMilli(),
+                validator(response.first("etag")), validator(response.first("last-modified")), now.toEpochMilli(),
                 HttpDocumentCache.sha256(response.body()), kept, joined(kept, "cache-control"),
                 expiresAt(kept, now, req).toEpochMilli());
         storeOrForget(entry, response.body());
@@ -226,9 +226,27 @@ final class StandardDocumentFetcher implements DocumentFetcher {
     private static Map<String, List<String>> keptHeaders(Map<String, List<String>> all) {
         Map<String, List<String>> kept = new LinkedHashMap<>();
         for (String name : KEPT_HEADERS) {
-            if (all.containsKey(name)) kept.put(name, all.get(name));
+            if (all.containsKey(name)) kept.put(name, bounded(name, all.get(name)));
         }
         return kept;
+    }
+
+    /**
+     * A publisher's header as kept in the cache and shown in provenance: no rule reads more than
+     * {@link CacheControl#MAX_HEADER_CHARS} characters of it, so no more is kept (a publisher could
+     * otherwise put hundreds of KB into every catalog answer). {@code Cache-Control} lines are joined
+     * first; of a date or content type only the first line counts. {@code Link} is kept whole: its
+     * targets are the discovery chain.
+     */
+    private static List<String> bounded(String name, List<String> values) {
+        if (values == null || values.isEmpty() || name.equals("link")) return values;
+        String value = name.equals("cache-control") ? String.join(", ", values) : values.get(0);
+        return List.of(value.length() <= CacheControl.MAX_HEADER_CHARS ? value : value.substring(0, CacheControl.MAX_HEADER_CHARS));
+    }
+
+    /** An {@code ETag} or {@code Last-Modified} too long to be a validator is treated as absent (no conditional request). */
+    private static String validator(String value) {
+        return value == null || value.length() > CacheControl.MAX_HEADER_CHARS ? null : value;
     }
 
     private static OcliException failed(String url, String method, String why, Throwable cause) {

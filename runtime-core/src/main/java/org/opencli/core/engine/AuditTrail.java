@@ -7,6 +7,7 @@ import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.observe.ObservedStep;
+import org.opencli.core.text.CallerText;
 import org.opencli.core.text.Strings;
 
 /**
@@ -56,9 +57,12 @@ final class AuditTrail {
         }
         this.decision = decision;
         this.reason = reason;
+        // a tool that was found is a catalog id; otherwise the id (and an unknown profile) is the caller's unchecked text
+        String toolId = serviceId != null ? request.toolId() : CallerText.bounded(request.toolId());
+        String profile = Strings.blankToNull(request.agentProfile());
+        if ("unknown_profile".equals(code)) profile = CallerText.bounded(profile);
         return new AuditRecord(null, clock.instant().toString(), AuditRecord.TOOL_EXECUTION, caller.principal(),
-                caller.clientId(), caller.sessionId(), caller.requestId(), null, Strings.blankToNull(request.agentProfile()),
-                request.toolId(), serviceId, targetBaseUrl, decision, reason, code, method, path, authScheme, requestSize,
+                caller.clientId(), caller.sessionId(), caller.requestId(), null, profile, toolId, serviceId, targetBaseUrl, decision, reason, code, method, path, authScheme, requestSize,
                 statusCode, (System.nanoTime() - startNanos) / 1_000_000, retryCount, null, null);
     }
 }

@@ -32,6 +32,7 @@ import org.opencli.core.observe.StepKind;
 import org.opencli.core.policy.PolicyGate;
 import org.opencli.core.secrets.Credentials;
 import org.opencli.core.secrets.SecretEnvironment;
+import org.opencli.core.text.CallerText;
 
 /**
  * One {@code execute}: select config, catalog and view → find the tool → policy → render →
@@ -254,7 +255,7 @@ final class ExecutionFlow {
 
     private Prepared prepare(ExecuteRequest request, Caller caller, AuditTrail trail, RuntimeEngine.Selection selection) {
         Tool tool = selection.build().tool(request.toolId()).orElseThrow(() -> new OcliException(
-                ErrorKind.NOT_FOUND, "unknown_tool", "Unknown tool", "no tool " + request.toolId() + " in the catalog"));
+                ErrorKind.NOT_FOUND, "unknown_tool", "Unknown tool", "no tool " + CallerText.bounded(request.toolId()) + " in the catalog"));
         trail.serviceId = tool.serviceId();
         trail.method = tool.method().toUpperCase(java.util.Locale.ROOT);
         trail.path = tool.path();

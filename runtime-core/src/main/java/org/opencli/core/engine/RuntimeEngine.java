@@ -76,6 +76,8 @@ public final class RuntimeEngine implements AutoCloseable {
     private final WorkflowFlow workflows;
     private final EnvelopeGuard envelopes;
     private final RefreshFlow refreshes;
+    /** Set by {@link #drain}: from then on no refresh starts. */
+    private volatile boolean stopping;
     private final SecretResolver secrets;
     // created on the first mcp source a catalog build or call meets: no MCP class loads otherwise
     private volatile org.opencli.core.mcp.McpConnections mcp;
@@ -188,6 +190,7 @@ public final class RuntimeEngine implements AutoCloseable {
      * (while the store can write). Returns how many were cut off; calling it again is harmless.
      */
     public int drain(java.time.Duration grace) {
+        stopping = true;
         return execution.drain(grace);
     }
 
@@ -384,6 +387,11 @@ public final class RuntimeEngine implements AutoCloseable {
      * is known.
      */
     public RefreshRun prepareRefresh(RefreshQuery query, Caller caller) {
+        // a refresh begun while stopping would fetch past the drain, and its record could miss the closing audit store
+        if (stopping) {
+            throw new OcliException(ErrorKind.UNAVAILABLE, "shutting_down", "Runtime shutting down",
+                    "this runtime is stopping and starts no refresh; refresh the runtime that replaces it");
+        }
         LoadedConfig config = loadConfig(query.configPath());
         Map<String, org.opencli.core.config.SourceConfig> chosen = RefreshFlow.chosen(config,
                 Strings.blankToNull(query.source()));

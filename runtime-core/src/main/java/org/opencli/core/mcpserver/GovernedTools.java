@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.opencli.core.error.Problem;
+import org.opencli.core.text.CallerText;
 import reactor.core.publisher.Mono;
 
 /**
@@ -95,8 +96,6 @@ public final class GovernedTools {
     }
 
     private static String bounded(String name) {
-        if (name == null) return "(none)";
-        String printable = name.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= 128 ? printable : printable.substring(0, 128) + "…";
+        return name == null ? "(none)" : CallerText.bounded(name);
     }
 }

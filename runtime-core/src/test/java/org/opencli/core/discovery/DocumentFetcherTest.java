@@ -323,4 +323,21 @@ class DocumentFetcherTest {
         assertThat(fetcher.fetch(get("/doc", 0, false, false)).cacheOutcome()).isEqualTo("refreshed");
         assertThat(fetcher.fetch(get("/doc", 0, false, false)).cacheOutcome()).isEqualTo("miss");
     }
+
+    @Test
+    void aPublishersOversizedHeadersAreKeptOnlyAsFarAsTheyAreRead() {
+        String padding = "x".repeat(100_000);
+        server.route("/doc", Reply.ok("v1").withHeader("Cache-Control", "max-age=60, " + padding).withEtag("\"" + padding + "\""));
+        FetchedDocument first = fetcher.fetch(get("/doc", 5, false, false));
+        assertThat(first.cacheControl()).startsWith("max-age=60, xxx").hasSize(1024);
+        assertThat(first.etag()).isNull();
+        // the publisher's max-age still wins; the copy stored on disk is bounded the same way
+        clock.advance(Duration.ofSeconds(30));
+        FetchedDocument second = fetcher.fetch(get("/doc", 5, false, false));
+        assertThat(second.cacheOutcome()).isEqualTo("fresh_hit");
+        assertThat(second.cacheControl()).hasSize(1024);
+        // no validator was kept, so a forced fetch asks unconditionally rather than with 100 KB of If-None-Match
+        fetcher.fetch(get("/doc", 5, false, true));
+        assertThat(server.seen.get(1).header("If-None-Match")).isNull();
+    }
 }
