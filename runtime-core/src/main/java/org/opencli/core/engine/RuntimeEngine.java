@@ -76,6 +76,7 @@ public final class RuntimeEngine implements AutoCloseable {
     private final WorkflowFlow workflows;
     private final EnvelopeGuard envelopes;
     private final RefreshFlow refreshes;
+    private final SharedRefreshes sharedRefreshes = new SharedRefreshes();
     /** Set by {@link #drain}: from then on no refresh starts. */
     private volatile boolean stopping;
     private final SecretResolver secrets;
@@ -397,7 +398,9 @@ public final class RuntimeEngine implements AutoCloseable {
                 Strings.blankToNull(query.source()));
         Caller who = caller == null ? Caller.anonymous() : caller;
         return new RefreshRun(progress -> {
-            RefreshReport report = refreshes.refresh(config, cacheKey(config), chosen, progress);
+            String key = cacheKey(config);
+            RefreshReport report = sharedRefreshes.run(key + '\u0000' + String.join(",", chosen.keySet()),
+                    shared -> refreshes.refresh(config, key, chosen, shared), progress);
             auditRefresh(report, who);
             return report;
         });

@@ -49,6 +49,7 @@ public final class TestHttpServer implements AutoCloseable {
     private final Map<String, Reply> routes = new ConcurrentHashMap<>();
     private final Map<String, Reply> headRoutes = new ConcurrentHashMap<>();
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> gates = new ConcurrentHashMap<>();
 
     public TestHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -71,6 +72,13 @@ public final class TestHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Holds every answer for {@code path} until the returned gate is opened (30 s at most). */
+    public java.util.concurrent.CountDownLatch hold(String path) {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        gates.put(path, gate);
+        return gate;
+    }
+
     public long count(String method, String path) {
         return seen.stream().filter(s -> s.method().equals(method) && s.path().equals(path)).count();
     }
@@ -78,6 +86,14 @@ public final class TestHttpServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         seen.add(new Seen(ex.getRequestMethod(), path, Map.copyOf(ex.getRequestHeaders())));
+        java.util.concurrent.CountDownLatch gate = gates.get(path);
+        if (gate != null) {
+            try {
+                gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         boolean head = ex.getRequestMethod().equals("HEAD");
         Reply r = head && headRoutes.containsKey(path) ? headRoutes.get(path) : routes.get(path);
         if (r == null) r = Reply.status(404);

@@ -107,6 +107,38 @@ class RefreshTest {
     }
 
     @Test
+    void overlappingRefreshesShareOneFetchPerDocumentAndEachIsAudited() throws Exception {
+        java.util.concurrent.CountDownLatch gate = publisher.hold("/other.yaml");
+        List<String> firstHeard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> secondHeard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RefreshQuery all = new RefreshQuery(null, null);
+        java.util.concurrent.CompletableFuture<RefreshReport> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> engine.prepareRefresh(all, Caller.unauthenticated("a")).run(s -> firstHeard.add(s.id())));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> publisher.count("GET", "/other.yaml") == 1); // the first is fetching its second source
+        java.util.concurrent.CompletableFuture<RefreshReport> second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> engine.prepareRefresh(all, Caller.unauthenticated("b")).run(s -> secondHeard.add(s.id())));
+        // joined: it hears what was read before it came
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> secondHeard.contains("pets"));
+        gate.countDown();
+
+        RefreshReport a = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        RefreshReport b = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(b).isSameAs(a);
+        assertThat(firstHeard).containsExactly("pets", "other");
+        assertThat(secondHeard).containsExactly("pets", "other");
+        assertThat(publisher.count("GET", "/pets.yaml")).isEqualTo(1);
+        assertThat(publisher.count("GET", "/other.yaml")).isEqualTo(1);
+        List<String> records = auditLines().stream().filter(l -> l.contains("\"" + AuditRecord.CATALOG_REFRESH + "\"")).toList();
+        assertThat(records).hasSize(2).anyMatch(l -> l.contains("\"requestId\":\"a\""))
+                .anyMatch(l -> l.contains("\"requestId\":\"b\""));
+
+        // once it ended, a refresh asks the publisher again
+        engine.refresh(all, Caller.unauthenticated("c"));
+        assertThat(publisher.count("GET", "/pets.yaml")).isEqualTo(2);
+    }
+
+    @Test
     void eachSourceIsHeardAsSoonAsItIsReadBeforeTheNextIsFetched() {
         List<String> heard = new java.util.ArrayList<>();
         RefreshReport report = engine.prepareRefresh(new RefreshQuery(null, null), null).run(s -> {
