@@ -134,6 +134,7 @@ final class RuntimeRules {
             OAuthRules.requireRef(revocation.clientId(), rpath, "clientId", problems);
             OAuthRules.requireRef(revocation.clientSecret(), rpath, "clientSecret", problems);
         }
+        if (auth.delegation() != null) DelegationRules.check(auth.delegation(), path, problems);
         if (auth.scopeClaims() != null) {
             for (int i = 0; i < auth.scopeClaims().size(); i++) {
                 String claim = auth.scopeClaims().get(i);
