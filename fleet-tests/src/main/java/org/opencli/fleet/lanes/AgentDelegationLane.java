@@ -134,8 +134,10 @@ public final class AgentDelegationLane implements Lane {
                 ctx.check("… including " + type, agentRecords.stream().anyMatch(r -> r.path("eventType").asText().equals(type)),
                         agentRecords.stream().map(r -> r.path("eventType").asText()).distinct().toList().toString());
             }
-            ctx.check("alice's own sign-in (no agent) left no record with actors", audit.stream()
-                    .filter(r -> r.path("clientId").asText().equals(LAUNCHER)).noneMatch(r -> r.has("actors")), "scanned");
+            List<JsonNode> refusedOwn = AuthRuntime.ofType(audit, "authn_failure").stream()
+                    .filter(r -> r.path("reasonCode").asText().equals("wrong_audience")).toList();
+            ctx.check("alice's own token's refusal is recorded (authn_failure wrong_audience) and names no actor",
+                    !refusedOwn.isEmpty() && refusedOwn.stream().noneMatch(r -> r.has("actors")), refusedOwn.size() + " record(s)");
             String auditText = rt.auditText();
             String transcript = Files.readString(ctx.transcriptFile());
             ctx.check("neither token nor the agent's secret appears in the audit log or the transcript",
