@@ -223,6 +223,11 @@ class RemoteAuthTest {
         CliResult status = ocli(project, env, "auth", "status", "--format", "json");
         assertThat(Json.MAPPER.readTree(status.out()).path("mode").asText()).isEqualTo("delegation");
         assertThat(status.out() + status.err()).doesNotContain("eyJ").doesNotContain("user-token");
+
+        CliResult logout = ocli(project, env, "auth", "logout");
+        assertThat(logout.exitCode()).as(logout.err()).isZero();
+        assertThat(ocli(project, env, "runtime", "info").exitCode()).isZero();
+        assertThat(runtime.exchanges).as("after logout the next call exchanges anew").hasSize(4);
     }
 
     @Test

@@ -189,6 +189,14 @@ public final class RemoteAuth implements BearerSource {
 
     /** Revokes at the IdP when it has a revocation endpoint, then forgets the sign-in. */
     public LogoutResult logout() {
+        if (DELEGATION.equals(mode())) {
+            // nothing to revoke: the exchanged token belongs to the user's sign-in at the IdP; forget our copy
+            try {
+                return new LogoutResult(runtimeUrl, delegated().forget(runtimeUrl, exchangeRequest()), false);
+            } catch (OAuthClientException e) {
+                throw new CliException(ExitCodes.INTERNAL, e.code(), "Sign-out failed", e.getMessage());
+            }
+        }
         Optional<CachedLogin> cached = cache.read(runtimeUrl);
         boolean revoked = false;
         if (cached.isPresent() && cached.get().revocationURL() != null) {

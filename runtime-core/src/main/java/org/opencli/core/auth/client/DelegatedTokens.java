@@ -48,6 +48,11 @@ public final class DelegatedTokens {
         return fresh;
     }
 
+    /** Forgets the exchanged token for {@code request}; true when there was one. */
+    public boolean forget(String runtimeUrl, TokenExchange.Request request) {
+        return cache.delete(key(runtimeUrl, request));
+    }
+
     public Optional<TokenSet> cached(String runtimeUrl, TokenExchange.Request request) {
         return cache.read(key(runtimeUrl, request)).map(CachedLogin::tokens);
     }
