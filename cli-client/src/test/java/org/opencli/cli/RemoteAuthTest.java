@@ -177,6 +177,83 @@ class RemoteAuthTest {
     }
 
     @Test
+    void delegationExchangesTheUsersTokenCachesItPerUserTokenAndRenewsOnRefusal() throws Exception {
+        Path project = project("""
+                {"mode": "delegation", "delegation": {"tokenURL": "%s/idp/token",
+                  "clientId": {"type": "literal", "value": "agent"}, "clientSecret": {"type": "env", "value": "AGENT_SECRET"},
+                  "subjectTokenRef": "env:USER_TOKEN", "audience": "oclird", "scopes": ["bundle:upstream"]}}
+                """.formatted(runtime.url()));
+        runtime.userTokens.add("user-token-1");
+        runtime.userTokens.add("user-token-2");
+        Map<String, String> env = Map.of("AGENT_SECRET", "agent-secret", "USER_TOKEN", "user-token-1");
+        CliResult first = ocli(project, env, "catalog", "list", "--format", "json");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(ocli(project, env, "runtime", "info").exitCode()).isZero();
+        assertThat(runtime.exchanges).as("the second call reuses the exchanged token").hasSize(1);
+        Map<String, String> form = runtime.exchanges.get(0);
+        assertThat(form).containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+                .containsEntry("subject_token", "user-token-1")
+                .containsEntry("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
+                .containsEntry("audience", "oclird").containsEntry("scope", "bundle:upstream")
+                .doesNotContainKey("actor_token").doesNotContainKey("client_secret");
+        String exchanged = runtime.authorizationHeaders.get(0);
+        assertThat(exchanged).isNotEqualTo("Bearer user-token-1");
+        assertThat(runtime.authorizationHeaders).allMatch(exchanged::equals);
+        try (Stream<Path> files = Files.walk(dir.resolve("state/auth/delegation"))) {
+            assertThat(files.filter(Files::isRegularFile).toList()).singleElement().satisfies(f -> {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+                assertThat(Files.readString(f)).doesNotContain("user-token-1").doesNotContain("agent-secret");
+            });
+        }
+
+        // another user token: its own exchange, not the first user's token
+        Map<String, String> env2 = Map.of("AGENT_SECRET", "agent-secret", "USER_TOKEN", "user-token-2");
+        assertThat(ocli(project, env2, "runtime", "info").exitCode()).isZero();
+        assertThat(runtime.exchanges).hasSize(2);
+        assertThat(runtime.exchanges.get(1)).containsEntry("subject_token", "user-token-2");
+        String second = runtime.authorizationHeaders.get(runtime.authorizationHeaders.size() - 1);
+        assertThat(second).isNotEqualTo(exchanged);
+
+        // the runtime refuses the cached token: one new exchange, the call retried
+        runtime.refuse(exchanged.substring(7), 401, "expired");
+        CliResult retried = ocli(project, env, "runtime", "info");
+        assertThat(retried.exitCode()).as(retried.err()).isZero();
+        assertThat(runtime.exchanges).hasSize(3);
+
+        CliResult status = ocli(project, env, "auth", "status", "--format", "json");
+        assertThat(Json.MAPPER.readTree(status.out()).path("mode").asText()).isEqualTo("delegation");
+        assertThat(status.out() + status.err()).doesNotContain("eyJ").doesNotContain("user-token");
+
+        CliResult logout = ocli(project, env, "auth", "logout");
+        assertThat(logout.exitCode()).as(logout.err()).isZero();
+        assertThat(ocli(project, env, "runtime", "info").exitCode()).isZero();
+        assertThat(runtime.exchanges).as("after logout the next call exchanges anew").hasSize(4);
+    }
+
+    @Test
+    void delegationFailuresHaveClearExitCodesAndNeverQuoteTokens() throws Exception {
+        Path project = project("""
+                {"mode": "delegation", "delegation": {"tokenURL": "%s/idp/token",
+                  "clientId": {"type": "literal", "value": "agent"}, "clientSecret": {"type": "env", "value": "AGENT_SECRET"},
+                  "subjectTokenRef": "env:USER_TOKEN"}}
+                """.formatted(runtime.url()));
+        CliResult noUser = ocli(project, Map.of("AGENT_SECRET", "agent-secret"), "catalog", "list");
+        assertThat(noUser.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
+        assertThat(noUser.err()).contains("subjectTokenRef").contains("USER_TOKEN");
+        assertThat(runtime.exchanges).isEmpty();
+
+        CliResult refused = ocli(project, Map.of("AGENT_SECRET", "agent-secret", "USER_TOKEN", "stolen-user-token"), "catalog", "list");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
+        assertThat(refused.err()).contains("Token exchange failed").contains("invalid_grant").doesNotContain("stolen-user-token");
+
+        runtime.userTokens.add("user-token-1");
+        CliResult badClient = ocli(project, Map.of("AGENT_SECRET", "wrong-secret", "USER_TOKEN", "user-token-1"), "catalog", "list");
+        assertThat(badClient.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
+        assertThat(badClient.err()).contains("invalid_client").doesNotContain("wrong-secret").doesNotContain("user-token-1");
+        assertThat(runtime.authorizationHeaders).isEmpty();
+    }
+
+    @Test
     void aTokenTheRuntimeCallsExpiredIsRenewedAndTheCallRetriedOnce() throws Exception {
         Path project = project("""
                 {"mode": "oauthClient", "client": {"tokenURL": "%s/idp/token",

@@ -18,10 +18,12 @@ import org.opencli.cli.ExitCodes;
 import org.opencli.cli.runtime.BearerSource;
 import org.opencli.core.auth.client.CachedLogin;
 import org.opencli.core.auth.client.ClientEndpoints;
+import org.opencli.core.auth.client.DelegatedTokens;
 import org.opencli.core.auth.client.OAuthClientException;
 import org.opencli.core.auth.client.OAuthFlows;
 import org.opencli.core.auth.client.RuntimeTokens;
 import org.opencli.core.auth.client.TokenCache;
+import org.opencli.core.auth.client.TokenExchange;
 import org.opencli.core.auth.client.TokenSet;
 import org.opencli.core.auth.client.UserPrompt;
 import org.opencli.core.config.RemoteOAuthConfig;
@@ -34,9 +36,12 @@ import org.opencli.core.text.Strings;
  * {@code ocli auth login|logout|status|token}. Endpoints: config first, then the issuer's OIDC
  * discovery, then the runtime's {@code /v1/auth/browser-config}. With no oauth block, a cached
  * sign-in (from {@code ocli --runtime URL auth login}) is used as browserLogin/deviceCode would.
+ * Mode delegation (an agent acting for a user) exchanges the user's token on each call, through a
+ * cache of exchanged tokens kept apart from the person's sign-ins.
  */
 public final class RemoteAuth implements BearerSource {
     static final Duration LOGIN_TIMEOUT = Duration.ofMinutes(5);
+    static final String DELEGATION = "delegation";
 
     private final String runtimeUrl;
     private final RemoteOAuthConfig config;
@@ -44,8 +49,10 @@ public final class RemoteAuth implements BearerSource {
     private final Path baseDir;
     private final Map<String, String> env;
     private final TokenCache cache;
+    private final Path stateRoot;
     private OAuthFlows flows;
     private RuntimeTokens tokens;
+    private DelegatedTokens delegated;
     private ClientEndpoints resolved;
     private String browserConfigProblem;
     /**
@@ -63,6 +70,7 @@ public final class RemoteAuth implements BearerSource {
         this.baseDir = baseDir;
         this.env = env;
         this.cache = TokenCache.forUser(stateRoot);
+        this.stateRoot = stateRoot;
         this.processOnly = credentials.fromEnvironment() && config != null && "oauthClient".equals(config.mode());
     }
 
@@ -75,6 +83,14 @@ public final class RemoteAuth implements BearerSource {
     private RuntimeTokens tokens() {
         if (tokens == null) tokens = new RuntimeTokens(cache, flows(), Clock.systemUTC());
         return tokens;
+    }
+
+    private DelegatedTokens delegated() {
+        if (delegated == null) {
+            delegated = new DelegatedTokens(TokenCache.inDirectory(stateRoot.resolve("auth").resolve("delegation")),
+                    new TokenExchange(Clock.systemUTC(), Duration.ofSeconds(30)), Clock.systemUTC());
+        }
+        return delegated;
     }
 
     public String runtimeUrl() {
@@ -101,6 +117,7 @@ public final class RemoteAuth implements BearerSource {
         String mode = mode();
         try {
             if ("providedToken".equals(mode)) return providedToken();
+            if (DELEGATION.equals(mode)) return delegated().token(runtimeUrl, exchangeRequest()).accessToken();
             if (processOnly) {
                 if (processToken == null) processToken = flows().clientCredentials(endpoints(mode)).accessToken();
                 return processToken;
@@ -126,6 +143,10 @@ public final class RemoteAuth implements BearerSource {
         String mode = mode();
         if ("providedToken".equals(mode)) return false;
         try {
+            if (DELEGATION.equals(mode)) {
+                delegated().renew(runtimeUrl, exchangeRequest());
+                return true;
+            }
             if (processOnly) {
                 processToken = flows().clientCredentials(endpoints(mode)).accessToken();
                 return true;
@@ -144,6 +165,11 @@ public final class RemoteAuth implements BearerSource {
                 case "providedToken" -> throw new CliException(ExitCodes.USAGE, "login_not_applicable", "Nothing to sign in to",
                         "mode providedToken reads the token from " + config.tokenRef() + " on every call; there is no sign-in");
                 case "oauthClient" -> tokens().acquire(runtimeUrl, mode, endpoints(mode));
+                case DELEGATION -> {
+                    TokenExchange.Request request = exchangeRequest();
+                    yield new CachedLogin(runtimeUrl, mode, request.tokenURL(), null, request.clientId(),
+                            delegated().renew(runtimeUrl, request));
+                }
                 case "deviceCode" -> {
                     ClientEndpoints ep = endpoints(mode);
                     yield tokens().store(runtimeUrl, mode, ep, flows().deviceCode(ep, prompt));
@@ -163,6 +189,14 @@ public final class RemoteAuth implements BearerSource {
 
     /** Revokes at the IdP when it has a revocation endpoint, then forgets the sign-in. */
     public LogoutResult logout() {
+        if (DELEGATION.equals(mode())) {
+            // nothing to revoke: the exchanged token belongs to the user's sign-in at the IdP; forget our copy
+            try {
+                return new LogoutResult(runtimeUrl, delegated().forget(runtimeUrl, exchangeRequest()), false);
+            } catch (OAuthClientException e) {
+                throw new CliException(ExitCodes.INTERNAL, e.code(), "Sign-out failed", e.getMessage());
+            }
+        }
         Optional<CachedLogin> cached = cache.read(runtimeUrl);
         boolean revoked = false;
         if (cached.isPresent() && cached.get().revocationURL() != null) {
@@ -208,6 +242,13 @@ public final class RemoteAuth implements BearerSource {
                 return Optional.empty();
             }
         }
+        if (DELEGATION.equals(mode())) {
+            try {
+                return Optional.of(delegated().token(runtimeUrl, exchangeRequest()));
+            } catch (CliException | OAuthClientException unresolved) {
+                return Optional.empty();
+            }
+        }
         if ("providedToken".equals(mode())) {
             try {
                 return Optional.of(TokenSet.describing(providedToken()));
@@ -243,8 +284,10 @@ public final class RemoteAuth implements BearerSource {
         RemoteOAuthConfig.BrowserLoginConfig browser = config.browserLogin();
         RemoteOAuthConfig.DeviceCodeConfig device = config.deviceCode();
         RemoteOAuthConfig.RemoteOAuthClient client = config.client();
+        RemoteOAuthConfig.DelegationConfig delegation = config.delegation();
         String tokenURL = switch (mode) {
             case "oauthClient" -> client == null ? null : client.tokenURL();
+            case DELEGATION -> delegation == null ? null : delegation.tokenURL();
             case "deviceCode" -> device != null && device.tokenURL() != null ? device.tokenURL()
                     : browser == null ? null : browser.tokenURL();
             default -> browser != null && browser.tokenURL() != null ? browser.tokenURL()
@@ -252,7 +295,11 @@ public final class RemoteAuth implements BearerSource {
         };
         String clientId;
         String clientSecret = null;
-        if ("oauthClient".equals(mode)) {
+        if (DELEGATION.equals(mode)) {
+            clientId = delegation == null || delegation.clientId() == null ? null : secret("delegation.clientId", delegation.clientId());
+            clientSecret = delegation == null || delegation.clientSecret() == null ? null
+                    : secret("delegation.clientSecret", delegation.clientSecret());
+        } else if ("oauthClient".equals(mode)) {
             clientId = client == null || client.clientId() == null ? null : secret("client.clientId", client.clientId());
             clientSecret = client == null || client.clientSecret() == null ? null : secret("client.clientSecret", client.clientSecret());
         } else {
@@ -269,7 +316,7 @@ public final class RemoteAuth implements BearerSource {
         boolean base = ep.tokenURL() != null && ep.clientId() != null;
         return switch (mode) {
             case "deviceCode" -> base && ep.deviceAuthorizationURL() != null;
-            case "oauthClient" -> base;
+            case "oauthClient", DELEGATION -> base;
             default -> base && ep.authorizationURL() != null;
         };
     }
@@ -300,14 +347,39 @@ public final class RemoteAuth implements BearerSource {
         }
     }
 
+    /**
+     * Mode delegation: what to exchange — the user's token from {@code subjectTokenRef} (read on every
+     * call: the agent may be handed a new one), the agent's own from {@code actorTokenRef} when set.
+     */
+    private TokenExchange.Request exchangeRequest() {
+        RemoteOAuthConfig.DelegationConfig d = config.delegation();
+        if (d == null) {
+            throw new CliException(ExitCodes.USAGE, "invalid_config", "Invalid configuration",
+                    "runtime.remote.oauth.mode delegation needs runtime.remote.oauth.delegation");
+        }
+        ClientEndpoints ep = endpoints(DELEGATION);
+        String tokenURL = ep.require(ep.tokenURL(), "token endpoint");
+        String clientId = ep.require(ep.clientId(), "client id");
+        String subject = tokenFrom(d.subjectTokenRef(), "delegation.subjectTokenRef", "subject_token_unresolved");
+        String actor = d.actorTokenRef() == null ? null : tokenFrom(d.actorTokenRef(), "delegation.actorTokenRef", "actor_token_unresolved");
+        String audience = d.audience() != null ? d.audience() : config.audience();
+        return new TokenExchange.Request(tokenURL, clientId, ep.clientSecret(), subject, actor, audience,
+                d.scopes() != null && !d.scopes().isEmpty() ? d.scopes() : config.scopes());
+    }
+
     /** providedToken: the token from {@code env:NAME} or {@code file:PATH}, read on every call (it may rotate). */
     private String providedToken() {
-        String ref = config.tokenRef() == null ? "" : config.tokenRef();
+        return tokenFrom(config.tokenRef(), "tokenRef", "token_unresolved");
+    }
+
+    /** A token from {@code env:NAME} or {@code file:PATH}; errors name the variable or file, never its content. */
+    private String tokenFrom(String configured, String field, String code) {
+        String ref = configured == null ? "" : configured;
         if (ref.startsWith("env:")) {
             String value = env.get(ref.substring(4));
             if (value == null || value.isBlank()) {
-                throw new CliException(ExitCodes.AUTH_REQUIRED, "token_unresolved", "No token",
-                        "runtime.remote.oauth.tokenRef names environment variable " + ref.substring(4) + ", which is not set");
+                throw new CliException(ExitCodes.AUTH_REQUIRED, code, "No token",
+                        "runtime.remote.oauth." + field + " names environment variable " + ref.substring(4) + ", which is not set");
             }
             return value.strip();
         }
@@ -320,11 +392,11 @@ public final class RemoteAuth implements BearerSource {
             } catch (IOException e) {
                 // reported below without the file's content
             }
-            throw new CliException(ExitCodes.AUTH_REQUIRED, "token_unresolved", "No token",
-                    "runtime.remote.oauth.tokenRef names file " + path + ", which is missing, unreadable or empty");
+            throw new CliException(ExitCodes.AUTH_REQUIRED, code, "No token",
+                    "runtime.remote.oauth." + field + " names file " + path + ", which is missing, unreadable or empty");
         }
         throw new CliException(ExitCodes.USAGE, "invalid_config", "Invalid configuration",
-                "runtime.remote.oauth.tokenRef must be env:NAME or file:PATH");
+                "runtime.remote.oauth." + field + " must be env:NAME or file:PATH");
     }
 
     /** A nested client id/secret reference: env, file or literal. */
@@ -365,7 +437,7 @@ public final class RemoteAuth implements BearerSource {
         int exit = e.code().equals("endpoint_missing") || e.code().equals("bad_endpoint") ? ExitCodes.USAGE : ExitCodes.AUTH_REQUIRED;
         String detail = e.getMessage();
         if (e.code().equals("endpoint_missing") && browserConfigProblem != null) detail += " (" + browserConfigProblem + ")";
-        return new CliException(exit, e.code(), "Sign-in failed", detail);
+        return new CliException(exit, e.code(), DELEGATION.equals(mode()) ? "Token exchange failed" : "Sign-in failed", detail);
     }
 
     private static String text(JsonNode node, String field) {

@@ -32,6 +32,8 @@ final class AuthProblems {
             String required = text(body, "requiredScope");
             String detail = "your token lacks the scope this needs"
                     + (required == null ? "" : ": " + required)
+                    + ("delegation".equals(mode) ? " (acting for a user, an agent gets only what both the user and the runtime's "
+                            + "runtime.server.auth.delegation.actors allow it)" : "")
                     + ". Ask your identity provider's administrator to grant " + (required == null ? "that scope" : required)
                     + " to " + (("oauthClient".equals(mode)) ? "this client" : "your account")
                     + ", then " + (("oauthClient".equals(mode) || "providedToken".equals(mode))
@@ -57,6 +59,7 @@ final class AuthProblems {
             case "inactive" -> "the identity provider reports the token as inactive.";
             case "unknown_key" -> "the token is signed with a key the runtime does not know.";
             case "wrong_client_key" -> "this local daemon serves only its owner, and the key sent is not its current one.";
+            case "delegation_not_accepted" -> "the token says an agent acts for its user ('act' claim), and this runtime accepts no delegated tokens.";
             default -> "the token was refused.";
         };
     }
@@ -74,6 +77,12 @@ final class AuthProblems {
         }
         if ("wrong_issuer".equals(reason) || "unknown_key".equals(reason) || "bad_signature".equals(reason)) {
             return "Sign in with the identity provider the runtime trusts (see 'ocli --runtime " + runtime + " auth status' and the runtime's /v1/auth/browser-config).";
+        }
+        if ("delegation_not_accepted".equals(reason)) {
+            return "Ask the runtime's operator to configure runtime.server.auth.delegation (see docs/auth.md, Delegation for agents).";
+        }
+        if ("delegation".equals(mode)) {
+            return "Provide a fresh user token in the variable or file named by runtime.remote.oauth.delegation.subjectTokenRef.";
         }
         if ("providedToken".equals(mode)) return "Provide a fresh token in the variable or file named by runtime.remote.oauth.tokenRef.";
         if ("oauthClient".equals(mode)) return "Run 'ocli --runtime " + runtime + " auth logout' and retry to fetch a new token; check the client's credentials if it persists.";

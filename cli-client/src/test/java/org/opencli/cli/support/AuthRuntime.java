@@ -31,6 +31,10 @@ public final class AuthRuntime implements AutoCloseable {
     public final List<String> authorizationHeaders = new CopyOnWriteArrayList<>();
     public final List<String> grants = new CopyOnWriteArrayList<>();
     public final List<String> revoked = new CopyOnWriteArrayList<>();
+    /** Each RFC 8693 token exchange's form (subject and actor tokens included, for the test to compare). */
+    public final List<Map<String, String>> exchanges = new CopyOnWriteArrayList<>();
+    /** User tokens the token exchange accepts as subject tokens. */
+    public final java.util.Set<String> userTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger issued = new AtomicInteger();
 
     public AuthRuntime() throws IOException {
@@ -128,6 +132,26 @@ public final class AuthRuntime implements AutoCloseable {
         grants.add(grant);
         String basic = ex.getRequestHeaders().getFirst("Authorization");
         String subject;
+        if (grant.equals("urn:ietf:params:oauth:grant-type:token-exchange")) {
+            exchanges.add(f);
+            String expected = "Basic " + Base64.getEncoder().encodeToString("agent:agent-secret".getBytes(StandardCharsets.UTF_8));
+            if (!expected.equals(basic)) {
+                send(ex, 401, "application/json", "{\"error\": \"invalid_client\"}");
+                return;
+            }
+            if (!userTokens.contains(f.get("subject_token"))) {
+                // an IdP that quotes what it was sent: ocli must not repeat it
+                send(ex, 400, "application/json", "{\"error\": \"invalid_grant\", \"error_description\": \"subject token "
+                        + f.get("subject_token") + " is not valid\"}");
+                return;
+            }
+            int n = issued.incrementAndGet();
+            String access = jwt("alice", "bundle:upstream", n);
+            valid.add(access);
+            send(ex, 200, "application/json", "{\"access_token\": \"" + access + "\", \"token_type\": \"Bearer\", \"expires_in\": 300,"
+                    + " \"issued_token_type\": \"urn:ietf:params:oauth:token-type:access_token\"}");
+            return;
+        }
         if (grant.equals("client_credentials")) {
             String expected = "Basic " + Base64.getEncoder().encodeToString("ocli-ci:ocli-ci-secret".getBytes(StandardCharsets.UTF_8));
             if (!expected.equals(basic)) {

@@ -23,6 +23,7 @@ final class AuditJson {
     private static final byte[] EVENT_TYPE = key("eventType");
     private static final byte[] PRINCIPAL = key("principal");
     private static final byte[] CLIENT_ID = key("clientId");
+    private static final byte[] ACTORS = key("actors");
     private static final byte[] SESSION_ID = key("sessionId");
     private static final byte[] REQUEST_ID = key("requestId");
     private static final byte[] INSTANCE_ID = key("instanceId");
@@ -84,6 +85,7 @@ final class AuditJson {
                 && string(1, EVENT_TYPE, r.eventType())
                 && string(2, PRINCIPAL, r.principal())
                 && string(3, CLIENT_ID, r.clientId())
+                && strings(ACTORS, r.actors())
                 && string(4, SESSION_ID, r.sessionId())
                 && string(5, REQUEST_ID, r.requestId())
                 && string(6, INSTANCE_ID, instance)
@@ -145,6 +147,24 @@ final class AuditJson {
         lastValue[slot] = value;
         lastBytes[slot] = null;
         return quoted(value);
+    }
+
+    /** A string array (the actor chain, a few short ids): not cached per slot. */
+    private boolean strings(byte[] name, java.util.List<String> values) {
+        if (values == null) return true;
+        name(name);
+        raw('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) raw(',');
+            String v = values.get(i);
+            if (v == null) {
+                ascii("null");
+            } else if (!quoted(v)) {
+                return false;
+            }
+        }
+        raw(']');
+        return true;
     }
 
     private boolean quoted(String value) {

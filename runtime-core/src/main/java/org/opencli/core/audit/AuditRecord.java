@@ -2,6 +2,7 @@ package org.opencli.core.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /**
  * One audit line (CONTRACT.md §8, plus our fields). {@code decision} is allow, deny or error;
@@ -10,10 +11,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * {@code path} is the tool's path template, never the filled-in path; no secrets, tokens or bodies
  * are ever recorded. {@code seq} and {@code prevHash} are assigned by the store when the record is
  * written (null before); {@code code} is the stable error code when the attempt failed;
- * {@code detail} a short non-secret explanation (e.g. what crash recovery cut off).
+ * {@code detail} a short non-secret explanation (e.g. what crash recovery cut off); {@code actors} the
+ * agents acting for the principal (RFC 8693 {@code act} chain, current actor first), absent when none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"timestamp", "eventType", "principal", "clientId", "sessionId", "requestId", "instanceId",
+@JsonPropertyOrder({"timestamp", "eventType", "principal", "clientId", "actors", "sessionId", "requestId", "instanceId",
         "agentProfile", "toolId", "serviceId", "targetBaseUrl", "decision", "reasonCode", "code", "method", "path",
         "authScheme", "requestSize", "statusCode", "latencyMs", "retryCount", "detail", "seq", "prevHash"})
 public record AuditRecord(
@@ -40,7 +42,8 @@ public record AuditRecord(
         Long latencyMs,
         Integer retryCount,
         String detail,
-        String prevHash) {
+        String prevHash,
+        List<String> actors) {
 
     public static final String TOOL_EXECUTION = "tool_execution";
     public static final String AUTHZ_DENIAL = "authz_denial";
@@ -58,50 +61,57 @@ public record AuditRecord(
     /** A record of {@code eventType} at {@code timestamp}; fill the rest with the {@code with…} methods. */
     public static AuditRecord event(String timestamp, String eventType) {
         return new AuditRecord(null, timestamp, eventType, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public AuditRecord withCaller(String principal, String clientId, String sessionId, String requestId) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors);
+    }
+
+    /** The agents acting for the principal (RFC 8693 {@code act}), current actor first; null when none. */
+    public AuditRecord withActors(List<String> value) {
+        return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
+                agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, value == null || value.isEmpty() ? null : List.copyOf(value));
     }
 
     public AuditRecord withInstanceId(String value) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, value,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors);
     }
 
     public AuditRecord withTool(String agentProfileValue, String toolIdValue, String serviceIdValue) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfileValue, toolIdValue, serviceIdValue, targetBaseUrl, decision, reasonCode, code, method, path,
-                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors);
     }
 
     public AuditRecord withDecision(String decisionValue, String reasonCodeValue, String codeValue) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decisionValue, reasonCodeValue, codeValue, method, path,
-                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors);
     }
 
     public AuditRecord withDetail(String value) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, value, prevHash);
+                requestSize, statusCode, latencyMs, retryCount, value, prevHash, actors);
     }
 
     /** Stamped by the store: position in the chain and SHA-256 (hex) of the previous line. */
     public AuditRecord withChain(long seqValue, String prevHashValue) {
         return new AuditRecord(seqValue, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, prevHashValue);
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHashValue, actors);
     }
 
     /** This record without {@code seq} and {@code prevHash}: the part an appender renders before the store stamps the chain. */
     AuditRecord withoutChain() {
         return new AuditRecord(null, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, null);
+                requestSize, statusCode, latencyMs, retryCount, detail, null, actors);
     }
 }

@@ -62,6 +62,13 @@ public record AuthorizationEnvelope(Set<String> toolIds) {
         return new AuthorizationEnvelope(Set.copyOf(allowed));
     }
 
+    /** The tools both envelopes allow. */
+    public AuthorizationEnvelope intersect(AuthorizationEnvelope other) {
+        Set<String> both = new LinkedHashSet<>(toolIds);
+        both.retainAll(other.toolIds);
+        return new AuthorizationEnvelope(Set.copyOf(both));
+    }
+
     public boolean allows(String toolId) {
         return toolIds.contains(toolId);
     }

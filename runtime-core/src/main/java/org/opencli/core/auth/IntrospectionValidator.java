@@ -37,6 +37,6 @@ final class IntrospectionValidator implements TokenValidator {
             throw new TokenRejected(TokenRejected.WRONG_AUDIENCE, "the token's audience does not include " + audience);
         }
         return new ValidatedToken(ClaimScopes.principal(claims), ClaimScopes.clientId(claims),
-                ClaimScopes.scopes(claims, scopeClaims), exp);
+                ClaimScopes.scopes(claims, scopeClaims), exp, ActClaim.chain(claims));
     }
 }

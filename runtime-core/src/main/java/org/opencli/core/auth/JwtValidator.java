@@ -83,7 +83,7 @@ final class JwtValidator implements TokenValidator {
             throw new TokenRejected(TokenRejected.MALFORMED, "the token's claims are not well-formed");
         }
         return new ValidatedToken(ClaimScopes.principal(claims), ClaimScopes.clientId(claims),
-                ClaimScopes.scopes(claims, scopeClaims), exp);
+                ClaimScopes.scopes(claims, scopeClaims), exp, ActClaim.chain(claims));
     }
 
     private static JsonWebSignature parse(String token) {

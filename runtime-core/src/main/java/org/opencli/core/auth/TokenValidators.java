@@ -26,6 +26,12 @@ public final class TokenValidators {
 
     static TokenValidator create(ServerAuthConfig auth, Function<SecretConfig, String> secrets, Clock clock,
                                  Duration jwksRefetchInterval) {
+        return new DelegationCheckedValidator(validator(auth, secrets, clock, jwksRefetchInterval),
+                new DelegationPolicy(auth.delegation()));
+    }
+
+    private static TokenValidator validator(ServerAuthConfig auth, Function<SecretConfig, String> secrets, Clock clock,
+                                            Duration jwksRefetchInterval) {
         AuthHttp http = new AuthHttp();
         if (ServerAuthConfig.OAUTH2_INTROSPECTION.equals(auth.validationProfile())) {
             Introspector introspector = new Introspector(URI.create(auth.introspectionURL()),

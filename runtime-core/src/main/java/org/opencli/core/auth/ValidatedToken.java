@@ -1,16 +1,32 @@
 package org.opencli.core.auth;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
  * What a valid token says about its bearer: principal ({@code preferred_username}, else {@code sub}),
  * client ({@code azp}, else {@code client_id}), granted scopes after claim mapping, and expiry
- * (null when the token carries none). Never holds the token itself.
+ * (null when the token carries none). {@code delegation} is the {@code act} chain when an agent acts
+ * for the subject (null otherwise). Never holds the token itself.
  */
-public record ValidatedToken(String principal, String clientId, Set<String> scopes, Instant expiresAt) {
+public record ValidatedToken(String principal, String clientId, Set<String> scopes, Instant expiresAt,
+        DelegationChain delegation) {
+
+    public ValidatedToken(String principal, String clientId, Set<String> scopes, Instant expiresAt) {
+        this(principal, clientId, scopes, expiresAt, null);
+    }
+
+    public ValidatedToken withDelegation(DelegationChain chain) {
+        return new ValidatedToken(principal, clientId, scopes, expiresAt, chain);
+    }
+
+    /** The acting agents' ids, current actor first; empty when nobody acts for the subject. */
+    public List<String> actors() {
+        return delegation == null ? List.of() : delegation.actors();
+    }
 
     public Caller caller(String sessionId, String requestId) {
-        return new Caller(principal, clientId, sessionId, requestId, scopes);
+        return new Caller(principal, clientId, sessionId, requestId, scopes, delegation);
     }
 }

@@ -50,6 +50,7 @@ final class RuntimeRules {
             checkUrl(oauth.deviceCode().tokenURL(), JsonPaths.child(devicePath, "tokenURL"), problems);
         }
         if (oauth.client() != null) checkUrl(oauth.client().tokenURL(), JsonPaths.of("runtime", "remote", "oauth", "client", "tokenURL"), problems);
+        checkDelegation(oauth, path, problems);
         String clientPath = JsonPaths.child(path, "client");
         if ("oauthClient".equals(oauth.mode())) {
             RemoteOAuthConfig.RemoteOAuthClient client = oauth.client();
@@ -66,6 +67,39 @@ final class RuntimeRules {
         } else if (oauth.client() != null) {
             SecretRules.checkRef(oauth.client().clientId(), JsonPaths.child(clientPath, "clientId"), problems);
             SecretRules.checkRef(oauth.client().clientSecret(), JsonPaths.child(clientPath, "clientSecret"), problems);
+        }
+    }
+
+    /** Mode delegation: the agent's client id and where the user's token is read; refs in env:/file: form. */
+    private static void checkDelegation(RemoteOAuthConfig oauth, String oauthPath, Problems problems) {
+        String path = JsonPaths.child(oauthPath, "delegation");
+        RemoteOAuthConfig.DelegationConfig d = oauth.delegation();
+        if (d == null) {
+            if ("delegation".equals(oauth.mode())) {
+                problems.add(path, "mode delegation needs 'delegation'",
+                        "an object with clientId, clientSecret and subjectTokenRef (e.g. env:USER_TOKEN)");
+            }
+            return;
+        }
+        checkUrl(d.tokenURL(), JsonPaths.child(path, "tokenURL"), problems);
+        if ("delegation".equals(oauth.mode())) {
+            OAuthRules.requireRef(d.clientId(), path, "clientId", problems);
+            if (SecretRules.isBlank(d.subjectTokenRef())) {
+                problems.add(JsonPaths.child(path, "subjectTokenRef"), "mode delegation needs 'subjectTokenRef'",
+                        "where the user's token is read: env:NAME or file:PATH");
+            }
+        } else {
+            SecretRules.checkRef(d.clientId(), JsonPaths.child(path, "clientId"), problems);
+        }
+        SecretRules.checkRef(d.clientSecret(), JsonPaths.child(path, "clientSecret"), problems);
+        checkTokenRef(d.subjectTokenRef(), JsonPaths.child(path, "subjectTokenRef"), problems);
+        checkTokenRef(d.actorTokenRef(), JsonPaths.child(path, "actorTokenRef"), problems);
+    }
+
+    private static void checkTokenRef(String ref, String path, Problems problems) {
+        if (!SecretRules.isBlank(ref) && !(ref.startsWith("env:") && ref.length() > 4) && !(ref.startsWith("file:") && ref.length() > 5)) {
+            problems.add(path, "token reference has the wrong form (its value is not repeated: it may be a token)",
+                    "env:NAME (an environment variable) or file:PATH (a file holding the token)");
         }
     }
 
@@ -134,6 +168,7 @@ final class RuntimeRules {
             OAuthRules.requireRef(revocation.clientId(), rpath, "clientId", problems);
             OAuthRules.requireRef(revocation.clientSecret(), rpath, "clientSecret", problems);
         }
+        if (auth.delegation() != null) DelegationRules.check(auth.delegation(), path, problems);
         if (auth.scopeClaims() != null) {
             for (int i = 0; i < auth.scopeClaims().size(); i++) {
                 String claim = auth.scopeClaims().get(i);

@@ -2,6 +2,7 @@ package org.opencli.core.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code runtime.server.auth}. validationProfile {@code oidc_jwks} (issuer, jwksURL, audience) or
@@ -10,6 +11,7 @@ import java.util.List;
  * metadata (authorizationURL, tokenURL, browserClientId, deviceAuthorizationURL, revocationURL) is
  * only published to clients by {@code GET /v1/auth/browser-config}; the runtime never calls it.
  * {@code failureAudit} (ours) bounds how many authentication failures per source get a record each.
+ * {@code delegation} bounds what agents acting for users (RFC 8693 {@code act}) may be granted.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerAuthConfig(
@@ -30,7 +32,20 @@ public record ServerAuthConfig(
         Integer introspectionCacheSeconds,
         RevocationCheckConfig revocationCheck,
         List<String> scopeClaims,
-        FailureAuditConfig failureAudit) {
+        FailureAuditConfig failureAudit,
+        DelegationConfig delegation) {
+
+    /** Without {@code delegation} (the form before agents could act for users). */
+    public ServerAuthConfig(String validationProfile, String mode, String issuer, String jwksURL, String audience,
+                            String introspectionURL, SecretConfig clientId, SecretConfig clientSecret,
+                            String authorizationURL, String tokenURL, String browserClientId,
+                            String deviceAuthorizationURL, String revocationURL, Integer clockSkewSeconds,
+                            Integer introspectionCacheSeconds, RevocationCheckConfig revocationCheck,
+                            List<String> scopeClaims, FailureAuditConfig failureAudit) {
+        this(validationProfile, mode, issuer, jwksURL, audience, introspectionURL, clientId, clientSecret,
+                authorizationURL, tokenURL, browserClientId, deviceAuthorizationURL, revocationURL, clockSkewSeconds,
+                introspectionCacheSeconds, revocationCheck, scopeClaims, failureAudit, null);
+    }
 
     public static final String OIDC_JWKS = "oidc_jwks";
     public static final String OAUTH2_INTROSPECTION = "oauth2_introspection";
@@ -70,6 +85,23 @@ public record ServerAuthConfig(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FailureAuditConfig(Integer perSource, Integer windowSeconds) {
+    }
+
+    /**
+     * {@code delegation} (RFC 8693 agents acting for users): {@code actors} maps an actor id (the
+     * {@code sub}, else {@code client_id}, of an {@code act} entry) to the most that actor may be
+     * granted; a caller's grants are the intersection of its own and every actor's, and an actor not
+     * named here is granted nothing. {@code azpAsActor}: a token without {@code act} whose client
+     * ({@code azp}, else {@code client_id}) is named in {@code actors} counts as that client acting
+     * (for IdPs whose exchange names the requesting client only in {@code azp}). Absent: a token
+     * with an {@code act} claim is refused.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DelegationConfig(Map<String, List<String>> actors, Boolean azpAsActor) {
+
+        public boolean clientActs() {
+            return Boolean.TRUE.equals(azpAsActor);
+        }
     }
 
     public int failureAuditPerSource() {

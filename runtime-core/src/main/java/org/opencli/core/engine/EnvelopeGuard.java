@@ -10,6 +10,7 @@ import org.opencli.core.audit.AuditRecord;
 import org.opencli.core.audit.AuditSink;
 import org.opencli.core.auth.AuthorizationEnvelope;
 import org.opencli.core.auth.Caller;
+import org.opencli.core.auth.DelegationChain;
 import org.opencli.core.auth.InsufficientScope;
 import org.opencli.core.catalog.Tool;
 import org.opencli.core.config.LoadedConfig;
@@ -20,7 +21,8 @@ import org.opencli.core.text.Strings;
  * Applies the caller's authorization envelope inside the engine: filters catalog answers (auditing
  * {@code catalog_filtered} once per principal, client, scopes and config fingerprint, so polling
  * does not flood the audit log) and refuses tools outside it with {@code insufficient_scope}
- * (auditing {@code authz_denial}). A caller without scopes (auth off) passes untouched.
+ * (auditing {@code authz_denial}). A caller without scopes (auth off) passes untouched. With agents
+ * acting for the caller, the envelope is the caller's intersected with each actor's.
  */
 final class EnvelopeGuard {
     private static final int MAX_REPORTED = 10_000;
@@ -40,7 +42,17 @@ final class EnvelopeGuard {
         LoadedConfig config = selection.config();
         var agents = config.config().agents();
         Set<String> profiles = agents == null || agents.profiles() == null ? Set.of() : agents.profiles().keySet();
-        return AuthorizationEnvelope.compute(caller.scopes(), selection.build().catalog(), profiles, denyPatterns(config));
+        List<String> deny = denyPatterns(config);
+        var catalog = selection.build().catalog();
+        AuthorizationEnvelope envelope = AuthorizationEnvelope.compute(caller.scopes(), catalog, profiles, deny);
+        DelegationChain chain = caller.delegation();
+        if (chain == null) return envelope;
+        // an agent acting for the principal sees only what the principal and every actor may be granted
+        if (chain.grants() == null) return new AuthorizationEnvelope(Set.of());
+        for (Set<String> actorGrants : chain.grants()) {
+            envelope = envelope.intersect(AuthorizationEnvelope.compute(actorGrants, catalog, profiles, deny));
+        }
+        return envelope;
     }
 
     /** The catalog answer the caller may see; audits the first filtered answer per caller and config. */
@@ -49,7 +61,7 @@ final class EnvelopeGuard {
         int hidden = EnvelopeFilter.hidden(full, envelope);
         if (hidden > 0) {
             String key = caller.principal() + "|" + caller.clientId() + "|" + new TreeSet<>(caller.scopes()) + "|"
-                    + selection.cacheKey();
+                    + caller.actors() + "|" + selection.cacheKey();
             if (reportedFilters.size() > MAX_REPORTED) reportedFilters.clear();
             if (reportedFilters.add(key)) {
                 audit.append(record(AuditRecord.CATALOG_FILTERED, caller).withDecision("allow", "envelope", null)
@@ -79,7 +91,8 @@ final class EnvelopeGuard {
 
     private AuditRecord record(String type, Caller caller) {
         return AuditRecord.event(clock.instant().toString(), type)
-                .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId());
+                .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
+                .withActors(caller.actors());
     }
 
     private static List<String> denyPatterns(LoadedConfig config) {

@@ -416,6 +416,7 @@ public final class RuntimeEngine implements AutoCloseable {
         org.opencli.core.audit.AuditRecord record = org.opencli.core.audit.AuditRecord
                 .event(settings.clock().instant().toString(), org.opencli.core.audit.AuditRecord.CATALOG_REFRESH)
                 .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
+                .withActors(caller.actors())
                 .withDecision("allow", reason, null)
                 .withDetail(report.sources().size() + " source(s): " + counts + (report.catalogRebuilt() ? ""
                         : "; catalog not rebuilt"));

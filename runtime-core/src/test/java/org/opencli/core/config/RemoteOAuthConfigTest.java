@@ -39,6 +39,25 @@ class RemoteOAuthConfigTest {
         assertThat(oauth.browserLogin().callbackPort()).isZero();
     }
 
+    @Test
+    void delegationBindsOnBothSides() {
+        Path project = ConfigFixtures.write(root.resolve("p/.cli.json"), config("""
+                "runtime": {"remote": {"url": "https://r.example", "oauth": {"mode": "delegation", "delegation": {
+                  "tokenURL": "https://idp.example/token", "clientId": {"type": "literal", "value": "agent"},
+                  "clientSecret": {"type": "env", "value": "AGENT_SECRET"}, "subjectTokenRef": "env:USER_TOKEN",
+                  "actorTokenRef": "file:agent.jwt", "audience": "oclird", "scopes": ["bundle:upstream"]}}},
+                 "server": {"auth": {"validationProfile": "oidc_jwks", "issuer": "https://i", "jwksURL": "https://i/k",
+                  "audience": "oclird", "delegation": {"actors": {"agent": ["tool:a:b", "audit:read"]}, "azpAsActor": true}}}}"""));
+        var runtime = ConfigFixtures.loaderIn(root).load(project).config().runtime();
+        RemoteOAuthConfig.DelegationConfig d = runtime.remote().oauth().delegation();
+        assertThat(d.subjectTokenRef()).isEqualTo("env:USER_TOKEN");
+        assertThat(d.actorTokenRef()).isEqualTo("file:agent.jwt");
+        assertThat(d.clientSecret().value()).isEqualTo("AGENT_SECRET");
+        assertThat(d.scopes()).containsExactly("bundle:upstream");
+        assertThat(runtime.server().auth().delegation().actors()).containsEntry("agent", java.util.List.of("tool:a:b", "audit:read"));
+        assertThat(runtime.server().auth().delegation().clientActs()).isTrue();
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|',
             textBlock = """
@@ -49,6 +68,13 @@ class RemoteOAuthConfigTest {
                     "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "browserLogin", "browserLogin": {"port": 1}}}}           | $.runtime.remote.oauth.browserLogin.port | unknown key 'port' | callbackPort
                     "secrets": {"idp": {"type": "oauth2", "mode": "authorizationCode", "issuer": "https://i", "clientId": {"type": "literal", "value": "c"}, "redirectURI": "https://evil.example/cb"}} | $.secrets.idp.redirectURI | not a loopback URL | http://127.0.0.1
                     "secrets": {"idp": {"type": "oauth2", "mode": "authorizationCode", "issuer": "https://i"}}                           | $.secrets.idp.clientId | authorizationCode needs 'clientId' | secret reference
+                    "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "delegation"}}}                                           | $.runtime.remote.oauth.delegation | mode delegation needs 'delegation' | subjectTokenRef
+                    "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "delegation", "delegation": {"clientId": {"type": "literal", "value": "a"}}}}} | $.runtime.remote.oauth.delegation.subjectTokenRef | needs 'subjectTokenRef' | env:NAME
+                    "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "delegation", "delegation": {"subjectTokenRef": "env:U"}}}} | $.runtime.remote.oauth.delegation.clientId | missing 'clientId' | secret reference
+                    "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "delegation", "delegation": {"clientId": {"type": "literal", "value": "a"}, "subjectTokenRef": "eyJraw"}}}} | $.runtime.remote.oauth.delegation.subjectTokenRef | wrong form | env:NAME
+                    "runtime": {"remote": {"url": "https://r", "oauth": {"mode": "delegation", "delegation": {"clientId": {"type": "literal", "value": "a"}, "subjectTokenRef": "env:U", "tokenURL": "/t"}}}} | $.runtime.remote.oauth.delegation.tokenURL | not an absolute http(s) URL | absolute http(s) URL
+                    "runtime": {"server": {"auth": {"validationProfile": "oidc_jwks", "issuer": "https://i", "jwksURL": "https://i/k", "audience": "a", "delegation": {"actors": {"bot": ["bundle:x", "everything"]}}}}} | $.runtime.server.auth.delegation.actors.bot[1] | is not a runtime grant | bundle:<serviceId>
+                    "runtime": {"server": {"auth": {"validationProfile": "oidc_jwks", "issuer": "https://i", "jwksURL": "https://i/k", "audience": "a", "delegation": {"actors": {"bot": "bundle:x"}}}}} | $.runtime.server.auth.delegation.actors.bot | wrong type | an array of strings
                     """)
     void badRemoteOAuthIsReportedAtItsPath(String fragment, String path, String message, String expected) {
         Path project = ConfigFixtures.write(root.resolve("p/.cli.json"), config(fragment));

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opencli.core.audit.AuditRecord;
 import org.opencli.core.auth.Caller;
+import org.opencli.core.auth.DelegationChain;
 import org.opencli.core.engine.CatalogQuery;
 import org.opencli.core.engine.CatalogResponse;
 import org.opencli.core.error.OcliException;
@@ -114,6 +115,42 @@ class EnvelopeEnforcementTest extends WithExecFixture {
         assertThat(f.failureAs(f.call("exec:getItem").args("1"), caller("bundle:exec")).code())
                 .isEqualTo("insufficient_scope");
         assertThat(catalog(caller("bundle:exec")).catalog().tools()).noneMatch(t -> t.id().equals("exec:getItem"));
+    }
+
+    static Caller delegated(Set<String> userScopes, List<String> actors, List<Set<String>> actorGrants) {
+        return new Caller("alice", "triage-agent", null, "req-1", userScopes, new DelegationChain(actors, actorGrants));
+    }
+
+    @Test
+    void anAgentActingForTheUserGetsTheIntersectionAndIsAudited() {
+        Caller agent = delegated(Set.of("bundle:exec"), List.of("triage-bot", "orchestrator"),
+                List.of(Set.of("tool:exec:getItem", "tool:exec:search"), Set.of("bundle:exec")));
+        assertThat(catalog(agent).catalog().tools()).extracting(t -> t.id())
+                .containsExactlyInAnyOrder("exec:getItem", "exec:search");
+        f.runAs(f.call("exec:getItem").args("1"), agent);
+        JsonNode allowed = f.lastAudit();
+        assertThat(allowed.path("principal").asText()).isEqualTo("alice");
+        assertThat(allowed.path("actors")).extracting(JsonNode::asText).containsExactly("triage-bot", "orchestrator");
+
+        // the user may run exec:purge's bundle; the current actor may not
+        assertThat(f.failureAs(f.call("exec:bearerOnly"), agent).code()).isEqualTo("insufficient_scope");
+        JsonNode denial = events(AuditRecord.AUTHZ_DENIAL).get(0);
+        assertThat(denial.path("actors")).extracting(JsonNode::asText).containsExactly("triage-bot", "orchestrator");
+        assertThat(f.lastAudit().path("actors")).extracting(JsonNode::asText).containsExactly("triage-bot", "orchestrator");
+        List<JsonNode> filtered = events(AuditRecord.CATALOG_FILTERED);
+        assertThat(filtered).hasSize(1);
+        assertThat(filtered.get(0).path("actors").size()).isEqualTo(2);
+        assertThat(f.server.seen).hasSize(1);
+    }
+
+    @Test
+    void anActorWithNoGrantsSeesNothingWhateverTheUserHolds() {
+        Caller stranger = delegated(Set.of("bundle:exec"), List.of("stranger"), List.of(Set.of()));
+        assertThat(catalog(stranger).catalog().tools()).isEmpty();
+        assertThat(f.failureAs(f.call("exec:getItem").args("1"), stranger).code()).isEqualTo("insufficient_scope");
+        Caller unresolved = delegated(Set.of("bundle:exec"), List.of("x"), null);
+        assertThat(catalog(unresolved).catalog().tools()).isEmpty();
+        assertThat(f.server.seen).isEmpty();
     }
 
     @Test

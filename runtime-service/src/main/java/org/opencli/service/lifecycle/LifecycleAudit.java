@@ -25,6 +25,7 @@ public class LifecycleAudit {
     public CompletionStage<Void> sessionClose(Caller caller, String sessionId, boolean closed) {
         return append(AuditRecord.event(now(), AuditRecord.SESSION_CLOSE)
                 .withCaller(caller.principal(), caller.clientId(), sessionId, caller.requestId())
+                .withActors(caller.actors())
                 .withDecision("allow", closed ? "ok" : "no_lease", null)
                 .withDetail(closed ? "lease closed" : "no lease was held by this session"));
     }
@@ -42,6 +43,7 @@ public class LifecycleAudit {
         String who = caller.principal() != null ? "principal " + caller.principal() : "the daemon's owner (client key)";
         return append(AuditRecord.event(now(), AuditRecord.RUNTIME_STOP)
                 .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
+                .withActors(caller.actors())
                 .withDecision("allow", "ok", null)
                 .withDetail("stop requested by " + who));
     }

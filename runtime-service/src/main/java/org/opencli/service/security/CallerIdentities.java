@@ -62,6 +62,6 @@ final class CallerIdentities {
         if (!(permission instanceof StringPermission asked)) return false;
         String actions = asked.getActions();
         String scope = actions == null || actions.isEmpty() ? asked.getName() : asked.getName() + ":" + actions;
-        return caller.scopes().contains(scope);
+        return caller.holds(scope);
     }
 }

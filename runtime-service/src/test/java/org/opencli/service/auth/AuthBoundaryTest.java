@@ -147,6 +147,12 @@ class AuthBoundaryTest {
     }
 
     @Test
+    void aDelegatedTokenIsRefusedWhenTheRuntimeHasNoDelegationConfig() {
+        String token = AuthWorld.sign(AuthWorld.claims("kim", "bundle:helpdesk").claim("act", java.util.Map.of("sub", "some-agent")).build());
+        as(token).when().get("/v1/catalog/effective").then().statusCode(401).body("reason", equalTo("delegation_not_accepted"));
+    }
+
+    @Test
     void executeOutsideTheEnvelopeIs403AndTheUpstreamIsUntouched() {
         String token = AuthWorld.token("frank", "tool:helpdesk:listTickets");
         int before = AuthWorld.upstreamRequests.get();
