@@ -27,9 +27,10 @@ import org.opencli.core.observe.StepKind;
  * engine has nobody to tell and sends no {@code traceparent}.
  * <p>
  * While spans are exported nowhere (no OTLP endpoint: only {@link SpansKeptLocal}), a step is no
- * recorded span but its bare identity: a fresh span id in its parent's trace, with the parent's
- * sampling flag, so {@code traceparent} still carries real ids and the caller's decision, and nothing
- * is recorded, tagged, queued or converted that nobody would read (docs/operations.md#what-tracing-costs).
+ * recorded span: an upstream call is a bare identity (a fresh span id in its parent's trace, with the
+ * parent's sampling flag), so {@code traceparent} still carries real ids and the caller's decision;
+ * every other step is its parent's identity. Nothing is recorded, tagged, queued or converted that
+ * nobody would read (docs/operations.md#what-tracing-costs).
  */
 @Singleton
 @LookupUnlessProperty(name = "quarkus.otel.sdk.disabled", stringValue = "true")
@@ -55,7 +56,9 @@ public class TracingObserver implements EngineObserver {
     public ObservedStep start(StepKind kind, ObservedStep parent) {
         Span parentSpan = parent instanceof TracedStep traced ? traced.span() : Span.fromContext(Context.current());
         boolean propagates = kind == StepKind.UPSTREAM_CALL;
-        if (!recording) return new TracedStep(identity(parentSpan.getSpanContext()), propagates);
+        // unrecorded, only a call that leaves the process shows its own span id (traceparent): every
+        // other step is its parent's identity, and costs no id
+        if (!recording) return new TracedStep(propagates ? identity(parentSpan.getSpanContext()) : parentSpan, propagates);
         boolean outgoing = propagates || kind == StepKind.MCP_CALL;
         Span span = tracer.spanBuilder(NAMES[kind.ordinal()]).setParent(Context.root().with(parentSpan))
                 .setSpanKind(outgoing ? SpanKind.CLIENT : SpanKind.INTERNAL).startSpan();
