@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,8 +80,9 @@ public class ServerSpans {
         } else {
             span = TracingObserver.identity(Span.fromContext(parent).getSpanContext());
         }
-        // Not closed: the request's duplicated Vert.x context holds it and ends with the request.
-        parent.with(span).makeCurrent();
+        // Not closed: the request's own (duplicated) Vert.x context holds it and ends with the request.
+        // Never on any other context: there it would be a thread-local, and outlive the request.
+        if (Vertx.currentContext() instanceof ContextInternal own && own.isDuplicate()) parent.with(span).makeCurrent();
         rc.next();
     }
 
