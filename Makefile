@@ -6,7 +6,7 @@ FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath
 GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
 MCP_NPM := target/mcp-npm
 
-.PHONY: build image container-tools test test-packages format format-check demo fleet keycloak bench bench-catalog bench-execute bench-audit bench-cli github-openapi mcp-servers conformance clean
+.PHONY: build image container-tools test test-packages format format-check demo fleet keycloak bench bench-catalog bench-execute bench-tracing bench-audit bench-cli github-openapi mcp-servers conformance clean
 
 ## build: compile everything and package the ocli and oclird applications (tests skipped); ocli's class-data archive
 build:
@@ -54,7 +54,7 @@ keycloak: build
 	java -cp "$(FLEET_CP)" org.opencli.fleet.keycloak.KeycloakFixture "$(ROOT)"
 
 ## bench: every benchmark
-bench: bench-catalog bench-execute bench-audit bench-cli
+bench: bench-catalog bench-execute bench-tracing bench-audit bench-cli
 
 ## bench-catalog: cold catalog build of GitHub's REST description vs a plain Jackson parse; warm GET latency
 bench-catalog: build github-openapi
@@ -72,6 +72,10 @@ bench-audit: build
 ## bench-execute: wrk against POST /v1/tools/execute vs nginx proxying the same upstream (needs wrk, nginx)
 bench-execute: build
 	scripts/bench-execute.sh
+
+## bench-tracing: the execute path with tracing on (as shipped, no export) vs off (OTEL_SDK_DISABLED=true), alternating; on/off ratios (needs wrk)
+bench-tracing: build
+	scripts/bench-tracing.sh
 
 ## test-packages: the Debian packages the tests need; installs them as root, else names the apt-get line
 test-packages:

@@ -8,6 +8,7 @@ import org.opencli.core.config.AuditConfig;
 import org.opencli.core.execution.ExecutionSettings;
 import org.opencli.core.execution.UpstreamClient;
 import org.opencli.core.observe.EngineObserver;
+import org.opencli.core.observe.HandOff;
 import org.opencli.core.secrets.InteractiveAuthorizer;
 import org.opencli.core.secrets.SecretResolver;
 
@@ -19,7 +20,8 @@ import org.opencli.core.secrets.SecretResolver;
  * person. {@code auditExporters} builds extra push exporters of the default audit store from the
  * starting config's {@code audit} block (null when absent), added after the ones that block asks for
  * itself ({@code audit.syslog}); unused when {@code audit} is given. {@code observer} watches the
- * engine's steps for metrics and traces ({@link EngineObserver#NONE}: nobody).
+ * engine's steps for metrics and traces ({@link EngineObserver#NONE}: nobody); {@code handOff} carries
+ * a request's log context to the engine's threads ({@link HandOff#NONE}: nothing).
  */
 public record ExecutionSetup(
         UpstreamClient upstream,
@@ -29,16 +31,18 @@ public record ExecutionSetup(
         Function<String, List<String>> keychainArgv,
         InteractiveAuthorizer interactiveAuthorizer,
         Function<AuditConfig, List<AuditExporter>> auditExporters,
-        EngineObserver observer) {
+        EngineObserver observer,
+        HandOff handOff) {
 
     public ExecutionSetup {
         if (observer == null) observer = EngineObserver.NONE;
+        if (handOff == null) handOff = HandOff.NONE;
     }
 
     public ExecutionSetup(UpstreamClient upstream, AuditSink audit, ExecutionSettings execution, Function<String, String> env,
                           Function<String, List<String>> keychainArgv, InteractiveAuthorizer interactiveAuthorizer,
                           Function<AuditConfig, List<AuditExporter>> auditExporters) {
-        this(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, EngineObserver.NONE);
+        this(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, EngineObserver.NONE, HandOff.NONE);
     }
 
     public ExecutionSetup(UpstreamClient upstream, AuditSink audit, ExecutionSettings execution, Function<String, String> env,
@@ -53,34 +57,38 @@ public record ExecutionSetup(
 
     /** Who can sign in interactively for oauth2 authorizationCode secrets (ocli embedded on a terminal); null = nobody. */
     public ExecutionSetup withInteractiveAuthorizer(InteractiveAuthorizer a) {
-        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, a, auditExporters, observer);
+        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, a, auditExporters, observer, handOff);
     }
 
     public ExecutionSetup withUpstream(UpstreamClient u) {
-        return new ExecutionSetup(u, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, observer);
+        return new ExecutionSetup(u, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, observer, handOff);
     }
 
     public ExecutionSetup withAudit(AuditSink a) {
-        return new ExecutionSetup(upstream, a, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, observer);
+        return new ExecutionSetup(upstream, a, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, observer, handOff);
     }
 
     public ExecutionSetup withExecution(ExecutionSettings s) {
-        return new ExecutionSetup(upstream, audit, s, env, keychainArgv, interactiveAuthorizer, auditExporters, observer);
+        return new ExecutionSetup(upstream, audit, s, env, keychainArgv, interactiveAuthorizer, auditExporters, observer, handOff);
     }
 
     public ExecutionSetup withEnv(Function<String, String> e) {
-        return new ExecutionSetup(upstream, audit, execution, e, keychainArgv, interactiveAuthorizer, auditExporters, observer);
+        return new ExecutionSetup(upstream, audit, execution, e, keychainArgv, interactiveAuthorizer, auditExporters, observer, handOff);
     }
 
     public ExecutionSetup withKeychainArgv(Function<String, List<String>> k) {
-        return new ExecutionSetup(upstream, audit, execution, env, k, interactiveAuthorizer, auditExporters, observer);
+        return new ExecutionSetup(upstream, audit, execution, env, k, interactiveAuthorizer, auditExporters, observer, handOff);
     }
 
     public ExecutionSetup withAuditExporters(Function<AuditConfig, List<AuditExporter>> e) {
-        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, e, observer);
+        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, e, observer, handOff);
     }
 
     public ExecutionSetup withObserver(EngineObserver o) {
-        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, o);
+        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, o, handOff);
+    }
+
+    public ExecutionSetup withHandOff(HandOff h) {
+        return new ExecutionSetup(upstream, audit, execution, env, keychainArgv, interactiveAuthorizer, auditExporters, observer, h);
     }
 }

@@ -111,9 +111,12 @@ public final class RuntimeEngine implements AutoCloseable {
                 new OAuthTokens(upstream, limits.responseTimeout(), setup.interactiveAuthorizer()));
         Credentials credentials = new Credentials(secrets);
         this.envelopes = new EnvelopeGuard(audit, settings.clock());
-        this.execution = new ExecutionFlow(this, workers, new RetryingSender(upstream, scheduler, limits, settings.clock(), observer),
+        // work an execution hands to the engine's threads takes the request's log context along
+        java.util.concurrent.Executor handedOff = org.opencli.core.observe.HandOff.carrying(setup.handOff(), workers);
+        this.execution = new ExecutionFlow(this, handedOff,
+                new RetryingSender(upstream, scheduler, limits, settings.clock(), observer, setup.handOff()),
                 credentials, audit, limits, setup.env(), observer);
-        this.workflows = new WorkflowFlow(this, workers);
+        this.workflows = new WorkflowFlow(this, handedOff);
     }
 
     public EngineSettings settings() {

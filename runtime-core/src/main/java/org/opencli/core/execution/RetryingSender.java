@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 import org.opencli.core.observe.EngineObserver;
+import org.opencli.core.observe.HandOff;
 import org.opencli.core.observe.ObservedStep;
 import org.opencli.core.observe.StatusClass;
 import org.opencli.core.observe.StepKind;
@@ -26,9 +27,12 @@ import org.opencli.core.observe.StepKind;
  * execution — every attempt, its body and every delay — ends by one deadline ({@code totalTime}
  * after the first attempt starts): each attempt gets at most what is left of it, and the answer
  * fails with {@code upstream_timeout} when it passes. Each attempt is one {@link StepKind#UPSTREAM_CALL}
- * step of the observer, and its request carries that step's propagation headers.
+ * step of the observer, and its request carries that step's propagation headers. A retry is logged
+ * (DEBUG) on the thread that makes it, with the request's log context carried there ({@link HandOff}).
  */
 public final class RetryingSender {
+    private static final System.Logger LOG = System.getLogger(RetryingSender.class.getName());
+
     /** The final answer and how many retries it took. */
     public record Outcome(UpstreamResponse response, int retryCount) {
     }
@@ -38,18 +42,20 @@ public final class RetryingSender {
     private final ExecutionSettings settings;
     private final Clock clock;
     private final EngineObserver observer;
+    private final HandOff handOff;
 
     public RetryingSender(UpstreamClient client, ScheduledExecutorService scheduler, ExecutionSettings settings, Clock clock) {
-        this(client, scheduler, settings, clock, EngineObserver.NONE);
+        this(client, scheduler, settings, clock, EngineObserver.NONE, HandOff.NONE);
     }
 
     public RetryingSender(UpstreamClient client, ScheduledExecutorService scheduler, ExecutionSettings settings, Clock clock,
-                          EngineObserver observer) {
+                          EngineObserver observer, HandOff handOff) {
         this.client = client;
         this.scheduler = scheduler;
         this.settings = settings;
         this.clock = clock;
         this.observer = observer == null ? EngineObserver.NONE : observer;
+        this.handOff = handOff == null ? HandOff.NONE : handOff;
     }
 
     /** As {@link #send(UpstreamRequest, boolean, int[], Duration)} with the engine's {@code maxTotalTime}. */
@@ -151,7 +157,14 @@ public final class RetryingSender {
                 return;
             }
             a.retries()[0] = attempt;
-            scheduler.schedule(() -> attempt(a, attempt + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+            String after = cause == null ? "HTTP " + response.statusCode()
+                    : cause instanceof UpstreamTimeoutException ? "no answer in time" : "no connection";
+            long delayMillis = delay.toMillis();
+            scheduler.schedule(handOff.carrying(() -> {
+                LOG.log(System.Logger.Level.DEBUG, () -> "upstream " + request.target() + (a.tool() == null ? "" : " (" + a.tool() + ")")
+                        + ": " + after + "; attempt " + (attempt + 1) + " after " + delayMillis + " ms");
+                attempt(a, attempt + 1);
+            }), delayMillis, TimeUnit.MILLISECONDS);
         });
     }
 

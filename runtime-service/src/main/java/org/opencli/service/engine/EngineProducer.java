@@ -63,6 +63,7 @@ public class EngineProducer {
     @io.quarkus.runtime.Startup // opening the audit store reads files: at startup, never lazily on an event loop
     RuntimeEngine engine(OclirdSettings settings, StateLayout layout, io.vertx.mutiny.core.Vertx vertx, DaemonAccess access,
                          @jakarta.enterprise.inject.Any jakarta.enterprise.inject.Instance<EngineObserver> observers,
+                         org.opencli.core.observe.HandOff handOff,
                          @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.vertx.event-loops-pool-size") java.util.Optional<Integer> eventLoopsSetting) {
         // Quarkus' default: two event loops per core
         int eventLoops = eventLoopsSetting.orElse(2 * Runtime.getRuntime().availableProcessors());
@@ -81,7 +82,9 @@ public class EngineProducer {
                 execution.maxResponseBytes());
         // metrics and traces are beans implementing EngineObserver (docs/operations.md)
         EngineObserver observer = EngineObservers.of(observers.stream().toList());
-        return RuntimeEngines.create(engineSettings, ExecutionSetup.defaults().withUpstream(upstream).withObserver(observer));
+        // a request's log context (request id, trace) follows work handed to the engine's threads (service.observe)
+        return RuntimeEngines.create(engineSettings,
+                ExecutionSetup.defaults().withUpstream(upstream).withObserver(observer).withHandOff(handOff));
     }
 
     void close(@jakarta.enterprise.inject.Disposes RuntimeEngine engine) {

@@ -4,35 +4,35 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Context;
 import java.util.Map;
 import org.opencli.core.observe.ObservedStep;
 
 /**
  * One engine step as a span. Tags become {@code ocli.*} attributes; {@code end("error")} (and a
  * document fetch's {@code failed}) marks the span failed (a refusal is a decision, not an error). An upstream call's step propagates its own
- * span as a W3C {@code traceparent}, written here directly instead of through a carrier map.
+ * span as a W3C {@code traceparent}, written here directly instead of through a carrier map. A span
+ * that is not recording (export off: {@link TracingObserver}) takes no tags and no outcome.
  */
 final class TracedStep implements ObservedStep {
     static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("ocli.outcome");
 
     private final Span span;
-    private final Context context;
     private final boolean propagates;
+    private final boolean recording;
 
-    TracedStep(Span span, Context context, boolean propagates) {
+    TracedStep(Span span, boolean propagates) {
         this.span = span;
-        this.context = context;
         this.propagates = propagates;
+        this.recording = span.isRecording();
     }
 
-    Context context() {
-        return context;
+    Span span() {
+        return span;
     }
 
     @Override
     public ObservedStep tag(String key, String value) {
-        if (value != null) span.setAttribute(attribute(key), value);
+        if (recording && value != null) span.setAttribute(attribute(key), value);
         return this;
     }
 
@@ -48,6 +48,7 @@ final class TracedStep implements ObservedStep {
 
     @Override
     public void end(String outcome) {
+        if (!recording) return;
         span.setAttribute(OUTCOME, outcome);
         if ("error".equals(outcome) || "failed".equals(outcome)) span.setStatus(StatusCode.ERROR);
         span.end();

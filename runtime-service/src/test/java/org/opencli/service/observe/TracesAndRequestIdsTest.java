@@ -95,6 +95,7 @@ class TracesAndRequestIdsTest extends AsOwner {
 
         List<SpanData> trace = spansOf(traceId, 6);
         SpanData server = only(trace, s -> s.getKind() == SpanKind.SERVER);
+        assertThat(server.getName()).as("named by its route").isEqualTo("POST /v1/tools/execute");
         assertThat(server.getAttributes().get(RequestCorrelation.REQUEST_ID)).isEqualTo("trace-test-1");
         SpanData execution = named(trace, "ocli.execution");
         assertThat(execution.getParentSpanId()).isEqualTo(server.getSpanId());
