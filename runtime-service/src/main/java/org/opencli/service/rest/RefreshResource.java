@@ -11,6 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.opencli.core.engine.RefreshQuery;
 import org.opencli.core.engine.RefreshReport;
 import org.opencli.core.engine.RefreshRun;
@@ -40,6 +46,10 @@ public class RefreshResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, RefreshStream.NDJSON})
     @Blocking // revalidation fetches every remote document and rebuilds the catalog
+    @Operation(summary = "Revalidate the sources' documents and rebuild the catalog")
+    @APIResponses({@APIResponse(responseCode = "200", description = "{refreshedAt, catalogRebuilt, sources[]}, or NDJSON progress lines then the report when Accept names application/x-ndjson", content = {@Content(
+            mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = RefreshStream.NDJSON)}),
+            @APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"), @APIResponse(responseCode = "503", ref = "Unavailable")})
     public Response refresh(@QueryParam("config") String config, @QueryParam("source") String source,
                             @HeaderParam("Accept") String accept) {
         return answer(new RefreshQuery(config, source), accept);
@@ -49,8 +59,13 @@ public class RefreshResource {
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, RefreshStream.NDJSON})
     @Blocking // as GET
+    @Operation(summary = "Revalidate the sources' documents and rebuild the catalog (members in a JSON body)")
+    @APIResponses({@APIResponse(responseCode = "200", description = "{refreshedAt, catalogRebuilt, sources[]}, or NDJSON progress lines then the report when Accept names application/x-ndjson", content = {@Content(
+            mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = RefreshStream.NDJSON)}),
+            @APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"), @APIResponse(responseCode = "503", ref = "Unavailable")})
     public Response refresh(@QueryParam("config") String config, @QueryParam("source") String source,
-                            @HeaderParam("Accept") String accept, byte[] body) {
+                            @HeaderParam("Accept") String accept,
+                            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefreshRequest.class))) byte[] body) {
         RefreshRequest request = body == null || body.length == 0 ? new RefreshRequest(null, null)
                 : RequestJson.read(body, RefreshRequest.class);
         return answer(new RefreshQuery(one(config, request.config(), "config"), one(source, request.source(), "source")),

@@ -76,6 +76,18 @@ class ApiDocumentTest {
         assertThat(problem.has("application/problem+json")).isTrue();
     }
 
+    @Test
+    void refreshSaysItsBodyIsOptionalAndNamesItsProblems() throws IOException {
+        JsonNode post = document().get("paths").get("/v1/refresh").get("post");
+        assertThat(post.at("/requestBody/required").asBoolean(false)).isFalse();
+        assertThat(post.at("/requestBody/content/application~1json/schema").isMissingNode()).isFalse();
+        for (String method : List.of("get", "post")) {
+            JsonNode responses = document().get("paths").get("/v1/refresh").get(method).get("responses");
+            assertThat(responses.fieldNames()).toIterable().as(method).contains("200", "400", "403", "404", "503");
+            assertThat(responses.at("/200/content").has("application/x-ndjson")).as(method).isTrue();
+        }
+    }
+
     private static List<String> scopes(JsonNode paths, String path, String method) {
         JsonNode security = paths.get(path).get(method).get("security");
         assertThat(security.size()).as("%s %s: one security requirement", method, path).isEqualTo(1);
