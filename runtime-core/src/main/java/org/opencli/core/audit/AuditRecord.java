@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"timestamp", "eventType", "principal", "clientId", "sessionId", "requestId", "instanceId",
-        "agentProfile", "toolId", "serviceId", "targetBaseUrl", "decision", "reasonCode", "code", "method", "path",
+        "subjectId", "tenantId", "agentProfile", "toolId", "serviceId", "targetBaseUrl", "decision", "reasonCode", "code", "method", "path",
         "authScheme", "requestSize", "statusCode", "latencyMs", "retryCount", "detail", "seq", "prevHash"})
 public record AuditRecord(
         Long seq,
@@ -40,7 +40,9 @@ public record AuditRecord(
         Long latencyMs,
         Integer retryCount,
         String detail,
-        String prevHash) {
+        String prevHash,
+        String subjectId,
+        String tenantId) {
 
     public static final String TOOL_EXECUTION = "tool_execution";
     public static final String AUTHZ_DENIAL = "authz_denial";
@@ -58,50 +60,60 @@ public record AuditRecord(
     /** A record of {@code eventType} at {@code timestamp}; fill the rest with the {@code with…} methods. */
     public static AuditRecord event(String timestamp, String eventType) {
         return new AuditRecord(null, timestamp, eventType, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public AuditRecord withCaller(String principal, String clientId, String sessionId, String requestId) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, subjectId, tenantId);
+    }
+
+    /**
+     * Who the token says the caller is beyond the principal: the immutable id ({@code oid}, else
+     * {@code sub}) and the tenant ({@code tid}); both null without a token.
+     */
+    public AuditRecord withIdentity(String subjectIdValue, String tenantIdValue) {
+        return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
+                agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, subjectIdValue, tenantIdValue);
     }
 
     public AuditRecord withInstanceId(String value) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, value,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, subjectId, tenantId);
     }
 
     public AuditRecord withTool(String agentProfileValue, String toolIdValue, String serviceIdValue) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfileValue, toolIdValue, serviceIdValue, targetBaseUrl, decision, reasonCode, code, method, path,
-                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash, subjectId, tenantId);
     }
 
     public AuditRecord withDecision(String decisionValue, String reasonCodeValue, String codeValue) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decisionValue, reasonCodeValue, codeValue, method, path,
-                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash);
+                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash, subjectId, tenantId);
     }
 
     public AuditRecord withDetail(String value) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, value, prevHash);
+                requestSize, statusCode, latencyMs, retryCount, value, prevHash, subjectId, tenantId);
     }
 
     /** Stamped by the store: position in the chain and SHA-256 (hex) of the previous line. */
     public AuditRecord withChain(long seqValue, String prevHashValue) {
         return new AuditRecord(seqValue, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, prevHashValue);
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHashValue, subjectId, tenantId);
     }
 
     /** This record without {@code seq} and {@code prevHash}: the part an appender renders before the store stamps the chain. */
     AuditRecord withoutChain() {
         return new AuditRecord(null, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, null);
+                requestSize, statusCode, latencyMs, retryCount, detail, null, subjectId, tenantId);
     }
 }

@@ -2,6 +2,7 @@ package org.opencli.core.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code runtime.server.auth}. validationProfile {@code oidc_jwks} (issuer, jwksURL, audience) or
@@ -10,6 +11,8 @@ import java.util.List;
  * metadata (authorizationURL, tokenURL, browserClientId, deviceAuthorizationURL, revocationURL) is
  * only published to clients by {@code GET /v1/auth/browser-config}; the runtime never calls it.
  * {@code failureAudit} (ours) bounds how many authentication failures per source get a record each.
+ * {@code grantMap} maps IdP permission names to runtime grants; {@code allowedTenants} lists the
+ * tenants a {@code {tenantid}} issuer template admits; {@code principalClaim} names the caller.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerAuthConfig(
@@ -30,7 +33,10 @@ public record ServerAuthConfig(
         Integer introspectionCacheSeconds,
         RevocationCheckConfig revocationCheck,
         List<String> scopeClaims,
-        FailureAuditConfig failureAudit) {
+        FailureAuditConfig failureAudit,
+        Map<String, List<String>> grantMap,
+        List<String> allowedTenants,
+        String principalClaim) {
 
     public static final String OIDC_JWKS = "oidc_jwks";
     public static final String OAUTH2_INTROSPECTION = "oauth2_introspection";
@@ -38,6 +44,23 @@ public record ServerAuthConfig(
     public static final int DEFAULT_INTROSPECTION_CACHE_SECONDS = 30;
     public static final int DEFAULT_FAILURE_AUDIT_PER_SOURCE = 60;
     public static final int DEFAULT_FAILURE_AUDIT_WINDOW_SECONDS = 60;
+    /** The claims {@code principalClaim} may name. */
+    public static final List<String> PRINCIPAL_CLAIMS = List.of("preferred_username", "upn", "email", "oid", "sub");
+    public static final int MAX_GRANT_MAP_ENTRIES = 256;
+    public static final int MAX_GRANTS_PER_NAME = 64;
+    public static final int MAX_IDP_NAME_LENGTH = 256;
+    public static final int MAX_ALLOWED_TENANTS = 256;
+
+    /** Without the identity keys of issue 20 ({@code grantMap}, {@code allowedTenants}, {@code principalClaim}). */
+    public ServerAuthConfig(String validationProfile, String mode, String issuer, String jwksURL, String audience,
+                            String introspectionURL, SecretConfig clientId, SecretConfig clientSecret, String authorizationURL,
+                            String tokenURL, String browserClientId, String deviceAuthorizationURL, String revocationURL,
+                            Integer clockSkewSeconds, Integer introspectionCacheSeconds, RevocationCheckConfig revocationCheck,
+                            List<String> scopeClaims, FailureAuditConfig failureAudit) {
+        this(validationProfile, mode, issuer, jwksURL, audience, introspectionURL, clientId, clientSecret, authorizationURL,
+                tokenURL, browserClientId, deviceAuthorizationURL, revocationURL, clockSkewSeconds, introspectionCacheSeconds,
+                revocationCheck, scopeClaims, failureAudit, null, null, null);
+    }
 
     public int clockSkew() {
         return clockSkewSeconds == null ? DEFAULT_CLOCK_SKEW_SECONDS : clockSkewSeconds;

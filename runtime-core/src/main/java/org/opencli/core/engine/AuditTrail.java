@@ -59,6 +59,6 @@ final class AuditTrail {
         return new AuditRecord(null, clock.instant().toString(), AuditRecord.TOOL_EXECUTION, caller.principal(),
                 caller.clientId(), caller.sessionId(), caller.requestId(), null, Strings.blankToNull(request.agentProfile()),
                 request.toolId(), serviceId, targetBaseUrl, decision, reason, code, method, path, authScheme, requestSize,
-                statusCode, (System.nanoTime() - startNanos) / 1_000_000, retryCount, null, null);
+                statusCode, (System.nanoTime() - startNanos) / 1_000_000, retryCount, null, null, caller.subjectId(), caller.tenantId());
     }
 }

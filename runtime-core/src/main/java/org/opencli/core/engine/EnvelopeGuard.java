@@ -79,7 +79,7 @@ final class EnvelopeGuard {
 
     private AuditRecord record(String type, Caller caller) {
         return AuditRecord.event(clock.instant().toString(), type)
-                .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId());
+                .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId()).withIdentity(caller.subjectId(), caller.tenantId());
     }
 
     private static List<String> denyPatterns(LoadedConfig config) {

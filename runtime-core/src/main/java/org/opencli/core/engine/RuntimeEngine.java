@@ -388,7 +388,7 @@ public final class RuntimeEngine implements AutoCloseable {
                 : counts.containsKey("stale_hit") ? "stale" : "ok";
         org.opencli.core.audit.AuditRecord record = org.opencli.core.audit.AuditRecord
                 .event(settings.clock().instant().toString(), org.opencli.core.audit.AuditRecord.CATALOG_REFRESH)
-                .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
+                .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId()).withIdentity(caller.subjectId(), caller.tenantId())
                 .withDecision("allow", reason, null)
                 .withDetail(report.sources().size() + " source(s): " + counts + (report.catalogRebuilt() ? ""
                         : "; catalog not rebuilt"));

@@ -24,7 +24,7 @@ public class LifecycleAudit {
     /** A session asked to end its lease; {@code sessionId} is the closed session, the caller's own ids beside it. */
     public CompletionStage<Void> sessionClose(Caller caller, String sessionId, boolean closed) {
         return append(AuditRecord.event(now(), AuditRecord.SESSION_CLOSE)
-                .withCaller(caller.principal(), caller.clientId(), sessionId, caller.requestId())
+                .withCaller(caller.principal(), caller.clientId(), sessionId, caller.requestId()).withIdentity(caller.subjectId(), caller.tenantId())
                 .withDecision("allow", closed ? "ok" : "no_lease", null)
                 .withDetail(closed ? "lease closed" : "no lease was held by this session"));
     }
@@ -41,7 +41,7 @@ public class LifecycleAudit {
     public CompletionStage<Void> runtimeStop(Caller caller) {
         String who = caller.principal() != null ? "principal " + caller.principal() : "the daemon's owner (client key)";
         return append(AuditRecord.event(now(), AuditRecord.RUNTIME_STOP)
-                .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
+                .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId()).withIdentity(caller.subjectId(), caller.tenantId())
                 .withDecision("allow", "ok", null)
                 .withDetail("stop requested by " + who));
     }

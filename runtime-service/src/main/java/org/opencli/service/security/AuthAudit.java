@@ -170,7 +170,7 @@ public class AuthAudit {
 
     private CompletionStage<Void> audit(AuditRecord record, Caller caller, String decision, String reason, String code,
                                         String detail) {
-        return append(record.withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
+        return append(record.withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId()).withIdentity(caller.subjectId(), caller.tenantId())
                 .withDecision(decision, reason, code).withDetail(detail));
     }
 
