@@ -5,8 +5,9 @@ ROOT     := $(abspath .)
 FLEET_CP  = fleet-tests/target/classes:$$(cat fleet-tests/target/fleet.classpath)
 GITHUB_OPENAPI := $(ROOT)/target/octokit/package/generated/api.github.com.json
 MCP_NPM := target/mcp-npm
+OIDC_NPM := target/oidc-npm
 
-.PHONY: build image container-tools test test-packages format format-check demo fleet keycloak bench bench-catalog bench-execute bench-tracing bench-audit bench-cli github-openapi mcp-servers conformance clean
+.PHONY: build image container-tools test test-packages format format-check demo fleet keycloak oidc-provider bench bench-catalog bench-execute bench-tracing bench-audit bench-cli github-openapi mcp-servers conformance clean
 
 ## build: compile everything and package the ocli and oclird applications (tests skipped); ocli's class-data archive
 build:
@@ -22,7 +23,7 @@ container-tools:
 	scripts/container-tools.sh
 
 ## test: every test CI runs — the format check, unit, REST, CLI, end-to-end and the fleet lanes
-test: test-packages format-check github-openapi mcp-servers
+test: test-packages format-check github-openapi mcp-servers oidc-provider
 	$(MVN) -B --no-transfer-progress verify -Docli.github.openapi=$(GITHUB_OPENAPI) -Docli.mcp.npm=$(ROOT)/$(MCP_NPM)
 	@scripts/test-summary.sh
 
@@ -46,7 +47,7 @@ demo: build
 	@bin/ocli --demo explain shop:getItem
 
 ## fleet: the end-to-end lanes alone (artifacts in target/fleet/<lane>/); LANES="a b" runs only those
-fleet: build mcp-servers
+fleet: build mcp-servers oidc-provider
 	java -cp "$(FLEET_CP)" org.opencli.fleet.FleetRunner "$(ROOT)" $(LANES)
 
 ## keycloak: the auth lanes' Keycloak (realms corp, upstream) by hand, for debugging; Ctrl-C stops it
@@ -90,6 +91,10 @@ $(GITHUB_OPENAPI):
 ## mcp-servers: the MCP servers and client the MCP tests drive (npm registry, pinned), under target/mcp-npm
 mcp-servers:
 	@scripts/mcp-servers.sh $(MCP_NPM)
+
+## oidc-provider: the independent OpenID provider (npm oidc-provider, pinned) the Entra- and Authentik-shaped lanes run, under target/oidc-npm
+oidc-provider:
+	@scripts/oidc-provider.sh $(OIDC_NPM)
 
 ## conformance: the external check against ../shared/conformance (when present)
 conformance: build

@@ -90,11 +90,13 @@ class RemoteAuthTest {
         CliResult status = ocli(project, Map.of("OCLI_TEST_TOKEN", "tok-from-env"), "auth", "status", "--format", "json");
         assertThat(Json.MAPPER.readTree(status.out()).path("signedIn").asBoolean()).isTrue();
         assertThat(status.out()).doesNotContain("tok-from-env");
+        // status asked the runtime how it sees the token (GET /v1/runtime/info with it)
+        assertThat(runtime.authorizationHeaders).containsExactly("Bearer tok-from-env", "Bearer tok-from-env");
 
         CliResult unset = ocli(project, Map.of(), "catalog", "list");
         assertThat(unset.exitCode()).isEqualTo(ExitCodes.AUTH_REQUIRED);
         assertThat(unset.err()).contains("OCLI_TEST_TOKEN").contains("not set");
-        assertThat(runtime.authorizationHeaders).hasSize(1);
+        assertThat(runtime.authorizationHeaders).as("nothing sent without the variable").hasSize(2);
     }
 
     @Test

@@ -27,6 +27,8 @@ final class AuditJson {
     private static final byte[] SESSION_ID = key("sessionId");
     private static final byte[] REQUEST_ID = key("requestId");
     private static final byte[] INSTANCE_ID = key("instanceId");
+    private static final byte[] SUBJECT_ID = key("subjectId");
+    private static final byte[] TENANT_ID = key("tenantId");
     private static final byte[] AGENT_PROFILE = key("agentProfile");
     private static final byte[] TOOL_ID = key("toolId");
     private static final byte[] SERVICE_ID = key("serviceId");
@@ -44,7 +46,7 @@ final class AuditJson {
     private static final byte[] DETAIL = key("detail");
     private static final byte[] PREV_HASH = key("prevHash");
 
-    private static final int STRING_FIELDS = 19;
+    private static final int STRING_FIELDS = 21;
 
     private byte[] buf = new byte[1024];
     private int len;
@@ -89,6 +91,8 @@ final class AuditJson {
                 && string(4, SESSION_ID, r.sessionId())
                 && string(5, REQUEST_ID, r.requestId())
                 && string(6, INSTANCE_ID, instance)
+                && string(19, SUBJECT_ID, r.subjectId())
+                && string(20, TENANT_ID, r.tenantId())
                 && string(7, AGENT_PROFILE, r.agentProfile())
                 && string(8, TOOL_ID, r.toolId())
                 && string(9, SERVICE_ID, r.serviceId())

@@ -16,7 +16,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"timestamp", "eventType", "principal", "clientId", "actors", "sessionId", "requestId", "instanceId",
-        "agentProfile", "toolId", "serviceId", "targetBaseUrl", "decision", "reasonCode", "code", "method", "path",
+        "subjectId", "tenantId", "agentProfile", "toolId", "serviceId", "targetBaseUrl", "decision", "reasonCode", "code", "method", "path",
         "authScheme", "requestSize", "statusCode", "latencyMs", "retryCount", "detail", "seq", "prevHash"})
 public record AuditRecord(
         Long seq,
@@ -43,7 +43,9 @@ public record AuditRecord(
         Integer retryCount,
         String detail,
         String prevHash,
-        List<String> actors) {
+        List<String> actors,
+        String subjectId,
+        String tenantId) {
 
     public static final String TOOL_EXECUTION = "tool_execution";
     public static final String AUTHZ_DENIAL = "authz_denial";
@@ -61,57 +63,67 @@ public record AuditRecord(
     /** A record of {@code eventType} at {@code timestamp}; fill the rest with the {@code with…} methods. */
     public static AuditRecord event(String timestamp, String eventType) {
         return new AuditRecord(null, timestamp, eventType, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public AuditRecord withCaller(String principal, String clientId, String sessionId, String requestId) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors);
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors, subjectId, tenantId);
     }
 
     /** The agents acting for the principal (RFC 8693 {@code act}), current actor first; null when none. */
     public AuditRecord withActors(List<String> value) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, value == null || value.isEmpty() ? null : List.copyOf(value));
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, value == null || value.isEmpty() ? null : List.copyOf(value), subjectId, tenantId);
+    }
+
+    /**
+     * Who the token says the caller is beyond the principal: the immutable id ({@code oid}, else
+     * {@code sub}) and the tenant ({@code tid}); both null without a token.
+     */
+    public AuditRecord withIdentity(String subjectIdValue, String tenantIdValue) {
+        return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
+                agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors, subjectIdValue, tenantIdValue);
     }
 
     public AuditRecord withInstanceId(String value) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, value,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors);
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors, subjectId, tenantId);
     }
 
     public AuditRecord withTool(String agentProfileValue, String toolIdValue, String serviceIdValue) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfileValue, toolIdValue, serviceIdValue, targetBaseUrl, decision, reasonCode, code, method, path,
-                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors);
+                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors, subjectId, tenantId);
     }
 
     public AuditRecord withDecision(String decisionValue, String reasonCodeValue, String codeValue) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decisionValue, reasonCodeValue, codeValue, method, path,
-                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors);
+                authScheme, requestSize, statusCode, latencyMs, retryCount, detail, prevHash, actors, subjectId, tenantId);
     }
 
     public AuditRecord withDetail(String value) {
         return new AuditRecord(seq, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, value, prevHash, actors);
+                requestSize, statusCode, latencyMs, retryCount, value, prevHash, actors, subjectId, tenantId);
     }
 
     /** Stamped by the store: position in the chain and SHA-256 (hex) of the previous line. */
     public AuditRecord withChain(long seqValue, String prevHashValue) {
         return new AuditRecord(seqValue, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, prevHashValue, actors);
+                requestSize, statusCode, latencyMs, retryCount, detail, prevHashValue, actors, subjectId, tenantId);
     }
 
     /** This record without {@code seq} and {@code prevHash}: the part an appender renders before the store stamps the chain. */
     AuditRecord withoutChain() {
         return new AuditRecord(null, timestamp, eventType, principal, clientId, sessionId, requestId, instanceId,
                 agentProfile, toolId, serviceId, targetBaseUrl, decision, reasonCode, code, method, path, authScheme,
-                requestSize, statusCode, latencyMs, retryCount, detail, null, actors);
+                requestSize, statusCode, latencyMs, retryCount, detail, null, actors, subjectId, tenantId);
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.opencli.core.config.RuntimeGrants;
 import org.opencli.core.config.ServerAuthConfig;
 import org.opencli.core.engine.RuntimeInfo;
 
@@ -14,7 +15,10 @@ public final class AuthDescriptions {
     private AuthDescriptions() {
     }
 
-    /** {@code auth} of {@code GET /v1/runtime/info}; {@code token} (may be null) adds the principal. */
+    /**
+     * {@code auth} of {@code GET /v1/runtime/info}; {@code token} (may be null) adds the principal:
+     * name, client, scopes, the runtime grants derived from them ({@code grants}), immutable id and tenant.
+     */
     public static RuntimeInfo.Auth info(ServerAuthConfig auth, ValidatedToken token) {
         if (auth == null) {
             return new RuntimeInfo.Auth(false, null, List.of(), List.of(), new RuntimeInfo.BrowserLogin(false, null),
@@ -26,6 +30,10 @@ public final class AuthDescriptions {
             principal.put("name", token.principal());
             principal.put("clientId", token.clientId());
             principal.put("scopes", List.copyOf(new TreeSet<>(token.scopes())));
+            // what the runtime acts on: the runtime grants among the scopes, after grantMap
+            principal.put("grants", token.scopes().stream().filter(RuntimeGrants::isGrant).sorted().toList());
+            if (token.subjectId() != null) principal.put("subjectId", token.subjectId());
+            if (token.tenantId() != null) principal.put("tenantId", token.tenantId());
             if (token.expiresAt() != null) principal.put("expiresAt", token.expiresAt().toString());
         }
         return new RuntimeInfo.Auth(true, auth.audience(), AuthorizationEnvelope.SCOPE_PREFIXES,
@@ -39,8 +47,13 @@ public final class AuthDescriptions {
             return new BrowserConfig(null, null, null, null, false, List.of(), List.of(), null, null, null, null);
         }
         return new BrowserConfig(auth.authorizationURL(), auth.tokenURL(), auth.browserClientId(), auth.audience(), true,
-                AuthorizationEnvelope.SCOPE_PREFIXES, List.of(auth.validationProfile()), envelope(), auth.issuer(),
+                AuthorizationEnvelope.SCOPE_PREFIXES, List.of(auth.validationProfile()), envelope(), discoverableIssuer(auth),
                 auth.deviceAuthorizationURL(), auth.revocationURL());
+    }
+
+    /** A {@code {tenantid}} template names no one issuer a client could discover: clients get the endpoints only. */
+    private static String discoverableIssuer(ServerAuthConfig auth) {
+        return auth.issuer() == null || auth.issuer().contains(IssuerRule.TENANT_PLACEHOLDER) ? null : auth.issuer();
     }
 
     private static boolean browserLoginConfigured(ServerAuthConfig auth) {

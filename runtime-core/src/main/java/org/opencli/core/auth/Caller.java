@@ -6,9 +6,11 @@ import java.util.Set;
 /**
  * Who is asking, as far as the runtime knows. {@code scopes} is null when runtime auth is off
  * (everything the config allows is visible); with auth on it holds the token's granted scopes
- * (after claim mapping) and the authorization envelope is computed from it. {@code delegation} is
- * the chain of agents acting for the principal (null when none): every actor's maximum grants
- * bound what the principal's scopes allow. Carries no token.
+ * (after claim and grant mapping) and the authorization envelope is computed from it.
+ * {@code delegation} is the chain of agents acting for the principal (null when none): every actor's
+ * maximum grants bound what the principal's scopes allow. {@code subjectId} is the token's immutable
+ * id ({@code oid}, else {@code sub}) and {@code tenantId} its {@code tid}; both null without a token.
+ * Carries no token.
  */
 public record Caller(
         String principal,
@@ -16,10 +18,12 @@ public record Caller(
         String sessionId,
         String requestId,
         Set<String> scopes,
-        DelegationChain delegation) {
+        DelegationChain delegation,
+        String subjectId,
+        String tenantId) {
 
     public Caller(String principal, String clientId, String sessionId, String requestId, Set<String> scopes) {
-        this(principal, clientId, sessionId, requestId, scopes, null);
+        this(principal, clientId, sessionId, requestId, scopes, null, null, null);
     }
 
     /** Runtime auth off: no principal, no envelope. */

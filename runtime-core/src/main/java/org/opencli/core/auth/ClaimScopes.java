@@ -11,7 +11,7 @@ import org.opencli.core.text.Strings;
  * Reads grants and identity from a token's claims (a JWT payload or an introspection response):
  * scopes from {@code scope} (space separated) and {@code scp} (string or array), plus every
  * configured claim path (e.g. {@code realm_access.roles}, {@code groups}) whose string or array
- * values count as grants too.
+ * values count as grants too. {@link GrantMap} then maps IdP names to runtime grants.
  */
 final class ClaimScopes {
     private ClaimScopes() {
@@ -27,11 +27,21 @@ final class ClaimScopes {
         return Set.copyOf(out);
     }
 
-    static String principal(Map<String, Object> claims) {
-        String name = string(claims.get("preferred_username"));
-        if (name == null) name = string(claims.get("sub"));
-        if (name == null) name = string(claims.get("username")); // RFC 7662 responses
+    /**
+     * The configured {@code principalClaim}'s value, else (when it is not configured) {@code preferred_username};
+     * a token without it is named by its immutable id, then by {@code username} (RFC 7662 responses).
+     */
+    static String principal(Map<String, Object> claims, String principalClaim, String subjectId) {
+        String name = string(claims.get(principalClaim != null ? principalClaim : "preferred_username"));
+        if (name == null) name = subjectId;
+        if (name == null) name = string(claims.get("username"));
         return name;
+    }
+
+    /** The immutable id: Entra's {@code oid} (stable across applications), else {@code sub}. */
+    static String subjectId(Map<String, Object> claims) {
+        String oid = string(claims.get("oid"));
+        return oid != null ? oid : string(claims.get("sub"));
     }
 
     static String clientId(Map<String, Object> claims) {

@@ -2,7 +2,6 @@ package org.opencli.core.auth;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,13 +12,13 @@ import java.util.Map;
 final class IntrospectionValidator implements TokenValidator {
     private final Introspector introspector;
     private final String audience;
-    private final List<String> scopeClaims;
+    private final ClaimRules claimRules;
     private final Clock clock;
 
-    IntrospectionValidator(Introspector introspector, String audience, List<String> scopeClaims, Clock clock) {
+    IntrospectionValidator(Introspector introspector, String audience, ClaimRules claimRules, Clock clock) {
         this.introspector = introspector;
         this.audience = audience;
-        this.scopeClaims = scopeClaims;
+        this.claimRules = claimRules;
         this.clock = clock;
     }
 
@@ -36,7 +35,7 @@ final class IntrospectionValidator implements TokenValidator {
         if (!ClaimScopes.audienceContains(claims.get("aud"), audience)) {
             throw new TokenRejected(TokenRejected.WRONG_AUDIENCE, "the token's audience does not include " + audience);
         }
-        return new ValidatedToken(ClaimScopes.principal(claims), ClaimScopes.clientId(claims),
-                ClaimScopes.scopes(claims, scopeClaims), exp, ActClaim.chain(claims));
+        Object tid = claims.get("tid");
+        return claimRules.read(claims, exp, tid instanceof String s && !s.isBlank() ? s : null);
     }
 }

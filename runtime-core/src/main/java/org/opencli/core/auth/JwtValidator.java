@@ -18,29 +18,31 @@ import org.jose4j.lang.JoseException;
  * "signed" with the public key proves nothing; a key for the {@code kid} from our {@link JwksKeys}
  * (else {@code unknown_key}); the signature, through smallrye-jwt's parser ({@link SmallRyeJwtParser},
  * else {@code bad_signature}); then {@code exp} / {@code nbf} with the clock skew against the
- * engine's clock, {@code iss}, {@code aud} (string or array). Claims are trusted only after the
+ * engine's clock, {@code iss} (and, for a {@code {tenantid}} issuer, {@code tid} among the allowed
+ * tenants: {@link IssuerRule}), {@code aud} (string or array). Claims are trusted only after the
  * signature verified; a payload that is not a JSON object is {@code malformed} whatever its signature.
  */
 final class JwtValidator implements TokenValidator {
     static final Set<String> ALGORITHMS = Set.of(AlgorithmIdentifiers.RSA_USING_SHA256,
             AlgorithmIdentifiers.RSA_PSS_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
 
-    private final String issuer;
+    private final IssuerRule issuer;
     private final String audience;
     private final Duration skew;
-    private final List<String> scopeClaims;
+    private final ClaimRules claimRules;
     private final JwksKeys keys;
     private final Clock clock;
     private final SmallRyeJwtParser parser;
 
-    JwtValidator(String issuer, String audience, Duration skew, List<String> scopeClaims, JwksKeys keys, Clock clock) {
+    JwtValidator(IssuerRule issuer, String audience, Duration skew, ClaimRules claimRules, JwksKeys keys, Clock clock) {
         this.issuer = issuer;
         this.audience = audience;
         this.skew = skew;
-        this.scopeClaims = scopeClaims;
+        this.claimRules = claimRules;
         this.keys = keys;
         this.clock = clock;
-        this.parser = new SmallRyeJwtParser(issuer, audience, skew);
+        // a tenant template's issuer depends on the token's tid: IssuerRule checks it, smallrye does not
+        this.parser = new SmallRyeJwtParser(issuer.fixedIssuer(), audience, skew);
     }
 
     @Override
@@ -72,9 +74,7 @@ final class JwtValidator implements TokenValidator {
         if (nbf != null && now.isBefore(nbf.minus(skew))) {
             throw new TokenRejected(TokenRejected.NOT_YET_VALID, "the token is not valid before " + nbf);
         }
-        if (!issuer.equals(claims.get("iss"))) {
-            throw new TokenRejected(TokenRejected.WRONG_ISSUER, "the token was not issued by " + issuer);
-        }
+        String tenant = issuer.check(claims);
         if (!ClaimScopes.audienceContains(claims.get("aud"), audience)) {
             throw new TokenRejected(TokenRejected.WRONG_AUDIENCE, "the token's audience does not include " + audience);
         }
@@ -82,8 +82,7 @@ final class JwtValidator implements TokenValidator {
             // e.g. an 'aud' array holding a non-string: smallrye refuses what the checks above let through
             throw new TokenRejected(TokenRejected.MALFORMED, "the token's claims are not well-formed");
         }
-        return new ValidatedToken(ClaimScopes.principal(claims), ClaimScopes.clientId(claims),
-                ClaimScopes.scopes(claims, scopeClaims), exp, ActClaim.chain(claims));
+        return claimRules.read(claims, exp, tenant);
     }
 
     private static JsonWebSignature parse(String token) {

@@ -3,6 +3,7 @@ package org.opencli.core.auth;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Function;
 import org.opencli.core.config.SecretConfig;
 import org.opencli.core.config.ServerAuthConfig;
@@ -37,11 +38,12 @@ public final class TokenValidators {
             Introspector introspector = new Introspector(URI.create(auth.introspectionURL()),
                     secrets.apply(auth.clientId()), secrets.apply(auth.clientSecret()),
                     Duration.ofSeconds(auth.introspectionCache()), http, clock);
-            return new IntrospectionValidator(introspector, auth.audience(), auth.scopeClaims(), clock);
+            return new IntrospectionValidator(introspector, auth.audience(), ClaimRules.of(auth), clock);
         }
         JwksKeys keys = new JwksKeys(URI.create(auth.jwksURL()), http, clock, jwksRefetchInterval, JWKS_MAX_AGE);
-        TokenValidator jwt = new JwtValidator(auth.issuer(), auth.audience(), Duration.ofSeconds(auth.clockSkew()),
-                auth.scopeClaims(), keys, clock);
+        IssuerRule issuer = new IssuerRule(auth.issuer(), auth.allowedTenants() == null ? null : Set.copyOf(auth.allowedTenants()));
+        TokenValidator jwt = new JwtValidator(issuer, auth.audience(), Duration.ofSeconds(auth.clockSkew()),
+                ClaimRules.of(auth), keys, clock);
         ServerAuthConfig.RevocationCheckConfig revocation = auth.revocationCheck();
         if (revocation == null) return jwt;
         Introspector introspector = new Introspector(URI.create(revocation.introspectionURL()),

@@ -1,5 +1,7 @@
 package org.opencli.core.config;
 
+import java.util.List;
+
 /**
  * {@code runtime}: remote mode needs a URL; each remote oauth mode its inputs; manual shutdown only
  * for a shared-group session; each server validation profile its endpoints.
@@ -177,6 +179,77 @@ final class RuntimeRules {
                             "scope claim path '" + claim + "' is not a dotted claim path",
                             "a claim name or dotted path such as realm_access.roles");
                 }
+            }
+        }
+        checkGrantMap(auth, path, problems);
+        checkTenants(auth, path, problems);
+        if (auth.principalClaim() != null && !ServerAuthConfig.PRINCIPAL_CLAIMS.contains(auth.principalClaim())) {
+            problems.add(JsonPaths.child(path, "principalClaim"), "principalClaim '" + auth.principalClaim() + "' is not supported",
+                    "one of: " + String.join(", ", ServerAuthConfig.PRINCIPAL_CLAIMS));
+        }
+    }
+
+    /** Every target a runtime grant, every name a bounded token: a typo fails the load instead of granting nothing silently. */
+    private static void checkGrantMap(ServerAuthConfig auth, String path, Problems problems) {
+        if (auth.grantMap() == null) return;
+        String mapPath = JsonPaths.child(path, "grantMap");
+        if (auth.grantMap().size() > ServerAuthConfig.MAX_GRANT_MAP_ENTRIES) {
+            problems.add(mapPath, "grantMap has " + auth.grantMap().size() + " names", "at most " + ServerAuthConfig.MAX_GRANT_MAP_ENTRIES);
+            return;
+        }
+        for (var entry : auth.grantMap().entrySet()) {
+            String name = entry.getKey();
+            String at = JsonPaths.child(mapPath, name);
+            if (name.isBlank() || name.length() > ServerAuthConfig.MAX_IDP_NAME_LENGTH) {
+                problems.add(mapPath, "a grantMap name is blank or longer than " + ServerAuthConfig.MAX_IDP_NAME_LENGTH + " characters",
+                        "the IdP's permission name, e.g. Helpdesk.ReadWrite");
+                continue;
+            }
+            List<String> grants = entry.getValue();
+            if (grants == null || grants.isEmpty() || grants.size() > ServerAuthConfig.MAX_GRANTS_PER_NAME) {
+                problems.add(at, "grantMap '" + name + "' needs 1 to " + ServerAuthConfig.MAX_GRANTS_PER_NAME + " runtime grants",
+                        "a list such as [\"bundle:helpdesk\"]");
+                continue;
+            }
+            for (int i = 0; i < grants.size(); i++) {
+                if (!RuntimeGrants.isGrant(grants.get(i))) {
+                    problems.add(JsonPaths.index(at, i), "'" + grants.get(i) + "' is not a runtime grant",
+                            "bundle:<serviceId>, profile:<name>, tool:<toolId>, audit:read, runtime:refresh, runtime:admin or runtime:metrics");
+                }
+            }
+        }
+    }
+
+    /** A {tenantid} issuer needs its tenants; tenants need the template; there is no "any tenant". */
+    private static void checkTenants(ServerAuthConfig auth, String path, Problems problems) {
+        String placeholder = "{tenantid}";
+        boolean templated = auth.issuer() != null && auth.issuer().contains(placeholder);
+        List<String> tenants = auth.allowedTenants();
+        String tenantsPath = JsonPaths.child(path, "allowedTenants");
+        if (templated) {
+            if (auth.issuer().indexOf(placeholder) != auth.issuer().lastIndexOf(placeholder)) {
+                problems.add(JsonPaths.child(path, "issuer"), "issuer names {tenantid} more than once", "one {tenantid}");
+            }
+            if (!ServerAuthConfig.OIDC_JWKS.equals(auth.validationProfile())) {
+                problems.add(JsonPaths.child(path, "issuer"), "an issuer with {tenantid} needs validationProfile oidc_jwks", "oidc_jwks");
+            }
+            if (tenants == null || tenants.isEmpty()) {
+                problems.add(tenantsPath, "issuer " + auth.issuer() + " admits tokens of many tenants, but allowedTenants names none",
+                        "the tenant ids (tid) to accept; there is no 'any tenant'");
+            }
+        } else if (tenants != null) {
+            problems.add(tenantsPath, "allowedTenants applies only to an issuer with the {tenantid} template",
+                    "an issuer such as https://login.microsoftonline.com/{tenantid}/v2.0, or no allowedTenants");
+        }
+        if (tenants == null) return;
+        if (tenants.size() > ServerAuthConfig.MAX_ALLOWED_TENANTS) {
+            problems.add(tenantsPath, "allowedTenants has " + tenants.size() + " entries", "at most " + ServerAuthConfig.MAX_ALLOWED_TENANTS);
+            return;
+        }
+        for (int i = 0; i < tenants.size(); i++) {
+            String tenant = tenants.get(i);
+            if (tenant == null || !tenant.matches("[A-Za-z0-9._-]{1,128}")) {
+                problems.add(JsonPaths.index(tenantsPath, i), "'" + tenant + "' is not a tenant id", "a tenant id such as a GUID");
             }
         }
     }

@@ -12,6 +12,8 @@ import java.util.Map;
  * only published to clients by {@code GET /v1/auth/browser-config}; the runtime never calls it.
  * {@code failureAudit} (ours) bounds how many authentication failures per source get a record each.
  * {@code delegation} bounds what agents acting for users (RFC 8693 {@code act}) may be granted.
+ * {@code grantMap} maps IdP permission names to runtime grants; {@code allowedTenants} lists the
+ * tenants a {@code {tenantid}} issuer template admits; {@code principalClaim} names the caller.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServerAuthConfig(
@@ -33,7 +35,10 @@ public record ServerAuthConfig(
         RevocationCheckConfig revocationCheck,
         List<String> scopeClaims,
         FailureAuditConfig failureAudit,
-        DelegationConfig delegation) {
+        DelegationConfig delegation,
+        Map<String, List<String>> grantMap,
+        List<String> allowedTenants,
+        String principalClaim) {
 
     /** Without {@code delegation} (the form before agents could act for users). */
     public ServerAuthConfig(String validationProfile, String mode, String issuer, String jwksURL, String audience,
@@ -41,10 +46,24 @@ public record ServerAuthConfig(
                             String authorizationURL, String tokenURL, String browserClientId,
                             String deviceAuthorizationURL, String revocationURL, Integer clockSkewSeconds,
                             Integer introspectionCacheSeconds, RevocationCheckConfig revocationCheck,
-                            List<String> scopeClaims, FailureAuditConfig failureAudit) {
+                            List<String> scopeClaims, FailureAuditConfig failureAudit, Map<String, List<String>> grantMap,
+                            List<String> allowedTenants, String principalClaim) {
         this(validationProfile, mode, issuer, jwksURL, audience, introspectionURL, clientId, clientSecret,
                 authorizationURL, tokenURL, browserClientId, deviceAuthorizationURL, revocationURL, clockSkewSeconds,
-                introspectionCacheSeconds, revocationCheck, scopeClaims, failureAudit, null);
+                introspectionCacheSeconds, revocationCheck, scopeClaims, failureAudit, null, grantMap, allowedTenants,
+                principalClaim);
+    }
+
+    /** Without the identity keys ({@code grantMap}, {@code allowedTenants}, {@code principalClaim}). */
+    public ServerAuthConfig(String validationProfile, String mode, String issuer, String jwksURL, String audience,
+                            String introspectionURL, SecretConfig clientId, SecretConfig clientSecret,
+                            String authorizationURL, String tokenURL, String browserClientId,
+                            String deviceAuthorizationURL, String revocationURL, Integer clockSkewSeconds,
+                            Integer introspectionCacheSeconds, RevocationCheckConfig revocationCheck,
+                            List<String> scopeClaims, FailureAuditConfig failureAudit, DelegationConfig delegation) {
+        this(validationProfile, mode, issuer, jwksURL, audience, introspectionURL, clientId, clientSecret,
+                authorizationURL, tokenURL, browserClientId, deviceAuthorizationURL, revocationURL, clockSkewSeconds,
+                introspectionCacheSeconds, revocationCheck, scopeClaims, failureAudit, delegation, null, null, null);
     }
 
     public static final String OIDC_JWKS = "oidc_jwks";
@@ -53,6 +72,23 @@ public record ServerAuthConfig(
     public static final int DEFAULT_INTROSPECTION_CACHE_SECONDS = 30;
     public static final int DEFAULT_FAILURE_AUDIT_PER_SOURCE = 60;
     public static final int DEFAULT_FAILURE_AUDIT_WINDOW_SECONDS = 60;
+    /** The claims {@code principalClaim} may name. */
+    public static final List<String> PRINCIPAL_CLAIMS = List.of("preferred_username", "upn", "email", "oid", "sub");
+    public static final int MAX_GRANT_MAP_ENTRIES = 256;
+    public static final int MAX_GRANTS_PER_NAME = 64;
+    public static final int MAX_IDP_NAME_LENGTH = 256;
+    public static final int MAX_ALLOWED_TENANTS = 256;
+
+    /** Without delegation and the identity keys. */
+    public ServerAuthConfig(String validationProfile, String mode, String issuer, String jwksURL, String audience,
+                            String introspectionURL, SecretConfig clientId, SecretConfig clientSecret, String authorizationURL,
+                            String tokenURL, String browserClientId, String deviceAuthorizationURL, String revocationURL,
+                            Integer clockSkewSeconds, Integer introspectionCacheSeconds, RevocationCheckConfig revocationCheck,
+                            List<String> scopeClaims, FailureAuditConfig failureAudit) {
+        this(validationProfile, mode, issuer, jwksURL, audience, introspectionURL, clientId, clientSecret, authorizationURL,
+                tokenURL, browserClientId, deviceAuthorizationURL, revocationURL, clockSkewSeconds, introspectionCacheSeconds,
+                revocationCheck, scopeClaims, failureAudit, null, null, null, null);
+    }
 
     public int clockSkew() {
         return clockSkewSeconds == null ? DEFAULT_CLOCK_SKEW_SECONDS : clockSkewSeconds;

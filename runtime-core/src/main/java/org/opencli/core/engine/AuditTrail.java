@@ -63,6 +63,6 @@ final class AuditTrail {
         if ("unknown_profile".equals(code)) profile = CallerText.bounded(profile);
         return new AuditRecord(null, clock.instant().toString(), AuditRecord.TOOL_EXECUTION, caller.principal(),
                 caller.clientId(), caller.sessionId(), caller.requestId(), null, profile, toolId, serviceId, targetBaseUrl, decision, reason, code, method, path, authScheme, requestSize,
-                statusCode, (System.nanoTime() - startNanos) / 1_000_000, retryCount, null, null, caller.actors());
+                statusCode, (System.nanoTime() - startNanos) / 1_000_000, retryCount, null, null, caller.actors(), caller.subjectId(), caller.tenantId());
     }
 }

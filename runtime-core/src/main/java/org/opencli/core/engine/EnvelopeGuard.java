@@ -92,7 +92,8 @@ final class EnvelopeGuard {
     private AuditRecord record(String type, Caller caller) {
         return AuditRecord.event(clock.instant().toString(), type)
                 .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
-                .withActors(caller.actors());
+                .withActors(caller.actors())
+                .withIdentity(caller.subjectId(), caller.tenantId());
     }
 
     private static List<String> denyPatterns(LoadedConfig config) {

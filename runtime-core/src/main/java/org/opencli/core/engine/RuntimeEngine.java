@@ -420,6 +420,7 @@ public final class RuntimeEngine implements AutoCloseable {
                 .event(settings.clock().instant().toString(), org.opencli.core.audit.AuditRecord.CATALOG_REFRESH)
                 .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
                 .withActors(caller.actors())
+                .withIdentity(caller.subjectId(), caller.tenantId())
                 .withDecision("allow", reason, null)
                 .withDetail(report.sources().size() + " source(s): " + counts + (report.catalogRebuilt() ? ""
                         : "; catalog not rebuilt"));

@@ -47,6 +47,9 @@ class ConfigValidationTest {
             revocation-check-incomplete        | $.runtime.server.auth.revocationCheck.introspectionURL | revocationCheck needs 'introspectionURL' | introspection endpoint
             revocation-check-on-introspection  | $.runtime.server.auth.revocationCheck         | applies only to validationProfile oidc_jwks | no revocationCheck
             scope-claim-bad-path               | $.runtime.server.auth.scopeClaims[1]          | is not a dotted claim path         | realm_access.roles
+            tenant-template-without-tenants    | $.runtime.server.auth.allowedTenants          | allowedTenants names none          | the tenant ids (tid) to accept
+            tenants-without-template           | $.runtime.server.auth.allowedTenants          | only to an issuer with the {tenantid} template | {tenantid}/v2.0
+            grant-map-bad-target               | $.runtime.server.auth.grantMap.Helpdesk-Agents[1] | is not a runtime grant | bundle:<serviceId>
             clock-skew-negative                | $.runtime.server.auth.clockSkewSeconds        | value -1 is out of range           | an integer between 0 and 3600
             failure-audit-zero-window          | $.runtime.server.auth.failureAudit.windowSeconds | value 0 is out of range         | an integer between 1 and 86400
             legacy-mode-conflict               | $.runtime.server.auth.mode                    | contradicts validationProfile 'oidc_jwks' | not both

@@ -118,7 +118,7 @@ class EnvelopeEnforcementTest extends WithExecFixture {
     }
 
     static Caller delegated(Set<String> userScopes, List<String> actors, List<Set<String>> actorGrants) {
-        return new Caller("alice", "triage-agent", null, "req-1", userScopes, new DelegationChain(actors, actorGrants));
+        return new Caller("alice", "triage-agent", null, "req-1", userScopes, new DelegationChain(actors, actorGrants), null, null);
     }
 
     @Test

@@ -26,6 +26,7 @@ public class LifecycleAudit {
         return append(AuditRecord.event(now(), AuditRecord.SESSION_CLOSE)
                 .withCaller(caller.principal(), caller.clientId(), sessionId, caller.requestId())
                 .withActors(caller.actors())
+                .withIdentity(caller.subjectId(), caller.tenantId())
                 .withDecision("allow", closed ? "ok" : "no_lease", null)
                 .withDetail(closed ? "lease closed" : "no lease was held by this session"));
     }
@@ -44,6 +45,7 @@ public class LifecycleAudit {
         return append(AuditRecord.event(now(), AuditRecord.RUNTIME_STOP)
                 .withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
                 .withActors(caller.actors())
+                .withIdentity(caller.subjectId(), caller.tenantId())
                 .withDecision("allow", "ok", null)
                 .withDetail("stop requested by " + who));
     }

@@ -172,6 +172,7 @@ public class AuthAudit {
                                         String detail) {
         return append(record.withCaller(caller.principal(), caller.clientId(), caller.sessionId(), caller.requestId())
                 .withActors(caller.actors())
+                .withIdentity(caller.subjectId(), caller.tenantId())
                 .withDecision(decision, reason, code).withDetail(detail));
     }
 
