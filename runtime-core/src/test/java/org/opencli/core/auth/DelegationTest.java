@@ -4,34 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencli.core.config.ServerAuthConfig;
-import org.opencli.core.discovery.MutableClock;
-import org.opencli.core.discovery.TestHttpServer;
 
 /** RFC 8693 {@code act} chains through a real oidc_jwks validator (JWKS on loopback, tokens signed here). */
-class DelegationTest {
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final TestKeys keys = new TestKeys("rsa-1", "ec-1");
-    TestHttpServer idp;
-
-    @BeforeEach
-    void startIdp() throws Exception {
-        idp = new TestHttpServer();
-        idp.route("/jwks", TestHttpServer.Reply.ok(TestKeys.jwks(keys.rsa, keys.ec)));
-    }
-
-    @AfterEach
-    void stopIdp() {
-        idp.close();
-    }
-
+class DelegationTest extends JwksOnLoopback {
     TokenValidator validator(ServerAuthConfig.DelegationConfig delegation) {
         ServerAuthConfig auth = new ServerAuthConfig("oidc_jwks", null, TestKeys.ISSUER, idp.url("/jwks"), TestKeys.AUDIENCE,
                 null, null, null, null, null, null, null, null, 30, null, null, null, null, delegation);

@@ -4,39 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencli.core.config.ServerAuthConfig;
-import org.opencli.core.discovery.MutableClock;
-import org.opencli.core.discovery.TestHttpServer;
 import org.opencli.core.error.OcliException;
 
 /** grantMap, the {tenantid} issuer template with allowedTenants, principalClaim and the immutable id, on real signed tokens. */
-class IdentityClaimsTest {
+class IdentityClaimsTest extends JwksOnLoopback {
     static final String TEMPLATE = "https://login.example/{tenantid}/v2.0";
     static final String TENANT_A = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     static final String TENANT_OTHER = "f00dcafe-0000-4000-8000-00000000beef";
     static final Map<String, List<String>> GRANTS = Map.of("Helpdesk.ReadWrite", List.of("bundle:helpdesk"),
             "Runtime.Auditor", List.of("audit:read"), "helpdesk-agents", List.of("bundle:helpdesk", "tool:helpdesk:list"));
-
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final TestKeys keys = new TestKeys("rsa-1", "ec-1");
-    TestHttpServer idp;
-
-    @BeforeEach
-    void startIdp() throws Exception {
-        idp = new TestHttpServer();
-        idp.route("/jwks", TestHttpServer.Reply.ok(TestKeys.jwks(keys.rsa, keys.ec)));
-    }
-
-    @AfterEach
-    void stopIdp() {
-        idp.close();
-    }
 
     TokenValidator validator(String issuer, List<String> tenants, List<String> scopeClaims, String principalClaim) {
         ServerAuthConfig auth = new ServerAuthConfig("oidc_jwks", null, issuer, idp.url("/jwks"), TestKeys.AUDIENCE,

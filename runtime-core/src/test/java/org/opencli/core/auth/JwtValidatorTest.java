@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencli.core.config.ServerAuthConfig;
 import org.opencli.core.discovery.MutableClock;
@@ -23,22 +21,7 @@ import org.opencli.core.discovery.TestHttpServer;
 import org.opencli.core.error.OcliException;
 
 /** oidc_jwks against a real JWKS endpoint on loopback, with keys and tokens made in the test. */
-class JwtValidatorTest {
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final TestKeys keys = new TestKeys("rsa-1", "ec-1");
-    TestHttpServer idp;
-
-    @BeforeEach
-    void startIdp() throws Exception {
-        idp = new TestHttpServer();
-        idp.route("/jwks", TestHttpServer.Reply.ok(TestKeys.jwks(keys.rsa, keys.ec)));
-    }
-
-    @AfterEach
-    void stopIdp() {
-        idp.close();
-    }
-
+class JwtValidatorTest extends JwksOnLoopback {
     TokenValidator validator(List<String> scopeClaims) {
         return validator(scopeClaims, clock);
     }

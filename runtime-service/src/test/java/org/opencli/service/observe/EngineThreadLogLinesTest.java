@@ -6,20 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,47 +30,16 @@ import org.opencli.service.AsOwner;
 class EngineThreadLogLinesTest extends AsOwner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HttpServer upstream;
-    private final List<String> traceparents = new CopyOnWriteArrayList<>();
-    private final AtomicInteger calls = new AtomicInteger();
-    private Path config;
+    private ItemsUpstream upstream;
 
     @BeforeEach
     void world() throws IOException {
-        upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        upstream.createContext("/", exchange -> {
-            traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
-            boolean first = calls.getAndIncrement() % 2 == 0; // each execution: 503, then 200
-            byte[] body = (first ? "{\"busy\":true}" : "{\"ok\":true}").getBytes();
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            if (first) exchange.getResponseHeaders().add("Retry-After", "0");
-            exchange.sendResponseHeaders(first ? 503 : 200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        upstream.start();
-        Path dir = Files.createTempDirectory("oclird-log-lines");
-        Files.writeString(dir.resolve("items.openapi.yaml"), """
-                openapi: 3.0.3
-                info: { title: Items, version: "1" }
-                servers: [ { url: "http://127.0.0.1:%d" } ]
-                paths:
-                  /items:
-                    get:
-                      operationId: listItems
-                      responses: { "200": { description: OK } }
-                """.formatted(upstream.getAddress().getPort()));
-        config = dir.resolve(".cli.json");
-        Files.writeString(config, """
-                {"cli": "1.0.0", "mode": {"default": "discover"},
-                 "sources": {"itemsApi": {"type": "openapi", "uri": "./items.openapi.yaml"}},
-                 "services": {"items": {"source": "itemsApi"}}}
-                """);
+        upstream = new ItemsUpstream(true);
     }
 
     @AfterEach
     void stop() {
-        upstream.stop(0);
+        upstream.close();
     }
 
     @Test
@@ -96,14 +59,14 @@ class EngineThreadLogLinesTest extends AsOwner {
 
     /** One execution (503, retried, 200) under {@code requestId}; the trace id the upstream saw. */
     private String executeAs(String requestId) {
-        traceparents.clear();
+        upstream.traceparents.clear();
         given().header("X-Request-Id", requestId).contentType("application/json")
-                .body("{\"configPath\": \"" + config.toString().replace("\\", "\\\\") + "\", \"toolId\": \"items:listItems\"}")
+                .body(upstream.executeBody())
                 .when().post("/v1/tools/execute")
                 .then().statusCode(200).header("X-Request-Id", requestId);
-        assertThat(traceparents).hasSize(2);
-        String traceId = traceparents.get(0).split("-")[1];
-        assertThat(traceparents.get(1).split("-")[1]).as("both attempts are one trace").isEqualTo(traceId);
+        assertThat(upstream.traceparents).hasSize(2);
+        String traceId = upstream.traceparents.get(0).split("-")[1];
+        assertThat(upstream.traceparents.get(1).split("-")[1]).as("both attempts are one trace").isEqualTo(traceId);
         return traceId;
     }
 

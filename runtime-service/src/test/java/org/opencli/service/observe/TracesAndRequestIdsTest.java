@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,58 +29,26 @@ class TracesAndRequestIdsTest extends AsOwner {
     @Inject
     MemorySpans spans;
 
-    private HttpServer upstream;
-    private final List<String> traceparents = new CopyOnWriteArrayList<>();
-    private Path config;
+    private ItemsUpstream upstream;
 
     @BeforeEach
     void world() throws IOException {
-        upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        upstream.createContext("/", exchange -> {
-            traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
-            byte[] body = "{\"ok\":true}".getBytes();
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        upstream.start();
-        Path dir = Files.createTempDirectory("oclird-traces");
-        Files.writeString(dir.resolve("items.openapi.yaml"), """
-                openapi: 3.0.3
-                info: { title: Items, version: "1" }
-                servers: [ { url: "http://127.0.0.1:%d" } ]
-                paths:
-                  /items:
-                    get:
-                      operationId: listItems
-                      responses: { "200": { description: OK } }
-                """.formatted(upstream.getAddress().getPort()));
-        config = dir.resolve(".cli.json");
-        Files.writeString(config, """
-                {"cli": "1.0.0", "mode": {"default": "discover"},
-                 "sources": {"itemsApi": {"type": "openapi", "uri": "./items.openapi.yaml"}},
-                 "services": {"items": {"source": "itemsApi"}}}
-                """);
+        upstream = new ItemsUpstream(false);
     }
 
     @AfterEach
     void stop() {
-        upstream.stop(0);
-    }
-
-    private String body() {
-        return "{\"configPath\": \"" + config.toString().replace("\\", "\\\\") + "\", \"toolId\": \"items:listItems\"}";
+        upstream.close();
     }
 
     @Test
     void anExecutionIsOneTraceFromTheServerSpanToTheUpstream() {
-        given().header("X-Request-Id", "trace-test-1").contentType("application/json").body(body())
+        given().header("X-Request-Id", "trace-test-1").contentType("application/json").body(upstream.executeBody())
                 .when().post("/v1/tools/execute")
                 .then().statusCode(200).header("X-Request-Id", "trace-test-1");
 
-        assertThat(traceparents).hasSize(1);
-        String[] sent = traceparents.get(0).split("-");
+        assertThat(upstream.traceparents).hasSize(1);
+        String[] sent = upstream.traceparents.get(0).split("-");
         assertThat(sent).hasSize(4);
         assertThat(sent[0]).isEqualTo("00");
         assertThat(sent[1]).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
@@ -119,11 +81,11 @@ class TracesAndRequestIdsTest extends AsOwner {
     void theCallersTraceIsContinuedToTheUpstream() {
         String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
         String response = given().header("traceparent", "00-" + callerTrace + "-00f067aa0ba902b7-01")
-                .contentType("application/json").body(body())
+                .contentType("application/json").body(upstream.executeBody())
                 .when().post("/v1/tools/execute")
                 .then().statusCode(200).extract().header("X-Request-Id");
         assertThat(response).as("a request id is minted when none was sent").matches("[0-9a-f-]{36}");
-        assertThat(traceparents).singleElement().satisfies(tp -> assertThat(tp).startsWith("00-" + callerTrace + "-"));
+        assertThat(upstream.traceparents).singleElement().satisfies(tp -> assertThat(tp).startsWith("00-" + callerTrace + "-"));
         SpanData server = only(spansOf(callerTrace, 4), s -> s.getKind() == SpanKind.SERVER);
         assertThat(server.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
         assertThat(server.getAttributes().get(RequestCorrelation.REQUEST_ID)).isEqualTo(response);
