@@ -48,7 +48,8 @@ public class AuthStatusCommand extends AuthBase {
 
     /**
      * How the runtime sees this token ({@code GET /v1/runtime/info} with it): its principal, immutable
-     * id, tenant and the runtime grants it derived (after {@code grantMap}); a problem instead when it
+     * id, tenant, the runtime grants it derived (after {@code grantMap}) and, for a delegated token, the
+     * acting agents ({@code actors}, current first); a problem instead when it
      * cannot say (unreachable, token refused). The token's own scopes above are the IdP's names.
      */
     private ObjectNode runtimeView() {
@@ -63,6 +64,7 @@ public class AuthStatusCommand extends AuthBase {
             if (principal.hasNonNull("subjectId")) view.put("subjectId", principal.path("subjectId").asText());
             if (principal.hasNonNull("tenantId")) view.put("tenantId", principal.path("tenantId").asText());
             view.set("grants", principal.path("grants").isArray() ? principal.path("grants") : Json.MAPPER.createArrayNode());
+            if (principal.path("actors").isArray()) view.set("actors", principal.path("actors"));
         } catch (RuntimeException e) {
             view.put("problem", "the runtime could not be asked: " + e.getMessage());
         }

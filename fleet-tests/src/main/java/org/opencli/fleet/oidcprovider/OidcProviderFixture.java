@@ -122,18 +122,36 @@ public final class OidcProviderFixture implements AutoCloseable {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         if (scope != null) form.put("scope", scope);
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint(issuer)))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = token(issuer, clientId, secret, form);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("client credentials at " + issuer + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /**
+     * A raw RFC 8693 token exchange at {@code issuer} as {@code clientId} (client_secret_basic):
+     * {@code form} holds everything but {@code grant_type}; the answer as the provider gave it, so a
+     * lane can look at its refusals.
+     */
+    public HttpResponse<String> tokenExchange(String issuer, String clientId, String secret, Map<String, String> form)
+            throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("grant_type", ProviderSetup.TOKEN_EXCHANGE);
+        all.putAll(form);
+        return token(issuer, clientId, secret, all);
+    }
+
+    private HttpResponse<String> token(String issuer, String clientId, String secret, Map<String, String> form)
+            throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint(issuer)))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A JWT's payload, decoded without verification (for lanes to look at what the provider issued). */

@@ -14,6 +14,8 @@ import java.util.List;
 public final class ProviderSetup {
     /** Where every issuer's signing keys are published together, as Entra's common keys endpoint. */
     public static final String KEYS_PATH = "/common/discovery/v2.0/keys";
+    /** The grant type of RFC 8693 token exchange, which every issuer of the fixture answers. */
+    public static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ObjectNode root = JSON.createObjectNode();
@@ -50,6 +52,16 @@ public final class ProviderSetup {
         c.putArray("redirect_uris");
         c.putArray("response_types");
         roles.forEach(c.putArray("roles")::add);
+        return this;
+    }
+
+    /** An agent's confidential client (client_secret_basic) allowed only the RFC 8693 token exchange. */
+    public ProviderSetup agentClient(String clientId, String secret) {
+        ObjectNode c = ((ArrayNode) root.get("clients")).addObject();
+        c.put("client_id", clientId).put("client_secret", secret);
+        c.putArray("grant_types").add(TOKEN_EXCHANGE);
+        c.putArray("redirect_uris");
+        c.putArray("response_types");
         return this;
     }
 

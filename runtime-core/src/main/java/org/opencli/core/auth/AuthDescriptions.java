@@ -17,7 +17,8 @@ public final class AuthDescriptions {
 
     /**
      * {@code auth} of {@code GET /v1/runtime/info}; {@code token} (may be null) adds the principal:
-     * name, client, scopes, the runtime grants derived from them ({@code grants}), immutable id and tenant.
+     * name, client, scopes, the runtime grants derived from them ({@code grants}), immutable id, tenant
+     * and the acting agents ({@code actors}, current actor first) when the token is delegated.
      */
     public static RuntimeInfo.Auth info(ServerAuthConfig auth, ValidatedToken token) {
         if (auth == null) {
@@ -34,6 +35,8 @@ public final class AuthDescriptions {
             principal.put("grants", token.scopes().stream().filter(RuntimeGrants::isGrant).sorted().toList());
             if (token.subjectId() != null) principal.put("subjectId", token.subjectId());
             if (token.tenantId() != null) principal.put("tenantId", token.tenantId());
+            // the agents acting for the subject (its act chain), as audit records name them
+            if (!token.actors().isEmpty()) principal.put("actors", token.actors());
             if (token.expiresAt() != null) principal.put("expiresAt", token.expiresAt().toString());
         }
         return new RuntimeInfo.Auth(true, auth.audience(), AuthorizationEnvelope.SCOPE_PREFIXES,

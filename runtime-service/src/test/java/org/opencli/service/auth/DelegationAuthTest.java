@@ -3,8 +3,11 @@ package org.opencli.service.auth;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -53,6 +56,16 @@ class DelegationAuthTest {
             assertThat(hana).anyMatch(l -> l.contains("\"eventType\":\"authenticated_connect\""));
             assertThat(hana).allMatch(l -> l.contains("\"actors\":[\"triage-bot\",\"orchestrator\"]"));
         });
+    }
+
+    @Test
+    void runtimeInfoNamesTheActingAgentsCurrentFirst() {
+        as(delegated("hana", "bundle:helpdesk", CHAIN)).when().get("/v1/runtime/info").then().statusCode(200)
+                .body("auth.principal.name", equalTo("hana"))
+                .body("auth.principal.actors", contains("triage-bot", "orchestrator"));
+        as(AuthWorld.sign(AuthWorld.claims("hana", "bundle:helpdesk").build())).when().get("/v1/runtime/info").then().statusCode(200)
+                .body("auth.principal.name", equalTo("hana"))
+                .body("auth.principal", not(hasKey("actors")));
     }
 
     @Test
