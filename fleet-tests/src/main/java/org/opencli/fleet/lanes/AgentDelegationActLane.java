@@ -250,7 +250,7 @@ public final class AgentDelegationActLane implements Lane {
                 secretValues.stream().noneMatch(s -> auditText.contains(s) || transcript.contains(s)),
                 audit.size() + " records, " + secretValues.size() + " secrets scanned");
         List<Path> leaking = new ArrayList<>();
-        leaking.addAll(holding(rt.home, secretValues, null));
+        leaking.addAll(holding(rt.runtime.home, secretValues, null));
         for (Agent agent : agentsRun) leaking.addAll(holding(agent.client.home, secretValues, agent.exchanged));
         ctx.check("the runtime's HOME holds no token or secret; each agent's HOME only its own exchanged token, in its delegation cache",
                 leaking.isEmpty(), leaking.toString());

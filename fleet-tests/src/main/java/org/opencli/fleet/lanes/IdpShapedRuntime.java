@@ -8,17 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.opencli.fleet.Background;
 import org.opencli.fleet.CatalogJson;
-import org.opencli.fleet.Daemon;
 import org.opencli.fleet.LaneContext;
 import org.opencli.fleet.ProcResult;
 import org.opencli.fleet.upstream.TestUpstream;
@@ -31,30 +26,22 @@ import org.opencli.fleet.upstream.TestUpstream;
  */
 final class IdpShapedRuntime {
     final LaneContext ctx;
+    final SeparateRuntime runtime;
     final UpstreamProject project;
-    final Path home;
-    final Daemon daemon;
-    final String instanceId;
 
-    private IdpShapedRuntime(LaneContext ctx, UpstreamProject project, Path home, Daemon daemon, String instanceId) {
-        this.ctx = ctx;
-        this.project = project;
-        this.home = home;
-        this.daemon = daemon;
-        this.instanceId = instanceId;
+    private IdpShapedRuntime(SeparateRuntime runtime) {
+        this.ctx = runtime.ctx;
+        this.runtime = runtime;
+        this.project = runtime.project;
     }
 
     static IdpShapedRuntime start(LaneContext ctx, TestUpstream upstream, String instanceId, Consumer<ObjectNode> serverAuth) throws Exception {
-        UpstreamProject project = UpstreamProject.create(ctx, upstream,
-                config -> serverAuth.accept(config.withObject("/runtime").withObject("/server").withObject("/auth")));
-        ctx.log("runtime config " + project.config + ":\n" + Files.readString(project.config));
-        Path home = Files.createDirectories(ctx.workDir().resolve("runtime-home"));
-        Daemon daemon = ctx.startDaemonAs(home, project.dir, instanceId, project.env(), "--config", project.config.toString());
-        return new IdpShapedRuntime(ctx, project, home, daemon, instanceId);
+        return new IdpShapedRuntime(SeparateRuntime.start(ctx, upstream, instanceId,
+                config -> serverAuth.accept(config.withObject("/runtime").withObject("/server").withObject("/auth"))));
     }
 
     String url() {
-        return daemon.url();
+        return runtime.url();
     }
 
     /** A client: its own HOME and directory with {@code .cli.json} = {@code {"runtime": {"mode": "remote", "remote": {"url": …, "oauth": oauth}}}}. */
@@ -119,29 +106,12 @@ final class IdpShapedRuntime {
         return ctx.get(url() + path, Map.of("Authorization", "Bearer " + bearer));
     }
 
-    Path auditFile() {
-        return home.resolve(".local/state/oas-cli/instances").resolve(instanceId).resolve("audit.log");
-    }
-
     String auditText() throws IOException {
-        return Files.isRegularFile(auditFile()) ? Files.readString(auditFile()) : "";
+        return runtime.auditText();
     }
 
-    /** The audit records once {@code ready} holds (they are written off the request thread), or as they are after 10 s; kept as an artifact. */
+    /** The audit records once {@code ready} holds, or as they are after 10 s; kept as an artifact. */
     List<JsonNode> audit(Predicate<List<JsonNode>> ready) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        List<JsonNode> records = read();
-        while (!ready.test(records) && Instant.now().isBefore(deadline)) {
-            daemon.process().waitFor(100, TimeUnit.MILLISECONDS);
-            records = read();
-        }
-        ctx.artifact("runtime-audit.log", auditText());
-        return records;
-    }
-
-    private List<JsonNode> read() throws IOException {
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : auditText().lines().filter(l -> !l.isBlank()).toList()) records.add(ctx.json(line));
-        return records;
+        return runtime.audit(ready);
     }
 }

@@ -1,6 +1,7 @@
 package org.opencli.fleet.lanes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.opencli.fleet.Daemon;
 import org.opencli.fleet.LaneContext;
@@ -36,7 +38,14 @@ final class SeparateRuntime {
     }
 
     static SeparateRuntime start(LaneContext ctx, KeycloakFixture kc, TestUpstream upstream, String instanceId) throws Exception {
-        UpstreamProject project = UpstreamProject.create(ctx, upstream, config -> AuthRuntime.serverAuth(config.withObject("/runtime"), kc));
+        return start(ctx, upstream, instanceId, config -> AuthRuntime.serverAuth(config.withObject("/runtime"), kc));
+    }
+
+    /** As above, with the project's config (its {@code runtime} block included) shaped by {@code configure}. */
+    static SeparateRuntime start(LaneContext ctx, TestUpstream upstream, String instanceId,
+                                 Consumer<ObjectNode> configure) throws Exception {
+        UpstreamProject project = UpstreamProject.create(ctx, upstream, configure);
+        ctx.log("runtime config " + project.config + ":\n" + Files.readString(project.config));
         Path home = Files.createDirectories(ctx.workDir().resolve("runtime-home"));
         Daemon daemon = ctx.startDaemonAs(home, project.dir, instanceId, project.env(), "--config", project.config.toString());
         return new SeparateRuntime(ctx, project, home, daemon, instanceId);
@@ -65,8 +74,13 @@ final class SeparateRuntime {
             daemon.process().waitFor(100, TimeUnit.MILLISECONDS);
             records = read();
         }
-        ctx.artifact("runtime-audit.log", Files.isRegularFile(auditFile()) ? Files.readString(auditFile()) : "");
+        ctx.artifact("runtime-audit.log", auditText());
         return records;
+    }
+
+    /** The runtime's audit log as it is now ("" before the first record). */
+    String auditText() throws IOException {
+        return Files.isRegularFile(auditFile()) ? Files.readString(auditFile()) : "";
     }
 
     private List<JsonNode> read() throws IOException {
