@@ -2,7 +2,6 @@ package org.opencli.core.auth.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +15,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.opencli.core.io.CappedBody;
 import org.opencli.core.json.Json;
 
 /**
@@ -79,26 +83,34 @@ public final class TokenExchange {
         }
         String body = form.entrySet().stream().map(e -> urlEncode(e.getKey()) + "=" + urlEncode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpResponse<InputStream> response;
-        byte[] bytes;
+        HttpResponse<byte[]> response;
+        // the size and the whole exchange's time are bounded, a slowly trickling answer included
+        CappedBody.Handler capped = new CappedBody.Handler(MAX_RESPONSE_BYTES);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(
+                request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), capped);
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
-            response = client.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            capped.cancel();
+            exchange.cancel(true);
+            throw new OAuthClientException("idp_unreachable", "the token endpoint " + endpoint
+                    + " did not complete the token exchange within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof CappedBody.TooLarge) {
+                throw new OAuthClientException("bad_idp_response", "the token endpoint " + endpoint
+                        + " answered the token exchange with more than " + MAX_RESPONSE_BYTES / 1024 + " KiB");
             }
-        } catch (IOException e) {
             throw new OAuthClientException("idp_unreachable", "cannot reach the token endpoint " + endpoint
-                    + " for the token exchange (" + e.getClass().getSimpleName() + ")");
+                    + " for the token exchange (" + cause.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
+            capped.cancel();
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new OAuthClientException("login_interrupted", "the token exchange was interrupted");
         }
-        if (bytes.length > MAX_RESPONSE_BYTES) {
-            throw new OAuthClientException("bad_idp_response", "the token endpoint " + endpoint
-                    + " answered the token exchange with more than " + MAX_RESPONSE_BYTES / 1024 + " KiB");
-        }
+        byte[] bytes = response.body();
         JsonNode json = json(bytes);
         if (response.statusCode() != 200) {
             String error = json == null ? null : text(json, "error");
