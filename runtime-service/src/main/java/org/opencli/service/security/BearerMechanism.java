@@ -65,10 +65,14 @@ public class BearerMechanism implements HttpAuthenticationMechanism {
             if (open && (presented == null || !access.requiresOwnerKey())) return Uni.createFrom().nullItem();
             // compared in memory: asked directly, without the identity-provider pipeline's operators on
             // every request (the execute hot path measured them, make bench-execute)
-            Uni<SecurityIdentity> identity = daemonKeys.admit(presented);
-            return open ? identity.onFailure().recoverWithNull() : identity;
+            if (daemonKeys.admits(presented)) {
+                AuthorizedFailureHandler.install(rc);
+                return DaemonKeyIdentityProvider.ADMITTED;
+            }
+            return open ? Uni.createFrom().nullItem() : daemonKeys.refusal(presented);
         }
-        Uni<SecurityIdentity> identity = identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, rc));
+        Uni<SecurityIdentity> identity = identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, rc))
+                .invoke(() -> AuthorizedFailureHandler.install(rc));
         return open ? identity.onFailure().recoverWithNull() : identity;
     }
 

@@ -20,7 +20,7 @@ import org.opencli.service.auth.DaemonAccess;
  */
 @ApplicationScoped
 public class DaemonKeyIdentityProvider implements IdentityProvider<CredentialRequest.DaemonKey> {
-    private static final Uni<SecurityIdentity> ADMITTED = Uni.createFrom().item(CallerIdentities.DAEMON);
+    static final Uni<SecurityIdentity> ADMITTED = Uni.createFrom().item(CallerIdentities.DAEMON);
 
     @Inject
     DaemonAccess access;
@@ -37,10 +37,16 @@ public class DaemonKeyIdentityProvider implements IdentityProvider<CredentialReq
 
     /** The daemon caller's identity when {@code presented} (null: none) admits the request, else a refusal. */
     Uni<SecurityIdentity> admit(String presented) {
-        if (access.requiresOwnerKey() && !access.acceptsKey(presented)) {
-            return Uni.createFrom().failure(AuthFailures.failure(new TokenRejected(
-                    presented == null ? TokenRejected.MISSING : TokenRejected.WRONG_CLIENT_KEY, BearerMechanism.OWNER_KEY_REQUIRED)));
-        }
-        return ADMITTED;
+        return admits(presented) ? ADMITTED : refusal(presented);
+    }
+
+    /** Whether {@code presented} (null: none) admits the request. */
+    boolean admits(String presented) {
+        return !access.requiresOwnerKey() || access.acceptsKey(presented);
+    }
+
+    Uni<SecurityIdentity> refusal(String presented) {
+        return Uni.createFrom().failure(AuthFailures.failure(new TokenRejected(
+                presented == null ? TokenRejected.MISSING : TokenRejected.WRONG_CLIENT_KEY, BearerMechanism.OWNER_KEY_REQUIRED)));
     }
 }
