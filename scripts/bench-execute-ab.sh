@@ -14,17 +14,9 @@ set -euo pipefail
 A="$(cd "$1" && pwd)"; B="$(cd "$2" && pwd)"; rounds="${3:-3}"
 dur="${DUR:-10s}"; warm="${WARM:-30s}"; conns="${CONNS:-32}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/bench-ab.XXXXXX")"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-wait_for_line() { # file pattern -> first match, within 60 s
-  for _ in $(seq 600); do
-    line=$(grep -m1 -o "$2" "$1" 2>/dev/null || true)
-    [ -n "$line" ] && { echo "$line"; return 0; }
-    sleep 0.1 # polling a log file for a condition, bounded by the loop
-  done
-  echo "bench-execute-ab: timed out waiting for '$2' in $1" >&2; return 1
-}
+bench_name=bench-execute-ab
+# shellcheck source=lib/bench-processes.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/bench-processes.sh"
 cat > "$work/alloc.jfc" <<'JFC'
 <?xml version="1.0" encoding="UTF-8"?>
 <configuration version="2.0">

@@ -15,18 +15,9 @@ for bin in wrk nginx; do
 done
 work="$root/target/bench/execute"
 rm -rf "$work" && mkdir -p "$work"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-wait_for_line() { # file pattern -> first match, within 60 s
-  for _ in $(seq 600); do
-    line=$(grep -m1 -o "$2" "$1" 2>/dev/null || true)
-    [ -n "$line" ] && { echo "$line"; return 0; }
-    sleep 0.1 # polling a log file for a condition, bounded by the loop
-  done
-  echo "bench-execute: timed out waiting for '$2' in $1" >&2; return 1
-}
+bench_name=bench-execute
+# shellcheck source=lib/bench-processes.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/bench-processes.sh"
 
 cp_file="$root/fleet-tests/target/fleet.classpath"
 java -cp "$root/fleet-tests/target/classes:$(cat "$cp_file")" org.opencli.fleet.upstream.TestUpstream --port 0 > "$work/upstream.log" 2>&1 &
