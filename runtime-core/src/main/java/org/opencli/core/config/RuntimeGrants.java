@@ -12,7 +12,12 @@ import java.util.Set;
  */
 public final class RuntimeGrants {
     public static final List<String> PREFIXES = List.of("bundle:", "profile:", "tool:");
-    public static final Set<String> OPERATIONAL = Set.of("audit:read", "runtime:refresh", "runtime:admin", "runtime:metrics");
+    public static final String AUDIT_READ = "audit:read";
+    public static final String RUNTIME_REFRESH = "runtime:refresh";
+    public static final String RUNTIME_ADMIN = "runtime:admin";
+    public static final String RUNTIME_METRICS = "runtime:metrics";
+    /** The operational scopes; which path needs which is the service's {@code service.auth.OperationalScopes}. */
+    public static final Set<String> OPERATIONAL = Set.of(AUDIT_READ, RUNTIME_REFRESH, RUNTIME_ADMIN, RUNTIME_METRICS);
     /** A grant is a scope token: no whitespace, bounded. */
     public static final int MAX_LENGTH = 512;
 

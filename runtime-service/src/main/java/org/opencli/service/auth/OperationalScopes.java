@@ -1,5 +1,6 @@
 package org.opencli.service.auth;
 
+import org.opencli.core.config.RuntimeGrants;
 import org.opencli.service.http.RoutedPath;
 
 /**
@@ -9,10 +10,11 @@ import org.opencli.service.http.RoutedPath;
  * {@code /v1/runtime/session-close}.
  */
 public final class OperationalScopes {
-    public static final String AUDIT_READ = "audit:read";
-    public static final String RUNTIME_REFRESH = "runtime:refresh";
-    public static final String RUNTIME_ADMIN = "runtime:admin";
-    public static final String RUNTIME_METRICS = "runtime:metrics";
+    // the names are the engine's, so a grantMap target the config accepts is a scope checked here
+    public static final String AUDIT_READ = RuntimeGrants.AUDIT_READ;
+    public static final String RUNTIME_REFRESH = RuntimeGrants.RUNTIME_REFRESH;
+    public static final String RUNTIME_ADMIN = RuntimeGrants.RUNTIME_ADMIN;
+    public static final String RUNTIME_METRICS = RuntimeGrants.RUNTIME_METRICS;
 
     private OperationalScopes() {
     }
