@@ -97,6 +97,19 @@ public final class CatalogBuilder {
      */
     public CatalogBuild build(LoadedConfig loaded, java.util.function.Predicate<String> forceRefresh,
                               java.util.function.Consumer<CatalogSource> sourceRead) {
+        return build(loaded, forceRefresh, sourceRead, (id, failure) -> {
+        });
+    }
+
+    /**
+     * As {@link #build(LoadedConfig, java.util.function.Predicate, java.util.function.Consumer)}, also
+     * telling {@code readFailed} which source's documents could not be read, and why, before the
+     * failure ends the build: a refresh reports that source from it instead of asking its publisher
+     * again. Called on this thread; must not throw.
+     */
+    public CatalogBuild build(LoadedConfig loaded, java.util.function.Predicate<String> forceRefresh,
+                              java.util.function.Consumer<CatalogSource> sourceRead,
+                              java.util.function.BiConsumer<String, OcliException> readFailed) {
         CliConfig cfg = loaded.config();
         DocumentLog log = new DocumentLog();
         Map<String, SourceConfig> sources = cfg.sources() == null ? Map.of() : cfg.sources();
@@ -114,7 +127,13 @@ public final class CatalogBuilder {
 
         for (var s : sources.entrySet()) {
             if (!s.getValue().isEnabled()) continue;
-            SourceReader.ReadSource read = reader.read(s.getKey(), s.getValue());
+            SourceReader.ReadSource read;
+            try {
+                read = reader.read(s.getKey(), s.getValue());
+            } catch (OcliException failed) {
+                readFailed.accept(s.getKey(), failed);
+                throw failed;
+            }
             RefDocuments refDocs = new RefDocuments(reader, s.getValue(), log);
             List<String> namedBy = configured.entrySet().stream()
                     .filter(e -> s.getKey().equals(e.getValue().source())).map(Map.Entry::getKey).toList();

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code headers} keeps the response headers discovery needs (Link, Content-Type), lower-case names.
  * {@code cacheControl} is the publisher's header as last seen, {@code expiresAt} when the copy stops
  * being fresh ({@link Freshness}), {@code staleReason} why a {@code stale_hit} was served (e.g.
- * {@code unreachable}, {@code timeout}, {@code http_503}, {@code manual_only}).
+ * {@code unreachable}, {@code timeout}, {@code invalid_answer}, {@code http_503}, {@code manual_only}).
  */
 public record FetchedDocument(
         String location,

@@ -1,6 +1,7 @@
 package org.opencli.core.discovery;
 
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +37,16 @@ final class HttpTransport {
         }
     }
 
+    /**
+     * The publisher answered, but not in HTTP (a malformed status line or header): a bad answer, not
+     * an unreachable publisher. Carries no cause: the client's message quotes the publisher's bytes.
+     */
+    static final class InvalidAnswer extends IOException {
+        InvalidAnswer() {
+            super("not a valid HTTP answer");
+        }
+    }
+
     private final HttpClient client;
     private final DocumentLimits limits;
 
@@ -54,6 +65,7 @@ final class HttpTransport {
     /**
      * @throws CappedBody.TooLarge when the body exceeds the size limit (nothing of it is kept)
      * @throws Timeout             when the exchange outlasts the read timeout
+     * @throws InvalidAnswer       when the answer is not HTTP the client can parse
      */
     Response send(String method, String url, Map<String, String> requestHeaders) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(limits.readTimeout())
@@ -73,6 +85,7 @@ final class HttpTransport {
         } catch (ExecutionException e) {
             handler.cancel();
             Throwable cause = e.getCause();
+            if (malformed(cause)) throw new InvalidAnswer();
             if (cause instanceof IOException io) throw io;
             if (cause instanceof IllegalArgumentException bad) throw bad;
             throw new IOException(cause == null ? "failed" : cause.getClass().getSimpleName(), cause);
@@ -82,5 +95,14 @@ final class HttpTransport {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+    }
+
+    /** java.net.http reports an answer it cannot parse as a {@link ProtocolException}, at times wrapped. */
+    private static boolean malformed(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 8; t = t.getCause(), depth++) {
+            if (t instanceof ProtocolException) return true;
+        }
+        return false;
     }
 }

@@ -116,6 +116,12 @@ final class StandardDocumentFetcher implements DocumentFetcher {
             if (servableStale(cached, now, req)) return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "timeout", req);
             if (cached.isPresent()) throw mustRevalidate(req.ref(), method, "no answer in time");
             throw SourceLimits.readTimeout(method, req.ref(), limits.readTimeout());
+        } catch (HttpTransport.InvalidAnswer e) {
+            // it answered: a bad answer, not an unreachable publisher (nothing of it is quoted)
+            String why = "the answer was not valid HTTP (a malformed status line or header)";
+            if (servableStale(cached, now, req)) return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "invalid_answer", req);
+            if (cached.isPresent()) throw mustRevalidate(req.ref(), method, why);
+            throw failed(req.ref(), method, why, null);
         } catch (IOException | IllegalArgumentException e) {
             String why = "could not connect (" + e.getClass().getSimpleName() + ")";
             if (servableStale(cached, now, req)) return fromCache(cached.get(), method, FetchOutcome.STALE_HIT, "unreachable", req);

@@ -21,8 +21,9 @@ import org.opencli.core.error.OcliException;
  * An explicit refresh: rebuilds the catalog with the chosen sources' remote documents revalidated
  * (manual-only ones included) and reports every source's outcome, {@code forced} saying which were
  * chosen, each as soon as it is read (progress). When the build fails (a source unreadable with
- * nothing cached), the sources read before keep their outcome, each chosen one not reached is read
- * alone to say which failed, and the catalog already served stays served.
+ * nothing cached), the sources read before keep their outcome, the unreadable one is reported from
+ * its failure (its publisher is not asked twice), each chosen one not reached is read alone to say
+ * whether it failed too, and the catalog already served stays served.
  */
 final class RefreshFlow {
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._-]{1," + RefreshQuery.MAX_SOURCE_ID_CHARS + "}");
@@ -60,8 +61,10 @@ final class RefreshFlow {
             heard.put(source.id(), r);
             progress.accept(r);
         };
+        Map<String, OcliException> unreadable = new LinkedHashMap<>();
         try {
-            CatalogBuild build = catalogs.replace(cacheKey, () -> builder.build(config, chosen::containsKey, sourceRead));
+            CatalogBuild build = catalogs.replace(cacheKey,
+                    () -> builder.build(config, chosen::containsKey, sourceRead, unreadable::put));
             List<RefreshReport.SourceRefresh> out = new ArrayList<>();
             // every source of the new catalog: the chosen ones were forced, the others read as usual
             for (CatalogSource source : build.catalog().sources()) {
@@ -70,17 +73,23 @@ final class RefreshFlow {
             }
             return new RefreshReport(at, true, out);
         } catch (OcliException buildFailed) {
-            // the sources read before the failure keep what this refresh did to them; the chosen ones
-            // not reached are read alone, to say which failed
+            // the sources read before the failure keep what this refresh did to them, the one whose
+            // documents could not be read is reported from that failure (its publisher is not asked
+            // twice: a timeout would double the wait), and the chosen ones not reached are read alone,
+            // to say which failed
             List<RefreshReport.SourceRefresh> out = new ArrayList<>(heard.values());
             for (var e : chosen.entrySet()) {
                 if (heard.containsKey(e.getKey())) continue;
                 RefreshReport.SourceRefresh r;
-                try {
-                    r = report(builder.readSource(config, e.getKey()), true);
-                } catch (OcliException failed) {
-                    r = new RefreshReport.SourceRefresh(e.getKey(), type(e.getValue()), e.getValue().uri(),
-                            FetchOutcome.FAILED.wireName(), null, false, true, failed.code(), failed.getMessage(), List.of());
+                OcliException failedInBuild = unreadable.get(e.getKey());
+                if (failedInBuild != null) {
+                    r = failed(e.getKey(), e.getValue(), failedInBuild);
+                } else {
+                    try {
+                        r = report(builder.readSource(config, e.getKey()), true);
+                    } catch (OcliException failed) {
+                        r = failed(e.getKey(), e.getValue(), failed);
+                    }
                 }
                 out.add(r);
                 progress.accept(r);
@@ -135,6 +144,11 @@ final class RefreshFlow {
         return new RefreshReport.SourceRefresh(source.id(), source.type(), source.uri(),
                 telling == null ? null : telling.cacheOutcome(), telling == null ? null : telling.statusCode(), stale,
                 forced, telling == null ? null : telling.reason(), null, docs);
+    }
+
+    private static RefreshReport.SourceRefresh failed(String id, SourceConfig source, OcliException failure) {
+        return new RefreshReport.SourceRefresh(id, type(source), source.uri(), FetchOutcome.FAILED.wireName(), null, false,
+                true, failure.code(), failure.getMessage(), List.of());
     }
 
     private static String type(SourceConfig s) {

@@ -12,6 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opencli.core.error.Problem;
@@ -22,7 +24,8 @@ import org.opencli.service.engine.OclirdSettings;
  * The first route of every request: a request target, header block or declared body over the
  * daemon's limits is answered here as problem+json (414 {@code uri_too_long}, 431
  * {@code headers_too_large}, 413 {@code request_too_large}, 411 {@code length_required} for a
- * body without a declared length) before Quarkus' own body-size check or
+ * body without a declared length), and so is a request target that is not a URI (400
+ * {@code bad_request}), before Quarkus' own body-size check or
  * any endpoint runs. The HTTP codec's hard ceilings ({@code quarkus.http.limits.max-initial-line-length},
  * {@code max-header-size}) sit above these limits: only a request past a ceiling meets Vert.x's
  * bare status (Quarkus does not let applications render those) — see docs/security.md#input-limits.
@@ -36,6 +39,15 @@ public class RequestLimits {
      * any token is validated.
      */
     static final int ORDER = -SecurityHandlerPriorities.CORS - 100;
+
+    /**
+     * The system property that turns off Quarkus' check of the request target, made before any route
+     * (VertxHttpRecorder: a target {@code java.net.URI} does not parse, e.g. one with a raw backslash, is
+     * answered 400 with no body, and no application hook sees it). It is read once, when Quarkus'
+     * HTTP recorder is loaded, so {@code OclirdMain} sets it before Quarkus starts (and the tests'
+     * JVM, runtime-service/pom.xml); {@link #check} makes the same check and answers a problem.
+     */
+    public static final String QUARKUS_URI_CHECK_OFF = "vertx.disableURIValidation";
 
     @Inject
     OclirdSettings settings;
@@ -53,6 +65,12 @@ public class RequestLimits {
         if (request.uri().length() > maxUri) {
             refuse(rc, Problem.of("uri_too_long", "URI Too Long", 414,
                     "the request target is longer than " + maxUri + " bytes"), false);
+            return;
+        }
+        if (!isUri(request.uri())) {
+            // Quarkus' own check (switched off, see QUARKUS_URI_CHECK_OFF) answered these with a bare 400
+            refuse(rc, Problem.of("bad_request", "Bad Request", 400,
+                    "the request target is not a valid URI (RFC 3986): a character in it must be percent-encoded"), false);
             return;
         }
         int maxHeaders = settings.http().maxHeaderBytes();
@@ -91,6 +109,17 @@ public class RequestLimits {
             }
         }
         rc.next();
+    }
+
+    /** The check Quarkus makes before routing (a target {@link URI} parses), made here so its refusal is a problem. */
+    private static boolean isUri(String target) {
+        if (target == null) return false;
+        try {
+            new URI(target);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** HTTP/1.1 chunked, or an HTTP/2 request that may carry data frames without a declared length. */

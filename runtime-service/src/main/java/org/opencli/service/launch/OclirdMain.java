@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
 import java.util.Map;
+import org.opencli.service.http.RequestLimits;
 
 /** {@code oclird}: parses the command line, then runs the Quarkus application until stopped. */
 @QuarkusMain
@@ -34,6 +35,8 @@ public class OclirdMain {
             return;
         }
         props.forEach(System::setProperty);
+        // RequestLimits checks the request target itself and answers a problem, not Quarkus' bare 400
+        System.setProperty(RequestLimits.QUARKUS_URI_CHECK_OFF, "true");
         Quarkus.run(OclirdApplication.class, (code, failure) -> {
             if (failure != null) System.err.println("oclird: failed to start: " + rootMessage(failure));
             System.exit(code);

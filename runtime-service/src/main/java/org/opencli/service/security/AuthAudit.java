@@ -38,7 +38,8 @@ import org.opencli.service.metrics.AuthMetrics;
 
 /**
  * The auth boundary's audit records, from Quarkus Security's events (fired synchronously, on the
- * request's event loop, before the request goes on): {@code authn_failure} (throttled: beyond
+ * request's event loop, before the request goes on): {@code authn_failure} (a 401 under its reason;
+ * a 502 {@code auth_unavailable}, the IdP unreachable, under that code and with a log line; throttled: beyond
  * {@code failureAudit.perSource} per source and window, refusals are counted into one summary record
  * per window), {@code authenticated_connect} and {@code token_refresh} ({@link TokenSightings}),
  * {@code authz_denial}. A refusal is a decision: the stage of its record is left on the request for
@@ -48,6 +49,8 @@ import org.opencli.service.metrics.AuthMetrics;
 public class AuthAudit {
     private static final Logger LOG = Logger.getLogger(AuthAudit.class);
     private static final String PENDING_RECORD = "ocli.pendingAuthRecord";
+    /** A refusal's detail in the log: what failed and where, cut short so no answer can flood a line. */
+    private static final int MAX_LOGGED_DETAIL = 300;
 
     @Inject
     DaemonAuth auth;
@@ -99,15 +102,28 @@ public class AuthAudit {
         AuthnFailureThrottle throttle = failures;
         OcliException refusal = AuthFailures.refusal(event.getAuthenticationFailure());
         metrics.authenticationFailed(refusal instanceof TokenRejected r ? r.reason() : null);
-        if (rc == null || throttle == null || !(refusal instanceof TokenRejected rejected)) {
+        if (rc == null || throttle == null || refusal == null) {
             return;
         }
+        // a token refused (401) is recorded under its reason; a request refused because the token
+        // could not be checked (502 auth_unavailable: the IdP unreachable) under the refusal's code
+        String reason = refusal instanceof TokenRejected rejected ? rejected.reason() : refusal.code();
+        String code = refusal instanceof TokenRejected ? TokenRejected.CODE : refusal.code();
         String source = source(rc);
-        if (!throttle.admit(source, rejected.reason(), clock.instant())) return; // counted for the window's summary record
+        if (!throttle.admit(source, reason, clock.instant())) return; // counted for the window's summary record
         String request = rc.request().method().name() + " " + rc.normalizedPath();
+        if (!(refusal instanceof TokenRejected)) {
+            // not the caller's doing: the operator needs to see it in the log too (the detail names the
+            // IdP endpoint and what failed, never the token)
+            LOG.warnf("request %s refused with %s: %s", RequestIds.of(rc), code, bounded(refusal.detail()));
+        }
         rc.put(PENDING_RECORD, audit(AuditRecord.event(now(), AuditRecord.AUTHN_FAILURE), Caller.unauthenticated(RequestIds.of(rc)),
-                "deny", rejected.reason(), TokenRejected.CODE,
-                request + " from " + (source == null ? "an unknown address" : source)));
+                "deny", reason, code, request + " from " + (source == null ? "an unknown address" : source)));
+    }
+
+    private static String bounded(String detail) {
+        if (detail == null) return "";
+        return detail.length() <= MAX_LOGGED_DETAIL ? detail : detail.substring(0, MAX_LOGGED_DETAIL) + "…";
     }
 
     void authorizationFailed(@Observes AuthorizationFailureEvent event) {

@@ -44,13 +44,17 @@ public class AuthWorld implements QuarkusTestResourceLifecycleManager {
     static final String AUTH_EXTRA = "authExtra";
     /** Extra top-level keys for the config (a profile's init argument {@value #CONFIG_EXTRA}), e.g. a policy. */
     public static final String CONFIG_EXTRA = "configExtra";
+    /** Where the config says the keys are, instead of this world's JWKS endpoint (a profile's init argument {@value #JWKS_URL}). */
+    static final String JWKS_URL = "jwksUrl";
     private String authExtra = "";
     private String configExtra = "";
+    private String jwksUrl;
 
     @Override
     public void init(Map<String, String> initArgs) {
         authExtra = initArgs.getOrDefault(AUTH_EXTRA, "");
         configExtra = initArgs.getOrDefault(CONFIG_EXTRA, "");
+        jwksUrl = initArgs.get(JWKS_URL);
     }
 
     @Override
@@ -87,7 +91,7 @@ public class AuthWorld implements QuarkusTestResourceLifecycleManager {
                         "browserClientId": "ocli"%s
                       } } }
                     }
-                    """.formatted(configExtra, ISSUER, "http://127.0.0.1:" + idp.getAddress().getPort() + "/realms/corp/certs", AUDIENCE,
+                    """.formatted(configExtra, ISSUER, jwksUrl != null ? jwksUrl : "http://127.0.0.1:" + idp.getAddress().getPort() + "/realms/corp/certs", AUDIENCE,
                     authExtra));
             auditLog = dir.resolve("audit.log");
             logFile = dir.resolve("oclird.log");
