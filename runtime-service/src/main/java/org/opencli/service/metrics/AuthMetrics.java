@@ -18,6 +18,8 @@ import org.opencli.core.auth.TokenRejected;
 @ApplicationScoped
 @Startup // its zero series exist before the first refusal, for alerts on their rate
 public class AuthMetrics {
+    /** The IdP could not be reached to check a token (502): the operator's problem, not the caller's. */
+    static final String AUTH_UNAVAILABLE = "auth_unavailable";
     private static final int MAX_REASONS = 32; // TokenRejected's vocabulary is a dozen; the rest is "other"
     private final MeterRegistry registry;
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
@@ -28,12 +30,12 @@ public class AuthMetrics {
         this.registry = registry;
         // present from the start, so an alert on their rate sees zero rather than no series
         for (String reason : new String[] {TokenRejected.MISSING, TokenRejected.MALFORMED, TokenRejected.EXPIRED,
-                TokenRejected.BAD_SIGNATURE}) {
+                TokenRejected.BAD_SIGNATURE, AUTH_UNAVAILABLE}) {
             authenticationCounter(reason);
         }
     }
 
-    /** An authentication failure; {@code reason} null when it was not a token refusal. */
+    /** An authentication failure; {@code reason} a token refusal's reason, {@code auth_unavailable}, or null ("other"). */
     public void authenticationFailed(String reason) {
         authenticationCounter(reason == null || failures.size() >= MAX_REASONS && !failures.containsKey(reason) ? "other" : reason)
                 .increment();

@@ -101,7 +101,8 @@ public class AuthAudit {
         RoutingContext rc = routingContext(event.getEventProperties());
         AuthnFailureThrottle throttle = failures;
         OcliException refusal = AuthFailures.refusal(event.getAuthenticationFailure());
-        metrics.authenticationFailed(refusal instanceof TokenRejected r ? r.reason() : null);
+        // a token refused counts under its reason, a request refused for an unreachable IdP under that code
+        metrics.authenticationFailed(refusal instanceof TokenRejected r ? r.reason() : refusal == null ? null : refusal.code());
         if (rc == null || throttle == null || refusal == null) {
             return;
         }

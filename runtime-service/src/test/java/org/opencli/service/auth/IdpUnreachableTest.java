@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,11 +26,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(IdpUnreachableProfile.class)
 class IdpUnreachableTest {
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aRequestRefusedForAnUnreachableIdpIsAuditedAndLogged() {
         String token = AuthWorld.token("judy", "tool:helpdesk:listTickets");
         String signature = token.substring(token.lastIndexOf('.') + 1);
+        double countedBefore = unavailableCount();
         given().header("Authorization", "Bearer " + token).header("X-Request-Id", "idp-down-1")
                 .when().get("/v1/catalog/effective")
                 .then().statusCode(502)
@@ -49,6 +54,13 @@ class IdpUnreachableTest {
         assertThat(logged).hasSize(1);
         assertThat(logged.get(0)).contains("WARN").contains("auth_unavailable").contains("could not be reached")
                 .doesNotContain(signature).hasSizeLessThan(1000);
+        // counted under its own reason, so an alert can tell an IdP outage from bad tokens
+        assertThat(unavailableCount()).isEqualTo(countedBefore + 1);
+    }
+
+    private double unavailableCount() {
+        var counter = registry.find("ocli.authn.failures").tag("reason", "auth_unavailable").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** The log lines naming the request as refused (its MDC id appears on other lines too). */
