@@ -102,7 +102,8 @@ class McpFilesystemSourceTest {
         try (McpEngineFixture f = new McpEngineFixture(dir, cfg)) {
             assertThatThrownBy(() -> f.engine.effectiveCatalog(new CatalogQuery(null, null, null)))
                     .isInstanceOf(OcliException.class)
-                    .satisfies(e -> assertThat(((OcliException) e).code()).isEqualTo("workflow_step_ignored"));
+                    .satisfies(e -> assertThat(((OcliException) e).code()).isEqualTo("workflow_step_ignored"))
+                    .hasMessageContaining("workflow save step write: operationId write_file is a tool that sources.fs.disabledTools removes");
         }
     }
 
