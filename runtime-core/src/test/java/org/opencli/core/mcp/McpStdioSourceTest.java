@@ -152,6 +152,48 @@ class McpStdioSourceTest {
     }
 
     @Test
+    void concurrentFirstCallsShareOneServerProcess() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            List<java.util.concurrent.CompletableFuture<ExecuteResult>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(f.engine.execute(call("everything:echo", Map.of("message", text("call " + i)))).toCompletableFuture());
+            }
+            for (int i = 0; i < 6; i++) assertThat(calls.get(i).join().text()).isEqualTo("Echo: call " + i);
+            assertThat(f.engine.mcpServerPids()).hasSize(1);
+            assertThat(f.engine.mcpSourceHealth()).containsExactly(new McpSourceHealth("everything", true, 0));
+        }
+    }
+
+    @Test
+    void theServersStderrGoesToTheRuntimeLogNamedByItsSource() throws Exception {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.opencli.core.mcp");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            f.engine.effectiveCatalog(new CatalogQuery(null, null, null));
+            // server-everything's stdio transport says this on stderr as it starts
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> lines.contains("mcp source everything: Starting default (STDIO) server..."));
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
+    @Test
     void closingTheEngineEndsTheServerProcess() throws Exception {
         ProcessHandle server;
         try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
