@@ -72,6 +72,49 @@ class McpStdioSourceTest {
         }
     }
 
+    /** The synthetic document goes through the same overlays, policy and curated views as an OpenAPI one. */
+    @Test
+    void overlaysPolicyAndViewsGovernMcpToolsAsAnyOther() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("overlay.json"), """
+                {"overlay": "1.0.0", "info": {"title": "t", "version": "1"},
+                 "actions": [{"target": "$.paths['/tools/echo'].post", "update": {"x-cli-name": "say"}}]}
+                """);
+        String config = """
+                {"cli": "1.0.0", "mode": {"default": "discover"},
+                 "sources": {"everything": {"type": "mcp", "transport": {"type": "stdio", "command": "%s", "args": ["stdio"]}}},
+                 "services": {"everything": {"source": "everything", "overlays": ["overlay.json"]}},
+                 "policy": {"deny": ["everything:get-env"], "approvalRequired": ["everything:get-sum"]},
+                 "curation": {"toolSets": {"small": {"allow": ["everything:echo", "everything:get-sum"]}}},
+                 "agents": {"profiles": {"bot": {"mode": "curated", "toolSet": "small"}}}}
+                """.formatted(McpServers.bin("mcp-server-everything"));
+        try (McpEngineFixture f = new McpEngineFixture(dir, config)) {
+            List<Tool> all = f.engine.effectiveCatalog(new CatalogQuery(null, null, null)).catalog().tools();
+            assertThat(all).filteredOn(t -> t.id().equals("everything:echo")).extracting(Tool::command).containsExactly("say");
+            assertThat(all).filteredOn(t -> t.id().equals("everything:get-sum"))
+                    .allSatisfy(t -> assertThat(t.safety().requiresApproval()).isTrue());
+            assertThat(f.engine.effectiveCatalog(new CatalogQuery(null, null, "bot")).view().tools()).extracting(Tool::id)
+                    .containsExactlyInAnyOrder("everything:echo", "everything:get-sum");
+
+            assertThat(code(f, call("everything:get-env", Map.of()))).isEqualTo("policy_deny");
+            assertThat(code(f, call("everything:get-sum", Map.of("a", num(2), "b", num(3))))).isEqualTo("approval_required");
+            ExecuteRequest approved = new ExecuteRequest(null, null, null, "everything:get-sum", List.of(),
+                    Map.of("a", num(2), "b", num(3)), null, null, true, false);
+            assertThat(f.engine.execute(approved).toCompletableFuture().join().text()).isEqualTo("The sum of 2 and 3 is 5.");
+            ExecuteRequest outsideTheView = new ExecuteRequest(null, null, "bot", "everything:get-tiny-image", List.of(), Map.of(),
+                    null, null, false, false);
+            assertThat(code(f, outsideTheView)).isEqualTo("curated_deny");
+            assertThat(f.audit).extracting(r -> r.toolId() + " " + r.decision() + " " + r.reasonCode()).containsExactly(
+                    "everything:get-env deny policy_deny", "everything:get-sum deny approval_required", "everything:get-sum allow ok",
+                    "everything:get-tiny-image deny curated_deny");
+        }
+    }
+
+    private static String code(McpEngineFixture f, ExecuteRequest request) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> f.engine.execute(request).toCompletableFuture().join());
+        assertThat(thrown).isInstanceOf(CompletionException.class).cause().isInstanceOf(OcliException.class);
+        return ((OcliException) thrown.getCause()).code();
+    }
+
     @Test
     void argumentsAreCheckedAgainstTheInputSchemaBeforeAnythingIsSent() throws Exception {
         try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
