@@ -195,8 +195,9 @@ class McpStdioSourceTest {
     }
 
     @Test
-    void concurrentFirstCallsShareOneServerProcess() throws Exception {
+    void theServerStartsOnFirstNeedAndConcurrentFirstCallsShareOneProcess() throws Exception {
         try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            assertThat(f.engine.mcpServerPids()).as("nothing started before a catalog or call needs it").isEmpty();
             List<java.util.concurrent.CompletableFuture<ExecuteResult>> calls = new java.util.ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 calls.add(f.engine.execute(call("everything:echo", Map.of("message", text("call " + i)))).toCompletableFuture());
