@@ -78,7 +78,9 @@ final class McpSourceTools {
     /** Disabled tools as ignored operations of {@code serviceId}, so a workflow step naming one fails the build. */
     List<IgnoredOperation> ignored(String serviceId) {
         List<IgnoredOperation> out = new ArrayList<>();
-        for (String name : disabled) out.add(new IgnoredOperation(serviceId, name, "POST", "/tools/" + name));
+        for (String name : disabled)
+            out.add(new IgnoredOperation(serviceId, name, "POST", "/tools/" + name,
+                    "is a tool that sources." + sourceId + ".disabledTools removes"));
         return out;
     }
 

@@ -57,6 +57,8 @@ final class McpConnection {
     private boolean closed;
     /** Servers started (or connections opened) so far; all but the first are restarts. */
     private volatile long starts;
+    /** The start whose failure {@link #backOff} counted: each start's failure counts once. */
+    private long backedOffStart = -1;
 
     /** {@code onServerChanged}: a stdio server started or ended (the instance registry records their pids). */
     McpConnection(String sourceId, SourceConfig source, Path baseDir, McpJsonMapper json, Clock clock, Runnable onToolsChanged,
@@ -193,6 +195,10 @@ final class McpConnection {
     }
 
     private void backOff(Instant now) {
+        // found by a test: a failed start was counted twice (await's died() and the start's own catch),
+        // so a server failing its first start waited a backoff before its first restart
+        if (backedOffStart == starts) return;
+        backedOffStart = starts;
         boolean quick = startedAt != null && Duration.between(startedAt, now).compareTo(STABLE) < 0;
         quickFailures = quick ? quickFailures + 1 : 0;
         if (quickFailures <= 1) {

@@ -12,10 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencli.core.catalog.Safety;
 import org.opencli.core.catalog.Tool;
 import org.opencli.core.engine.CatalogQuery;
 import org.opencli.core.error.OcliException;
+import org.opencli.core.execution.ExecuteRequest;
 import org.opencli.core.execution.ExecuteResult;
+import org.opencli.core.json.Json;
 
 /**
  * server-filesystem over stdio: reads, an {@code isError} result as an upstream 4xx carrying the
@@ -53,6 +56,33 @@ class McpFilesystemSourceTest {
             assertThat(denied.text()).contains("Access denied");
             assertThat(f.audit).hasSize(2);
             assertThat(f.audit.get(1).statusCode()).isEqualTo(422);
+        }
+    }
+
+    /** server-filesystem's annotations as it lists them; edit_file's {@code edits} (an array) is no flag but the JSON body. */
+    @Test
+    void annotationsBecomeSafetyAndNestedInputGoesInTheJsonBody() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, config("", ""))) {
+            Map<String, Tool> tools = new java.util.HashMap<>();
+            f.engine.effectiveCatalog(new CatalogQuery(null, null, null)).catalog().tools().forEach(t -> tools.put(t.id(), t));
+            // readOnlyHint: true → read-only and idempotent, not destructive
+            assertThat(tools.get("files:read_text_file").safety()).isEqualTo(new Safety(false, true, false, true));
+            // destructiveHint: false, idempotentHint: true
+            assertThat(tools.get("files:create_directory").safety()).isEqualTo(new Safety(false, false, false, true));
+            // destructiveHint: true, idempotentHint: true / false
+            assertThat(tools.get("files:write_file").safety()).isEqualTo(new Safety(true, false, false, true));
+            assertThat(tools.get("files:edit_file").safety()).isEqualTo(new Safety(true, false, false, false));
+
+            Tool edit = tools.get("files:edit_file");
+            assertThat(edit.flags()).extracting(p -> p.originalName() + ":" + p.schema().path("type").asText())
+                    .containsExactlyInAnyOrder("path:string", "dryRun:boolean");
+            assertThat(edit.requestBody()).isNotNull();
+            ExecuteResult edited = f.engine.execute(new ExecuteRequest(null, null, null, "files:edit_file", List.of(),
+                    Map.of("path", text(data.resolve("hello.txt").toString()), "dryRun", Json.MAPPER.valueToTree(false)),
+                    Json.MAPPER.readTree("{\"edits\": [{\"oldText\": \"hello from\", \"newText\": \"edited in\"}]}"),
+                    null, false, false)).toCompletableFuture().join();
+            assertThat(edited.statusCode()).as(edited.text()).isEqualTo(200);
+            assertThat(Files.readString(data.resolve("hello.txt"))).isEqualTo("edited in a file\n");
         }
     }
 
@@ -102,7 +132,8 @@ class McpFilesystemSourceTest {
         try (McpEngineFixture f = new McpEngineFixture(dir, cfg)) {
             assertThatThrownBy(() -> f.engine.effectiveCatalog(new CatalogQuery(null, null, null)))
                     .isInstanceOf(OcliException.class)
-                    .satisfies(e -> assertThat(((OcliException) e).code()).isEqualTo("workflow_step_ignored"));
+                    .satisfies(e -> assertThat(((OcliException) e).code()).isEqualTo("workflow_step_ignored"))
+                    .hasMessageContaining("workflow save step write: operationId write_file is a tool that sources.fs.disabledTools removes");
         }
     }
 

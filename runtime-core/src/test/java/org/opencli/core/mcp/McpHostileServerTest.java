@@ -65,6 +65,34 @@ class McpHostileServerTest {
     }
 
     @Test
+    void aServerThatKeepsFailingIsStartedAgainOnlyAfterABackoffNeverInALoop() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, config("exit-now", "1"))) {
+            CatalogQuery all = new CatalogQuery(null, null, null);
+            // the first failure restarts at once; a second within 30 s of its start waits FIRST_BACKOFF
+            assertThat(failure(() -> f.engine.effectiveCatalog(all))).isEqualTo("upstream_unreachable");
+            assertThat(failure(() -> f.engine.effectiveCatalog(all))).isEqualTo("upstream_unreachable");
+            assertThat(failure(() -> f.engine.effectiveCatalog(all))).isEqualTo("mcp_server_restarting");
+            assertThat(failure(() -> f.engine.execute(McpStdioSourceTest.call("hostile:echo", Map.of())).toCompletableFuture().join()))
+                    .isIn("mcp_server_restarting", "unknown_tool");
+            // two starts so far: a call within the backoff started nothing, and nothing starts on its own
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> f.engine.mcpSourceHealth().equals(List.of(new McpSourceHealth("hostile", false, 1))));
+            // once the backoff has passed, the next need starts the server again (and it fails again)
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> failure(() -> f.engine.effectiveCatalog(all)).equals("upstream_unreachable"));
+            assertThat(f.engine.mcpSourceHealth()).containsExactly(new McpSourceHealth("hostile", false, 2));
+        }
+    }
+
+    /** The code of the OcliException the action ends with (also under a CompletionException). */
+    private static String failure(org.assertj.core.api.ThrowableAssert.ThrowingCallable action) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(action);
+        Throwable t = thrown instanceof java.util.concurrent.CompletionException ? thrown.getCause() : thrown;
+        assertThat(t).isInstanceOf(OcliException.class);
+        return ((OcliException) t).code();
+    }
+
+    @Test
     void aServerFloodingStderrWithoutLineEndsStillAnswers() throws Exception {
         try (McpEngineFixture f = new McpEngineFixture(dir, config("stderr-flood", "1"))) {
             for (int i = 0; i < 20; i++) {

@@ -72,6 +72,49 @@ class McpStdioSourceTest {
         }
     }
 
+    /** The synthetic document goes through the same overlays, policy and curated views as an OpenAPI one. */
+    @Test
+    void overlaysPolicyAndViewsGovernMcpToolsAsAnyOther() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("overlay.json"), """
+                {"overlay": "1.0.0", "info": {"title": "t", "version": "1"},
+                 "actions": [{"target": "$.paths['/tools/echo'].post", "update": {"x-cli-name": "say"}}]}
+                """);
+        String config = """
+                {"cli": "1.0.0", "mode": {"default": "discover"},
+                 "sources": {"everything": {"type": "mcp", "transport": {"type": "stdio", "command": "%s", "args": ["stdio"]}}},
+                 "services": {"everything": {"source": "everything", "overlays": ["overlay.json"]}},
+                 "policy": {"deny": ["everything:get-env"], "approvalRequired": ["everything:get-sum"]},
+                 "curation": {"toolSets": {"small": {"allow": ["everything:echo", "everything:get-sum"]}}},
+                 "agents": {"profiles": {"bot": {"mode": "curated", "toolSet": "small"}}}}
+                """.formatted(McpServers.bin("mcp-server-everything"));
+        try (McpEngineFixture f = new McpEngineFixture(dir, config)) {
+            List<Tool> all = f.engine.effectiveCatalog(new CatalogQuery(null, null, null)).catalog().tools();
+            assertThat(all).filteredOn(t -> t.id().equals("everything:echo")).extracting(Tool::command).containsExactly("say");
+            assertThat(all).filteredOn(t -> t.id().equals("everything:get-sum"))
+                    .allSatisfy(t -> assertThat(t.safety().requiresApproval()).isTrue());
+            assertThat(f.engine.effectiveCatalog(new CatalogQuery(null, null, "bot")).view().tools()).extracting(Tool::id)
+                    .containsExactlyInAnyOrder("everything:echo", "everything:get-sum");
+
+            assertThat(code(f, call("everything:get-env", Map.of()))).isEqualTo("policy_deny");
+            assertThat(code(f, call("everything:get-sum", Map.of("a", num(2), "b", num(3))))).isEqualTo("approval_required");
+            ExecuteRequest approved = new ExecuteRequest(null, null, null, "everything:get-sum", List.of(),
+                    Map.of("a", num(2), "b", num(3)), null, null, true, false);
+            assertThat(f.engine.execute(approved).toCompletableFuture().join().text()).isEqualTo("The sum of 2 and 3 is 5.");
+            ExecuteRequest outsideTheView = new ExecuteRequest(null, null, "bot", "everything:get-tiny-image", List.of(), Map.of(),
+                    null, null, false, false);
+            assertThat(code(f, outsideTheView)).isEqualTo("curated_deny");
+            assertThat(f.audit).extracting(r -> r.toolId() + " " + r.decision() + " " + r.reasonCode()).containsExactly(
+                    "everything:get-env deny policy_deny", "everything:get-sum deny approval_required", "everything:get-sum allow ok",
+                    "everything:get-tiny-image deny curated_deny");
+        }
+    }
+
+    private static String code(McpEngineFixture f, ExecuteRequest request) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> f.engine.execute(request).toCompletableFuture().join());
+        assertThat(thrown).isInstanceOf(CompletionException.class).cause().isInstanceOf(OcliException.class);
+        return ((OcliException) thrown.getCause()).code();
+    }
+
     @Test
     void argumentsAreCheckedAgainstTheInputSchemaBeforeAnythingIsSent() throws Exception {
         try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
@@ -148,6 +191,49 @@ class McpStdioSourceTest {
             long second = f.engine.mcpServerPids().get(0);
             assertThat(second).isNotEqualTo(first);
             assertThat(seen.get(seen.size() - 1)).containsExactly(second);
+        }
+    }
+
+    @Test
+    void theServerStartsOnFirstNeedAndConcurrentFirstCallsShareOneProcess() throws Exception {
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            assertThat(f.engine.mcpServerPids()).as("nothing started before a catalog or call needs it").isEmpty();
+            List<java.util.concurrent.CompletableFuture<ExecuteResult>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(f.engine.execute(call("everything:echo", Map.of("message", text("call " + i)))).toCompletableFuture());
+            }
+            for (int i = 0; i < 6; i++) assertThat(calls.get(i).join().text()).isEqualTo("Echo: call " + i);
+            assertThat(f.engine.mcpServerPids()).hasSize(1);
+            assertThat(f.engine.mcpSourceHealth()).containsExactly(new McpSourceHealth("everything", true, 0));
+        }
+    }
+
+    @Test
+    void theServersStderrGoesToTheRuntimeLogNamedByItsSource() throws Exception {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.opencli.core.mcp");
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try (McpEngineFixture f = new McpEngineFixture(dir, everythingConfig(""))) {
+            f.engine.effectiveCatalog(new CatalogQuery(null, null, null));
+            // server-everything's stdio transport says this on stderr as it starts
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> lines.contains("mcp source everything: Starting default (STDIO) server..."));
+        } finally {
+            log.removeHandler(handler);
         }
     }
 

@@ -58,16 +58,16 @@ public final class ArazzoWorkflows {
             String id = opId;
             return find(serviceId, t -> id.equals(t.operationId()))
                     .orElseThrow(() -> unbound(where, "operationId " + id, ignored.stream()
-                            .anyMatch(i -> id.equals(i.operationId()))));
+                            .filter(i -> id.equals(i.operationId())).findFirst()));
         }
         if (step.has("operationPath")) {
             String[] mp = methodAndPath(step.get("operationPath").asText());
-            if (mp == null) throw unbound(where, "operationPath " + step.get("operationPath").asText(), false);
+            if (mp == null) throw unbound(where, "operationPath " + step.get("operationPath").asText(), Optional.empty());
             return find(serviceId, t -> t.method().equals(mp[0]) && t.path().equals(mp[1]))
                     .orElseThrow(() -> unbound(where, "operationPath " + mp[0] + " " + mp[1], ignored.stream()
-                            .anyMatch(i -> i.method().equals(mp[0]) && i.path().equals(mp[1]))));
+                            .filter(i -> i.method().equals(mp[0]) && i.path().equals(mp[1])).findFirst()));
         }
-        throw unbound(where, "no operationId, operationPath or workflowId", false);
+        throw unbound(where, "no operationId, operationPath or workflowId", Optional.empty());
     }
 
     private Optional<String> find(String serviceId, Predicate<Tool> match) {
@@ -90,10 +90,11 @@ public final class ArazzoWorkflows {
         return parts.length == 2 ? new String[] {parts[0].toUpperCase(Locale.ROOT), parts[1]} : null;
     }
 
-    private static OcliException unbound(String where, String what, boolean isIgnored) {
-        return isIgnored
+    /** {@code ignored}: the operation without a tool the step names, if it names one (its {@code why} is said). */
+    private static OcliException unbound(String where, String what, Optional<IgnoredOperation> ignored) {
+        return ignored.isPresent()
                 ? new OcliException(ErrorKind.CONFIG, "workflow_step_ignored", "Workflow step binds to an ignored operation",
-                        where + ": " + what + " is marked x-cli-ignore (or is an MCP tool in disabledTools), so it has no tool")
+                        where + ": " + what + " " + ignored.get().why() + ", so it has no tool")
                 : new OcliException(ErrorKind.CONFIG, "workflow_step_unbound", "Workflow step binds to no tool",
                         where + ": " + what + " matches no tool");
     }
