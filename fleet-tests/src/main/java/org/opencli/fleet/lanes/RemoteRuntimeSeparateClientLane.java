@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import org.opencli.fleet.upstream.TestUpstream;
  * XDG directories that know only the runtime's URL. A client config holding only {@code runtime}
  * (the shape docs/deployment.md tells users to write) lists the catalog, calls a tool against the
  * test upstream and reads the audit — no {@code config_pinned}. A sign-in made in one directory
- * serves another. Options are given both as {@code --opt value} and {@code --opt=value}.
+ * serves another, and serves {@code ocli mcp serve} as a desktop agent spawns it. Options are given
+ * both as {@code --opt value} and {@code --opt=value}.
  */
 public final class RemoteRuntimeSeparateClientLane implements Lane {
     @Override
@@ -41,6 +44,7 @@ public final class RemoteRuntimeSeparateClientLane implements Lane {
             clientConfigWithAToken(ctx, kc, rt, clientHome, xdgEnv, work.resolve("client-token"));
             requestConfigPath(ctx, kc, rt, clientHome, work);
             signInOnceServesEveryDirectory(ctx, rt, clientHome, xdgEnv, work);
+            mcpServeWithTheSignIn(ctx, rt, clientHome, work.resolve("project-b"));
 
             List<String> runtimeLeaks = SeparateRuntime.files(rt.home).stream().filter(f -> f.contains("/auth/")).toList();
             ctx.check("the runtime's HOME holds no client sign-in", runtimeLeaks.isEmpty(), runtimeLeaks.toString());
@@ -160,5 +164,67 @@ public final class RemoteRuntimeSeparateClientLane implements Lane {
                 SeparateRuntime.executed(records, "upstream:listTickets", "alice")
                         && SeparateRuntime.executed(records, "upstream:listTickets", "ocli-ci"),
                 records.size() + " records in " + rt.auditFile());
+    }
+
+    /**
+     * A desktop agent spawns {@code ocli --runtime URL mcp serve} as alice (her HOME, no token in its
+     * environment) and speaks MCP to it over stdin/stdout: the list is her effective view, a call
+     * reaches the upstream, the runtime records it under her principal, and closing stdin ends it.
+     */
+    private static void mcpServeWithTheSignIn(LaneContext ctx, SeparateRuntime rt, Path home, Path dir) throws Exception {
+        Map<String, String> homeOnly = Map.of();
+        ProcResult catalog = ctx.ocliAs(home, dir, homeOnly, "--runtime", rt.url(), "catalog", "list", "--format", "json");
+        List<String> view = catalog.exitCode() == 0
+                ? CatalogJson.toolIds(ctx.json(catalog.stdout()).path("catalog").path("tools")).stream().sorted().toList()
+                : List.of();
+        rt.project.reset(ctx);
+        ctx.post(rt.project.upstream.apiUrl() + "/tickets", "{\"title\":\"Printer on fire\"}");
+        int before = rt.project.requestCount(ctx);
+        long aliceCallsBefore = aliceListTickets(rt.audit(r -> true));
+
+        try (StdioMcpAgent agent = StdioMcpAgent.spawn(ctx, home, dir, homeOnly, "--runtime", rt.url(), "mcp", "serve")) {
+            JsonNode init = agent.request(1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                    + "\"clientInfo\":{\"name\":\"desktop-agent\",\"version\":\"1\"}}", Duration.ofSeconds(60));
+            ctx.check("a desktop agent spawns `ocli --runtime URL mcp serve` as alice (her HOME, no OCLI_TOKEN): initialize answers "
+                    + "(server ocli, tools capability)", init != null && "ocli".equals(init.path("result").path("serverInfo").path("name").asText())
+                            && init.path("result").path("capabilities").has("tools"),
+                    init == null ? "no answer: " + agent.stderr().strip() : init.path("result").path("serverInfo").toString());
+            agent.notify("notifications/initialized");
+
+            JsonNode listed = agent.request(2, "tools/list", "{}", Duration.ofSeconds(60));
+            List<String> ids = new ArrayList<>();
+            if (listed != null) listed.path("result").path("tools").forEach(t -> ids.add(t.path("_meta").path("org.opencli/toolId").asText()));
+            ids.sort(String::compareTo);
+            ctx.check("tools/list is exactly alice's effective view, as `ocli catalog list` shows it to her (bundle:upstream: more than "
+                    + "ocli-ci's two tools)", !view.isEmpty() && ids.equals(view) && ids.size() > 2 && ids.contains("upstream:listTickets"),
+                    ids.size() + " tools " + ids + " vs catalog list (exit " + catalog.exitCode() + ") " + view.size());
+
+            JsonNode called = agent.request(3, "tools/call", "{\"name\":\"upstream__listTickets\",\"arguments\":{\"status\":\"open\"}}",
+                    Duration.ofSeconds(60));
+            JsonNode result = called == null ? null : called.path("result");
+            int reached = rt.project.requestCount(ctx);
+            ctx.check("tools/call upstream__listTickets {status: open} answers the upstream's tickets through the runtime, with her sign-in",
+                    result != null && !result.path("isError").asBoolean(false) && result.toString().contains("Printer on fire")
+                            && reached == before + 1,
+                    (called == null ? "no answer" : String.valueOf(called).replaceAll("\\s+", " ")) + ", upstream saw " + (reached - before));
+
+            List<JsonNode> records = rt.audit(r -> aliceListTickets(r) > aliceCallsBefore);
+            ctx.check("the runtime's audit records that call once, under alice's principal",
+                    aliceListTickets(records) == aliceCallsBefore + 1, aliceCallsBefore + " -> " + aliceListTickets(records)
+                            + " allowed listTickets records of alice");
+
+            Integer exit = agent.closeInput(Duration.ofSeconds(30));
+            List<JsonNode> lines = agent.answers();
+            boolean onlyJsonRpc = lines.stream().allMatch(l -> "2.0".equals(l.path("jsonrpc").asText()));
+            ctx.check("standard input closed: ocli mcp serve exits 0; its stdout carried only JSON-RPC (" + lines.size() + " answers)",
+                    exit != null && exit == 0 && onlyJsonRpc && lines.size() == 3,
+                    "exit " + exit + ", " + lines.size() + " lines, stderr: " + agent.stderr().strip());
+        }
+    }
+
+    private static long aliceListTickets(List<JsonNode> records) {
+        return records.stream().filter(r -> "tool_execution".equals(r.path("eventType").asText())
+                && "upstream:listTickets".equals(r.path("toolId").asText()) && "allow".equals(r.path("decision").asText())
+                && "alice".equals(r.path("principal").asText())).count();
     }
 }
