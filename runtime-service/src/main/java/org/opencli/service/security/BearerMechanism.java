@@ -8,8 +8,8 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Set;
 import org.opencli.core.auth.TokenRejected;
 import org.opencli.core.error.OcliException;
@@ -28,7 +28,8 @@ import org.opencli.service.http.RequestIds;
  * A refusal fails with the engine's {@code TokenRejected} as cause ({@link AuthFailures}); its
  * challenge is {@code WWW-Authenticate} as RFC 6750 §3 has it, its body {@code rest.ProblemMappers}'.
  */
-@ApplicationScoped
+// a singleton, not application-scoped: asked on every request, so no client proxy's lookup in between
+@Singleton
 public class BearerMechanism implements HttpAuthenticationMechanism {
     static final String OWNER_KEY_REQUIRED = "this local runtime serves only its owner: send Authorization: Bearer"
             + " <clientKey> with the clientKey from its runtime.json, which only the owner can read (ocli does this itself)";

@@ -4,8 +4,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.opencli.core.auth.Caller;
 import org.opencli.core.auth.ValidatedToken;
 import org.opencli.service.auth.DaemonAuth;
@@ -16,7 +16,8 @@ import org.opencli.service.http.RequestIds;
  * (authentication is proactive, so it is settled before any endpoint runs). Never null: a request
  * that proved nothing (an open endpoint) is anonymous, with its request id when runtime auth is off.
  */
-@ApplicationScoped
+// a singleton, not application-scoped: asked on every request, so no client proxy's lookup in between
+@Singleton
 public class CurrentCaller {
     @Inject
     CurrentVertxRequest request;

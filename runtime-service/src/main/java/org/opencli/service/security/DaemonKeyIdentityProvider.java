@@ -4,8 +4,8 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.opencli.core.auth.TokenRejected;
 import org.opencli.service.auth.DaemonAccess;
 
@@ -18,7 +18,8 @@ import org.opencli.service.auth.DaemonAccess;
  * ({@code make bench-execute}); {@link CurrentCaller} adds the request's own ids. In memory only:
  * answers on the event loop.
  */
-@ApplicationScoped
+// a singleton, not application-scoped: asked on every request, so no client proxy's lookup in between
+@Singleton
 public class DaemonKeyIdentityProvider implements IdentityProvider<CredentialRequest.DaemonKey> {
     static final Uni<SecurityIdentity> ADMITTED = Uni.createFrom().item(CallerIdentities.DAEMON);
 

@@ -4,7 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.opencli.service.auth.OperationalScopes;
 
 /**
@@ -18,7 +18,8 @@ import org.opencli.service.auth.OperationalScopes;
  * routing level where {@link AuthAudit} records it before {@link RefusalResponder} answers. The
  * check itself is the identity's permission check, as {@code @PermissionsAllowed("audit:read")} asks it.
  */
-@ApplicationScoped
+// a singleton, not application-scoped: asked on every request, so no client proxy's lookup in between
+@Singleton
 public class OperationalScopePolicy implements HttpSecurityPolicy {
     /** Most requests need no scope: one completed answer for all of them, not a new one per request. */
     private static final Uni<CheckResult> PERMIT = CheckResult.permit();
