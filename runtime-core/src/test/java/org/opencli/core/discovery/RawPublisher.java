@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A publisher on a raw socket, for answers a well-behaved server cannot give: {@link #trickling()}
- * promises a large document and sends it 5 bytes every 100 ms (never idle, far too slow to finish);
+ * A publisher (or upstream) on a raw socket, for answers a well-behaved server cannot give:
+ * {@link #trickling()} promises a large body and sends it 5 bytes every 100 ms (never idle long
+ * enough for an idle timeout, far too slow to finish);
  * {@link #answering} writes exactly the bytes given (e.g. a malformed header) and hangs up. Every
  * request is counted. Closing it ends every connection at once.
  */

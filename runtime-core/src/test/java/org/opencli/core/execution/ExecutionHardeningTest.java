@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.opencli.core.discovery.RawPublisher;
 import org.opencli.core.error.ErrorKind;
 import org.opencli.core.error.OcliException;
 
@@ -54,9 +55,9 @@ class ExecutionHardeningTest extends WithExecFixture {
 
     @Test
     void aTricklingBodyEndsAtTheTotalDeadlineAsUpstreamTimeout() throws Exception {
-        try (TrickleServer trickle = new TrickleServer()) {
+        try (RawPublisher trickle = RawPublisher.trickling()) {
             f.limits = f.limits.withMaxTotalTime(Duration.ofMillis(1500)); // responseTimeout stays 30 s
-            f.baseUrl(trickle.base());
+            f.baseUrl(trickle.url(""));
             long start = System.nanoTime();
             OcliException e = f.failureWithin(10, f.call("exec:getReport"));
             long tookMs = (System.nanoTime() - start) / 1_000_000;

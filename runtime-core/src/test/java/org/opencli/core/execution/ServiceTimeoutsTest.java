@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencli.core.discovery.RawPublisher;
 import org.opencli.core.error.OcliException;
 
 /**
@@ -94,8 +95,8 @@ class ServiceTimeoutsTest {
 
     @Test
     void totalTimeFromTheServiceConfigEndsATricklingBody() throws Exception {
-        try (TrickleServer trickle = new TrickleServer()) {
-            timeouts(trickle.base(), "{\"responseMs\": 60000, \"totalMs\": 700}");
+        try (RawPublisher trickle = RawPublisher.trickling()) {
+            timeouts(trickle.url(""), "{\"responseMs\": 60000, \"totalMs\": 700}");
 
             OcliException e = failsWithin(8, "exec:createItem"); // the 60 s response timeout never came into it
 
