@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.auth.Caller;
-import org.opencli.core.config.ConfigLoader;
-import org.opencli.core.config.ConfigScopes;
-import org.opencli.core.discovery.DocumentFetchers;
 import org.opencli.core.discovery.DocumentLimits;
 import org.opencli.core.discovery.RawPublisher;
 import org.opencli.core.discovery.TestHttpServer;
@@ -54,10 +50,7 @@ class RefreshFailedFetchTest {
                 .formatted(failing, other.url("/other.yaml")));
         DocumentLimits limits = new DocumentLimits(DocumentLimits.DEFAULT_MAX_BYTES, DocumentLimits.DEFAULT_MAX_DEPTH,
                 DocumentLimits.DEFAULT_MAX_ALIASES, READ_TIMEOUT, DocumentLimits.DEFAULT_PARSE_TIMEOUT);
-        EngineSettings settings = new EngineSettings(config, true, "test", dir.resolve("state"), dir.resolve("state/cache"),
-                dir.resolve("state/audit.log"), "embedded", Clock.systemUTC());
-        engine = new RuntimeEngine(settings, new ConfigLoader(new ConfigScopes(dir.resolve("m.json"), dir.resolve("u.json"))),
-                DocumentFetchers.standard(dir.resolve("state/cache"), Clock.systemUTC(), limits));
+        engine = EmbeddedEngines.under(dir, config, limits);
     }
 
     private RefreshReport refresh(List<String> heard) {

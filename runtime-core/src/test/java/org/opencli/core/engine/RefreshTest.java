@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.audit.AuditRecord;
 import org.opencli.core.auth.Caller;
 import org.opencli.core.catalog.Tool;
-import org.opencli.core.config.ConfigLoader;
-import org.opencli.core.config.ConfigScopes;
-import org.opencli.core.discovery.DocumentFetchers;
 import org.opencli.core.discovery.TestHttpServer;
 import org.opencli.core.discovery.TestHttpServer.Reply;
 import org.opencli.core.error.OcliException;
@@ -49,10 +45,7 @@ class RefreshTest {
                             "other":{"type":"openapi","uri":"%s","refresh":{"maxAgeSeconds":3600}}},
                  "services":{"pets":{"source":"pets"},"other":{"source":"other"}}}"""
                 .formatted(publisher.url("/pets.yaml"), publisher.url("/other.yaml")));
-        EngineSettings settings = new EngineSettings(config, true, "test", dir.resolve("state"), dir.resolve("state/cache"),
-                dir.resolve("state/audit.log"), "embedded", Clock.systemUTC());
-        engine = new RuntimeEngine(settings, new ConfigLoader(new ConfigScopes(dir.resolve("m.json"), dir.resolve("u.json"))),
-                DocumentFetchers.standard(dir.resolve("state/cache"), Clock.systemUTC()));
+        engine = EmbeddedEngines.under(dir, config);
     }
 
     @AfterEach

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencli.core.auth.Caller;
-import org.opencli.core.config.ConfigLoader;
-import org.opencli.core.config.ConfigScopes;
-import org.opencli.core.discovery.DocumentFetchers;
 import org.opencli.core.discovery.TestHttpServer;
 import org.opencli.core.discovery.TestHttpServer.Reply;
 import org.opencli.core.error.ErrorKind;
@@ -45,10 +41,7 @@ class RefreshWhileStoppingTest {
         Files.writeString(config, """
                 {"cli":"1","mode":{"default":"discover"},"sources":{"pets":{"type":"openapi","uri":"%s"}},"services":{"pets":{"source":"pets"}}}"""
                 .formatted(publisher.url("/pets.yaml")));
-        EngineSettings settings = new EngineSettings(config, true, "test", dir.resolve("state"), dir.resolve("state/cache"),
-                dir.resolve("state/audit.log"), "embedded", Clock.systemUTC());
-        engine = new RuntimeEngine(settings, new ConfigLoader(new ConfigScopes(dir.resolve("m.json"), dir.resolve("u.json"))),
-                DocumentFetchers.standard(dir.resolve("state/cache"), Clock.systemUTC()));
+        engine = EmbeddedEngines.under(dir, config);
     }
 
     @AfterEach
